@@ -1,0 +1,210 @@
+# wasip2-libc: C programs -> WASI 0.2 components.
+#
+#   make / make sysroot   deps + build/sysroot + build/bin
+#   make check            everything, then all tests (tools/run-tests.mjs)
+#   make check-symbols    does the bottom half provide what the top half needs?
+#   make demo             build and run examples/hello.c
+#   make bench            node bench/run.mjs (when it exists)
+#   make install PREFIX=/dir
+#   make clean
+#
+# Every src/**/*.c (except src/crt/) is compiled into libc.a: adding a file needs no
+# edit here. src/crt/NAME.c becomes lib/wasm32-wasip2/NAME.o.
+# Machine-specific locations are variables with defaults; override on the command line.
+
+CLANG          ?= clang-22
+LLVM_AR        ?= llvm-ar-22
+LLVM_NM        ?= llvm-nm-22
+NODE           ?= node
+WASI_LIBC_DIR  ?= /usr/lib/wasm32-wasi
+WASI_INCLUDE_DIR ?= /usr/include/wasm32-wasi
+JCO_WIT        ?= node_modules/@bytecodealliance/jco/lib/wit/builtin/0.2.12
+WITGEN         ?= tools/witgen/witgen.mjs
+PREFIX         ?= /usr/local
+# set SKIP_DEPS=1 to never run the installer step (packaging, read-only machines)
+SKIP_DEPS      ?=
+
+TRIPLE   := wasm32-wasip2
+B        := build
+SYSROOT  := $(B)/sysroot
+INCDIR   := $(SYSROOT)/include/$(TRIPLE)
+LIBDIR   := $(SYSROOT)/lib/$(TRIPLE)
+WITDIR   := $(SYSROOT)/share/wasip2/wit
+GEN      := $(B)/gen
+TOP      := $(B)/top
+OBJ      := $(B)/obj
+BIN      := $(B)/bin
+STAMPS   := $(B)/stamps
+
+CFLAGS_LIB := -O2 -Wall -Werror=implicit-function-declaration -Isrc/include -I$(GEN)
+CC_TARGET  := $(CLANG) --target=$(TRIPLE) --sysroot=$(SYSROOT)
+
+export LLVM_AR LLVM_NM
+
+# ---------------------------------------------------------------- sources
+LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/crt/*' 2>/dev/null))
+LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(LIB_SRCS)) $(OBJ)/gen/wasip2_bindings.o
+CRT_SRCS  := $(sort $(wildcard src/crt/*.c))
+CRT_OBJS  := $(patsubst src/crt/%.c,$(LIBDIR)/%.o,$(CRT_SRCS))
+PUB_HDRS  := $(shell find include -type f 2>/dev/null)
+WITGEN_SRCS := $(wildcard $(dir $(WITGEN))*.mjs $(dir $(WITGEN))*.js $(dir $(WITGEN))*.json)
+
+# everything lives in libc.a; these are valid empty archives so -lm, -lpthread... link
+EMPTY_LIBS := m pthread rt dl util xnet resolv crypt \
+              wasi-emulated-signal wasi-emulated-getpid \
+              wasi-emulated-process-clocks wasi-emulated-mman
+EMPTY_ARCHIVES := $(patsubst %,$(LIBDIR)/lib%.a,$(EMPTY_LIBS))
+# Debian's optional printf/scanf variants (-lc-printscan-long-double ...): portable
+# code without preview1 references (checked when copied)
+PRINTSCAN := $(patsubst $(WASI_LIBC_DIR)/%,$(LIBDIR)/%,$(wildcard $(WASI_LIBC_DIR)/libc-printscan-*.a))
+
+# libc.a must be rebuilt when a source file disappears too: keep the object list in a
+# file that changes only when the list does
+OBJLIST := $(STAMPS)/libc-objects.txt
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(STAMPS); echo '$(LIB_OBJS)' | cmp -s - $(OBJLIST) 2>/dev/null || echo '$(LIB_OBJS)' > $(OBJLIST))
+endif
+
+TOOLS     := wasm-component-ld wasip2-run
+BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc
+
+SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
+                 $(PRINTSCAN) $(STAMPS)/wit
+
+.PHONY: all sysroot bin deps gen top check check-symbols test demo bench install clean
+.DELETE_ON_ERROR:
+
+all: sysroot bin
+sysroot: $(SYSROOT_FILES)
+bin: $(BIN_FILES)
+gen: $(STAMPS)/gen
+top: $(TOP)/libtop.a
+
+# ---------------------------------------------------------------- 1. deps
+# Order-only prerequisite of everything that runs a tool.
+deps: $(STAMPS)/deps
+DEPS := | $(STAMPS)/deps
+
+$(STAMPS)/deps: package-lock.json
+	@mkdir -p $(@D)
+ifeq ($(SKIP_DEPS),)
+	mk/deps.sh apt
+	mk/deps.sh npm
+endif
+	@touch $@
+
+# ---------------------------------------------------------------- 2. bindings
+$(STAMPS)/gen: $(WITGEN) $(WITGEN_SRCS) $(DEPS)
+	@mkdir -p $(@D)
+	$(NODE) $(WITGEN) --wit $(JCO_WIT) --out $(GEN) --version 0.2.0 --exclude wasi-http
+	@test -f $(GEN)/wasip2_bindings.c && test -f $(GEN)/wasip2_bindings.h && test -d $(GEN)/wit \
+	  || { echo "witgen did not write $(GEN)/wasip2_bindings.{c,h} and $(GEN)/wit/" >&2; exit 1; }
+	@touch $@
+
+$(GEN)/wasip2_bindings.c $(GEN)/wasip2_bindings.h: $(STAMPS)/gen ;
+
+# ---------------------------------------------------------------- 3. headers
+# Debian's preview1 headers, then our include/ tree over them.
+$(STAMPS)/headers: $(PUB_HDRS) $(DEPS)
+	@mkdir -p $(@D) $(dir $(INCDIR))
+	rm -rf $(INCDIR).tmp
+	cp -R $(WASI_INCLUDE_DIR) $(INCDIR).tmp
+	if [ -d include ]; then cp -R include/. $(INCDIR).tmp/; fi
+	@# Debian's originals of the headers we replace go one level down the search
+	@# path (include/, after include/$(TRIPLE)), where our #include_next finds them.
+	rm -rf $(SYSROOT)/include.next.tmp && mkdir -p $(SYSROOT)/include.next.tmp
+	if [ -d include ]; then cd include && find . -type f | while read -r f; do \
+	  if [ -f "$(abspath $(WASI_INCLUDE_DIR))/$$f" ]; then mkdir -p "$(abspath $(SYSROOT))/include.next.tmp/$$(dirname "$$f")"; \
+	    cp "$(abspath $(WASI_INCLUDE_DIR))/$$f" "$(abspath $(SYSROOT))/include.next.tmp/$$f"; fi; done; fi
+	rm -rf $(INCDIR)
+	mv $(INCDIR).tmp $(INCDIR)
+	find $(SYSROOT)/include -mindepth 1 -maxdepth 1 ! -name $(TRIPLE) -exec rm -rf {} +
+	cp -R $(SYSROOT)/include.next.tmp/. $(SYSROOT)/include/ && rm -rf $(SYSROOT)/include.next.tmp
+	@touch $@
+
+# ---------------------------------------------------------------- 4. top half
+$(TOP)/libtop.a: tools/filter-top-half.sh tools/linker-symbols.txt $(WASI_LIBC_DIR)/libc.a $(DEPS)
+	tools/filter-top-half.sh $(WASI_LIBC_DIR)/libc.a $(TOP) \
+	  "$$($(CLANG) --target=$(TRIPLE) -print-libgcc-file-name)"
+
+# ---------------------------------------------------------------- 5. bottom half
+$(OBJ)/%.o: src/%.c $(STAMPS)/headers $(STAMPS)/gen
+	@mkdir -p $(@D)
+	$(CC_TARGET) $(CFLAGS_LIB) -MMD -MP -c $< -o $@
+
+$(OBJ)/gen/wasip2_bindings.o: $(GEN)/wasip2_bindings.c $(STAMPS)/headers $(STAMPS)/gen
+	@mkdir -p $(@D)
+	$(CC_TARGET) $(CFLAGS_LIB) -MMD -MP -c $< -o $@
+
+-include $(LIB_OBJS:.o=.d) $(patsubst $(LIBDIR)/%.o,$(OBJ)/crt/%.d,$(CRT_OBJS))
+
+# ---------------------------------------------------------------- 6. lib/
+$(LIBDIR)/libc.a: $(TOP)/libtop.a $(LIB_OBJS) $(OBJLIST) mk/merge-libc.sh
+	@mkdir -p $(@D)
+	mk/merge-libc.sh $@ $(TOP) $(LIB_OBJS)
+
+$(LIBDIR)/%.o: src/crt/%.c $(STAMPS)/headers $(STAMPS)/gen
+	@mkdir -p $(@D) $(OBJ)/crt
+	$(CC_TARGET) $(CFLAGS_LIB) -MMD -MP -MF $(OBJ)/crt/$*.d -c $< -o $@
+
+$(EMPTY_ARCHIVES):
+	@mkdir -p $(@D)
+	printf '!<arch>\n' > $@
+
+$(LIBDIR)/libc-printscan-%.a: $(WASI_LIBC_DIR)/libc-printscan-%.a $(DEPS)
+	@mkdir -p $(@D)
+	@if $(LLVM_NM) -u $< | grep -qE '__wasi_|__imported_wasi'; then \
+	  echo "$< references preview1; not copied" >&2; exit 1; fi
+	cp $< $@
+
+# ---------------------------------------------------------------- 7. WIT
+$(STAMPS)/wit: $(STAMPS)/gen
+	@mkdir -p $(dir $(WITDIR))
+	rm -rf $(WITDIR)
+	cp -R $(GEN)/wit $(WITDIR)
+	@touch $@
+
+# ---------------------------------------------------------------- 8. bin/
+$(BIN)/wasm-component-ld $(BIN)/wasip2-run: $(BIN)/%: mk/wrapper.sh
+	@mkdir -p $(@D)
+	mk/wrapper.sh $@ ../../tools/$* ../sysroot ../..
+
+$(BIN)/wasip2-cc: mk/cc-wrapper.sh
+	@mkdir -p $(@D)
+	mk/cc-wrapper.sh $@ ../sysroot $(CLANG)
+
+# ---------------------------------------------------------------- install
+# PREFIX/share/wasip2-libc/{sysroot,tools,node_modules,package.json} + PREFIX/bin launchers
+SHARE := $(PREFIX)/share/wasip2-libc
+install: all
+	@test -n "$(PREFIX)" || { echo "PREFIX is empty" >&2; exit 1; }
+	rm -rf $(SHARE)
+	mkdir -p $(SHARE) $(PREFIX)/bin
+	cp -R $(SYSROOT) $(SHARE)/sysroot
+	cp -R tools $(SHARE)/tools
+	cp package.json package-lock.json $(SHARE)/
+	cp -RH node_modules $(SHARE)/node_modules
+	for t in $(TOOLS); do mk/wrapper.sh $(PREFIX)/bin/$$t ../share/wasip2-libc/tools/$$t ../share/wasip2-libc/sysroot ../share/wasip2-libc; done
+	mk/cc-wrapper.sh $(PREFIX)/bin/wasip2-cc ../share/wasip2-libc/sysroot $(CLANG)
+	@echo "installed into $(PREFIX): compile with $(PREFIX)/bin/wasip2-cc app.c -o app.wasm"
+
+# ---------------------------------------------------------------- checks
+check: all
+	$(NODE) tools/run-tests.mjs
+
+test: check
+
+check-symbols: all
+	$(NODE) test/build/top_half_symbols.test.mjs
+
+# ---------------------------------------------------------------- demo / bench
+demo: all
+	@mkdir -p $(B)/examples
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(CC_TARGET) -O2 examples/hello.c -o $(B)/examples/hello.wasm
+	HELLO_FROM=make $(BIN)/wasip2-run --env HELLO_FROM=make $(B)/examples/hello.wasm world "two words"
+
+bench: all
+	@if [ -f bench/run.mjs ]; then $(NODE) bench/run.mjs; else echo "bench/run.mjs not written yet"; fi
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Install what building wasip2-libc needs on a fresh Debian bookworm machine.
+# Called by `make deps`; cheap when everything is already there.
+#   mk/deps.sh apt     Debian packages (clang-22, lld-22, llvm-22, libclang-rt-22-dev-wasm32, wasi-libc)
+#   mk/deps.sh npm     node_modules from package-lock.json (npm ci --ignore-scripts) when stale
+set -euo pipefail
+
+APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc)
+COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22)
+# Used only when the configured Debian sources offer no clang-22 (bookworm-security
+# carries it; older snapshots did not). Override to point at a mirror.
+LLVM_APT_URL=${LLVM_APT_URL:-http://apt.llvm.org/bookworm/}
+LLVM_APT_SUITE=${LLVM_APT_SUITE:-llvm-toolchain-bookworm-22}
+LLVM_APT_KEY_URL=${LLVM_APT_KEY_URL:-https://apt.llvm.org/llvm-snapshot.gpg.key}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else echo "deps: need root (or sudo) to run: $*" >&2; return 1
+  fi
+}
+
+apt_deps() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  for c in "${COMMANDS[@]}"; do
+    command -v "$c" >/dev/null 2>&1 || missing+=("command:$c")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "deps: Debian packages present (${APT_PACKAGES[*]})"
+  else
+    echo "deps: missing: ${missing[*]}; installing"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update
+    if ! apt-cache policy clang-22 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      echo "deps: clang-22 not offered by the configured sources; adding the LLVM apt repository"
+      as_root apt-get install -y ca-certificates gnupg curl
+      curl -fsSL "$LLVM_APT_KEY_URL" | gpg --dearmor | as_root tee /usr/share/keyrings/llvm-archive-keyring.gpg >/dev/null
+      echo "deb [signed-by=/usr/share/keyrings/llvm-archive-keyring.gpg] $LLVM_APT_URL $LLVM_APT_SUITE main" \
+        | as_root tee /etc/apt/sources.list.d/llvm-22.list >/dev/null
+      as_root apt-get update
+    fi
+    as_root apt-get install -y "${APT_PACKAGES[@]}"
+  fi
+  for c in node npm gcc; do
+    command -v "$c" >/dev/null 2>&1 || { echo "deps: '$c' is required (node >= 20, npm, gcc for native test helpers)" >&2; exit 1; }
+  done
+}
+
+npm_deps() {
+  # npm writes node_modules/.package-lock.json after every install: when it is newer
+  # than package-lock.json the tree matches the lock.
+  if [ -f node_modules/.package-lock.json ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "deps: node_modules up to date with package-lock.json"
+  else
+    echo "deps: npm ci --ignore-scripts"
+    npm ci --ignore-scripts --no-audit --no-fund
+  fi
+}
+
+case "${1:-all}" in
+  apt) apt_deps ;;
+  npm) npm_deps ;;
+  all) apt_deps; npm_deps ;;
+  *) echo "usage: mk/deps.sh [apt|npm|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Merge the filtered top half with the bottom-half objects into one libc.a,
+# refusing silent overrides.
+#
+#   mk/merge-libc.sh OUT_LIBC_A TOP_DIR OBJ...
+#
+# TOP_DIR is tools/filter-top-half.sh's output (libtop.a, defined.txt).
+# Fails, listing each clash, when
+#   - one of our objects defines a strong symbol that a kept top-half member also
+#     defines (strong or weak: inside one archive, which one wins depends on member
+#     order and on what else the program pulls in; our weak defaults may meet a
+#     strong top-half definition), or
+#   - two of our objects define the same strong symbol.
+# Tools: LLVM_NM (default llvm-nm-22), LLVM_AR (default llvm-ar-22).
+set -euo pipefail
+out=${1:?usage}; top=${2:?usage}; shift 2
+NM=${LLVM_NM:-llvm-nm-22}
+AR=${LLVM_AR:-llvm-ar-22}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/merge-libc.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# "<type> <symbol> <object>" for every global definition in our objects
+: > "$tmp/ours"
+for o in "$@"; do
+  "$NM" --defined-only "$o" 2>/dev/null | awk -v o="$o" 'NF == 3 && $2 ~ /^[A-Z]$/ { print $2, $3, o }' >> "$tmp/ours"
+done
+
+status=0
+# strong ours vs anything global in the top half
+awk 'NR == FNR { top[$2] = top[$2] " " $3 "(" $1 ")"; next }
+     $1 != "W" && $1 != "V" && ($2 in top) { printf "  %s: defined by %s and by top-half member%s\n", $2, $3, top[$2] }' \
+  "$top/defined.txt" "$tmp/ours" > "$tmp/clash"
+# A weak definition of ours meeting a strong top-half one is deliberate: ours is
+# the default, and when the program pulls the top-half member in (environ.o for
+# `environ`), the linker takes the strong one whatever the member order.
+if [ -s "$tmp/clash" ]; then
+  echo "merge-libc: bottom-half objects clash with kept top-half members:" >&2
+  sort "$tmp/clash" >&2
+  echo "  (drop the top-half member in tools/filter-top-half.sh, or rename/remove ours)" >&2
+  status=1
+fi
+# strong duplicates among our own objects
+awk '$1 != "W" && $1 != "V" { n[$2]++; where[$2] = where[$2] " " $3 }
+     END { for (s in n) if (n[s] > 1) printf "  %s:%s\n", s, where[s] }' "$tmp/ours" > "$tmp/dups"
+if [ -s "$tmp/dups" ]; then
+  echo "merge-libc: symbols defined by more than one bottom-half object:" >&2
+  sort "$tmp/dups" >&2
+  status=1
+fi
+[ $status -eq 0 ] || exit $status
+
+rm -f "$tmp/libc.a"
+"$AR" qcL "$tmp/libc.a" "$top/libtop.a"
+[ $# -eq 0 ] || "$AR" qc "$tmp/libc.a" "$@"
+"$AR" s "$tmp/libc.a"
+mv "$tmp/libc.a" "$out"
+echo "merge-libc: $out = $("$AR" t "$top/libtop.a" | wc -l) top-half members + $# bottom-half objects"

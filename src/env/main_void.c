@@ -1,0 +1,24 @@
+// __main_void: what crt1 calls for `int main(void)` programs is defined by
+// the compiler; for `main(int, char **)` this weak version fetches argv from
+// wasi:cli/environment and calls the renamed main.
+#include <stdlib.h>
+#include <string.h>
+#include "wasip2_fd.h"
+
+int __main_argc_argv(int argc, char **argv);
+
+__attribute__((weak)) int __main_void(void) {
+  wasip2_list_string_t args;
+  wasi_cli_environment_get_arguments(&args);
+  char **argv = malloc((args.len + 1) * sizeof *argv);
+  if (!argv) abort();
+  for (size_t i = 0; i < args.len; i++) {
+    char *s = realloc(args.ptr[i].ptr, args.ptr[i].len + 1);
+    if (!s) abort();
+    s[args.ptr[i].len] = 0;
+    argv[i] = s;
+  }
+  argv[args.len] = NULL;
+  free(args.ptr);
+  return __main_argc_argv((int)args.len, argv);
+}

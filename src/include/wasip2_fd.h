@@ -1,0 +1,114 @@
+// The descriptor table: POSIX fds -> refcounted open descriptions, each of a
+// kind (stdio stream, file, directory, TCP, UDP, device) with its own ops.
+// dup'd fds share one description (offset, status flags, the resource);
+// the description's resources are released when its last fd closes.
+#ifndef WASIP2_FD_H
+#define WASIP2_FD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include "wasip2_bindings.h"
+
+struct __wasip2_desc;
+struct __wasip2_poll_ctx;
+
+enum __wasip2_kind {
+  WASIP2_KIND_STREAM = 1, // stdio: an input and/or output stream
+  WASIP2_KIND_FILE,
+  WASIP2_KIND_DIR,
+  WASIP2_KIND_TCP,
+  WASIP2_KIND_UDP,
+  WASIP2_KIND_DEV,        // /dev/null and friends, emulated in libc
+};
+
+// Every member may be NULL: the generic code then answers with the POSIX
+// errno for "this kind of fd cannot do that" (EINVAL, ESPIPE, ENOTSOCK...).
+struct __wasip2_ops {
+  ssize_t (*read)(struct __wasip2_desc *, void *buf, size_t len);
+  ssize_t (*write)(struct __wasip2_desc *, const void *buf, size_t len);
+  // Optional whole-vector forms; without them readv/writev loop over read/write.
+  ssize_t (*readv)(struct __wasip2_desc *, const struct iovec *iov, int n);
+  ssize_t (*writev)(struct __wasip2_desc *, const struct iovec *iov, int n);
+  ssize_t (*pread)(struct __wasip2_desc *, void *buf, size_t len, off_t off);
+  ssize_t (*pwrite)(struct __wasip2_desc *, const void *buf, size_t len, off_t off);
+  off_t (*seek)(struct __wasip2_desc *, off_t off, int whence);
+  int (*fstat)(struct __wasip2_desc *, struct stat *);
+  // Called once, when the last fd referring to the description closes: drop
+  // every WASI resource, children (pollables, streams) before parents.
+  int (*close)(struct __wasip2_desc *);
+  // poll(): report events ready now (no host call if the state is known), or
+  // register what to wait on with __wasip2_poll_add and return 0.
+  short (*poll)(struct __wasip2_desc *, short events, struct __wasip2_poll_ctx *);
+  // F_SETFL: the new status flags are already in d->flags when this runs.
+  int (*setfl)(struct __wasip2_desc *, int old_flags);
+  int (*ioctl)(struct __wasip2_desc *, int request, void *arg);
+};
+
+struct __wasip2_desc {
+  int refs;                 // fds referring to this description
+  int kind;                 // enum __wasip2_kind
+  int flags;                // O_ACCMODE bits | O_APPEND | O_NONBLOCK ...
+  const struct __wasip2_ops *ops;
+  void *impl;               // kind-specific state, owned by the kind's ops
+};
+
+#define WASIP2_FD_CLOEXEC 1
+
+// Lowest free fd >= minfd bound to a new reference to d (refs incremented),
+// or -1 with EMFILE.
+int __wasip2_fd_install(struct __wasip2_desc *d, int minfd);
+// New description with refs = 0 (freed by the table when the last fd closes).
+struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops, int flags, void *impl);
+// Description of fd, or NULL with errno = EBADF.
+struct __wasip2_desc *__wasip2_fd_get(int fd);
+// Per-fd flags (FD_CLOEXEC).
+int __wasip2_fd_getfdflags(int fd);
+int __wasip2_fd_setfdflags(int fd, int fdflags);
+// Drop fd's reference; closes the description when it was the last.
+int __wasip2_fd_close(int fd);
+// Make newfd refer to oldfd's description (dup2 semantics).
+int __wasip2_fd_dup2(int oldfd, int newfd);
+// Number of slots in use + 1 (for iteration at exit).
+int __wasip2_fd_limit(void);
+// Close every fd (at exit, so no WASI resource outlives the program).
+void __wasip2_fd_close_all(void);
+
+// poll support (src/io/poll.c): wait on pollable p; when it fires, the
+// caller's pollfd gets `revents`.  The pollable stays owned by the desc.
+void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents);
+
+// Landing buffer for host-returned lists (src/mem/cabi_realloc.c): the next
+// cabi_realloc(NULL, 0, 1, n) with n <= len returns buf instead of malloc,
+// so a read lands in the caller's buffer with no copy.  __wasip2_land_end
+// returns 1 if the buffer was used and resets the hook.
+void __wasip2_land_begin(void *buf, size_t len);
+int __wasip2_land_end(void);
+
+// Streams shared by stdio, files and TCP (src/io/stream_*.c).
+ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
+ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);
+// errno for a stream-error: drops the error resource; `is_file` asks the
+// filesystem for its error-code, otherwise `fallback` (EPIPE/ECONNRESET...).
+int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int is_file, int fallback);
+
+// The single translation tables (src/errno/*.c).
+int __wasip2_fs_errno(wasi_filesystem_types_error_code_t code);
+int __wasip2_net_errno(wasi_sockets_network_error_code_t code);
+
+// Devices emulated in libc (src/dev): open()/stat() try these first for
+// paths under /dev/; they return -2 when the path is not a device they know.
+int __wasip2_dev_open(const char *path, int oflags);
+int __wasip2_dev_stat(const char *path, struct stat *st);
+
+// Global resources cached by an area (a timer pollable, the network handle)
+// are released at exit through a hook registered here (runs after every fd
+// is closed, in reverse order of registration).
+void __wasip2_on_exit(void (*fn)(void));
+
+// Monotonic-clock helpers (src/time).
+uint64_t __wasip2_now_ns(void);
+
+#endif

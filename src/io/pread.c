@@ -1,0 +1,60 @@
+// pread/pwrite and their vector forms: only kinds with a position (files)
+// support them; everything else is ESPIPE as on Linux.
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include "wasip2_fd.h"
+
+ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
+
+static struct __wasip2_desc *positional(int fd, off_t off, int writing) {
+  struct __wasip2_desc *d = __wasip2_fd_get(fd);
+  if (!d) return NULL;
+  if (writing ? (d->flags & O_ACCMODE) == O_RDONLY : (d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return NULL; }
+  if (writing ? !d->ops->pwrite : !d->ops->pread) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : ESPIPE; return NULL; }
+  if (off < 0) { errno = EINVAL; return NULL; }
+  return d;
+}
+
+ssize_t pread(int fd, void *buf, size_t len, off_t off) {
+  struct __wasip2_desc *d = positional(fd, off, 0);
+  return d ? d->ops->pread(d, buf, len, off) : -1;
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t len, off_t off) {
+  struct __wasip2_desc *d = positional(fd, off, 1);
+  return d ? d->ops->pwrite(d, buf, len, off) : -1;
+}
+
+ssize_t preadv(int fd, const struct iovec *iov, int n, off_t off) {
+  struct __wasip2_desc *d = positional(fd, off, 0);
+  if (!d) return -1;
+  ssize_t total = __wasip2_iov_total(iov, n);
+  if (total < 0) return -1;
+  char *tmp = malloc(total ? total : 1);
+  if (!tmp) { errno = ENOMEM; return -1; }
+  ssize_t r = d->ops->pread(d, tmp, total, off);
+  for (ssize_t o = 0, i = 0; r > 0 && o < r; i++) {
+    size_t k = iov[i].iov_len < (size_t)(r - o) ? iov[i].iov_len : (size_t)(r - o);
+    memcpy(iov[i].iov_base, tmp + o, k);
+    o += k;
+  }
+  free(tmp);
+  return r;
+}
+
+ssize_t pwritev(int fd, const struct iovec *iov, int n, off_t off) {
+  struct __wasip2_desc *d = positional(fd, off, 1);
+  if (!d) return -1;
+  ssize_t total = __wasip2_iov_total(iov, n);
+  if (total < 0) return -1;
+  char *tmp = malloc(total ? total : 1);
+  if (!tmp) { errno = ENOMEM; return -1; }
+  for (ssize_t o = 0, i = 0; i < n; o += iov[i].iov_len, i++) memcpy(tmp + o, iov[i].iov_base, iov[i].iov_len);
+  ssize_t r = d->ops->pwrite(d, tmp, total, off);
+  free(tmp);
+  return r;
+}

@@ -1,0 +1,15 @@
+// read(2): dispatch to the description's kind.
+#include <errno.h>
+#include <limits.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include "wasip2_fd.h"
+
+ssize_t read(int fd, void *buf, size_t len) {
+  struct __wasip2_desc *d = __wasip2_fd_get(fd);
+  if (!d) return -1;
+  if ((d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return -1; }
+  if (!d->ops->read) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
+  if (len > SSIZE_MAX) len = SSIZE_MAX;
+  return d->ops->read(d, buf, len);
+}

@@ -1,0 +1,38 @@
+// The allocator the host calls (canonical ABI `cabi_realloc`) to hand us
+// lists and strings.  A caller that knows where the bytes should go (read
+// into a user buffer) arms a one-shot landing buffer first, so the host
+// writes straight into it: no malloc, no copy, no free.
+#include <stdlib.h>
+#include "wasip2_fd.h"
+
+static void *land_buf;
+static size_t land_len;
+static int land_used;
+
+void __wasip2_land_begin(void *buf, size_t len) {
+  land_buf = buf;
+  land_len = len;
+  land_used = 0;
+}
+
+int __wasip2_land_end(void) {
+  int used = land_used;
+  land_buf = NULL;
+  land_used = 0;
+  return used;
+}
+
+__attribute__((export_name("cabi_realloc")))
+void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
+  (void)old_size;
+  if (!ptr && land_buf && new_size <= land_len) {
+    void *p = land_buf;
+    land_buf = NULL;
+    land_used = 1;
+    return p;
+  }
+  if (new_size == 0) return (void *)align;
+  if (ptr) return realloc(ptr, new_size);
+  if (align <= 16) return malloc(new_size);
+  return aligned_alloc(align, (new_size + align - 1) / align * align);
+}

@@ -1,0 +1,141 @@
+// The WASI 0.2 host for wasip2-run: preview2-shim's Node implementations, configured and
+// assembled into the import object a jco-transpiled component (instantiation mode) expects.
+//
+// buildImports(config) returns { imports, finishHooks } where imports is keyed by unversioned
+// interface name ('wasi:io/streams') with camelCase members, exactly as the transpiled glue
+// destructures them. Every interface object is a fresh copy, so a single function can be
+// replaced without touching the shim: put workarounds in OVERRIDES below (or pass
+// config.overrides = { 'wasi:sockets/tcp': { TcpSocket: ... } }).
+import { isatty } from 'node:tty';
+import { importPkgFile } from './paths.mjs';
+
+const SHIM = '@bytecodealliance/preview2-shim';
+
+// Host-side workarounds for preview2-shim, one entry per replaced function:
+//   'wasi:pkg/iface': (shim, config) => ({ functionName: implementation, ... })
+// `shim` is the loaded preview2-shim modules { cli, clocks, filesystem, io, random, sockets }.
+export const OVERRIDES = {
+  // The shim always hands out a terminal for stdio; report one only for a real TTY.
+  'wasi:cli/terminal-stdin': (shim) => ({
+    getTerminalStdin: () => (isatty(0) ? shim.cli.terminalStdin.getTerminalStdin() : undefined),
+  }),
+  'wasi:cli/terminal-stdout': (shim) => ({
+    getTerminalStdout: () => (isatty(1) ? shim.cli.terminalStdout.getTerminalStdout() : undefined),
+  }),
+  'wasi:cli/terminal-stderr': (shim) => ({
+    getTerminalStderr: () => (isatty(2) ? shim.cli.terminalStderr.getTerminalStderr() : undefined),
+  }),
+};
+
+export class ExitRequest {
+  constructor(code) { this.code = code; }
+}
+
+// Exit status for a wasi:cli/exit `result` (0 for ok, 1 for err). A later version may map a
+// richer status (e.g. exit-with-code) here; the runner only ever calls config.onExit(code).
+export function exitCodeFor(status) {
+  return status && status.tag === 'err' ? 1 : 0;
+}
+
+const SHIM_MODULES = ['cli', 'clocks', 'filesystem', 'io', 'random', 'sockets'];
+
+// Loads preview2-shim's Node modules; `packages` (e.g. ['cli', 'io']) limits which, to keep
+// startup short. Modules not loaded are null.
+export async function loadShim(packages = SHIM_MODULES) {
+  const want = new Set(packages);
+  want.add('cli'); want.add('io');
+  const mods = await Promise.all(SHIM_MODULES.map((m) => (want.has(m) ? importPkgFile(SHIM, `dist/nodejs/${m}.js`) : null)));
+  return Object.fromEntries(SHIM_MODULES.map((m, i) => [m, mods[i]]));
+}
+
+/**
+ * config: {
+ *   args: string[]                     argv including argv[0]
+ *   env: Record<string,string>         the complete guest environment
+ *   preopens: Array<[guest, host]>     the only directories the guest sees
+ *   denyNetwork: boolean
+ *   onExit(code): never                called for wasi:cli/exit.exit (must not return)
+ *   packages: string[]                 WASI packages the component imports ('cli', 'io', 'http', ...);
+ *                                      default: all but http
+ *   overrides: { iface: { fn: impl } } extra replacements (applied after OVERRIDES)
+ * }
+ */
+export async function buildImports(config) {
+  const packages = config.packages ?? SHIM_MODULES;
+  const shim = await loadShim(packages);
+  const { cli, clocks, filesystem, io, random, sockets } = shim;
+
+  cli._setArgs(config.args);
+  cli._setEnv(config.env);
+  // The shim reports the host's cwd, a path the guest cannot open; report none.
+  cli._setCwd(undefined);
+
+  if (filesystem) {
+    filesystem._setPreopens({});
+    for (const [guest, host] of config.preopens) filesystem._addPreopen(guest, host);
+  }
+
+  const all = {
+    'wasi:cli/environment': cli.environment,
+    'wasi:cli/exit': {
+      exit(status) { config.onExit(exitCodeFor(status)); },
+    },
+    'wasi:cli/stdin': cli.stdin,
+    'wasi:cli/stdout': cli.stdout,
+    'wasi:cli/stderr': cli.stderr,
+    'wasi:cli/terminal-input': cli.terminalInput,
+    'wasi:cli/terminal-output': cli.terminalOutput,
+    'wasi:cli/terminal-stdin': cli.terminalStdin,
+    'wasi:cli/terminal-stdout': cli.terminalStdout,
+    'wasi:cli/terminal-stderr': cli.terminalStderr,
+    'wasi:clocks/monotonic-clock': clocks?.monotonicClock,
+    'wasi:clocks/wall-clock': clocks?.wallClock,
+    'wasi:filesystem/types': filesystem?.types,
+    'wasi:filesystem/preopens': filesystem?.preopens,
+    'wasi:io/error': io.error,
+    'wasi:io/poll': io.poll,
+    'wasi:io/streams': io.streams,
+    'wasi:random/random': random?.random,
+    'wasi:random/insecure': random?.insecure,
+    'wasi:random/insecure-seed': random?.insecureSeed,
+    'wasi:sockets/network': sockets?.network,
+    'wasi:sockets/instance-network': sockets?.instanceNetwork,
+    'wasi:sockets/ip-name-lookup': sockets?.ipNameLookup,
+    'wasi:sockets/tcp': sockets?.tcp,
+    'wasi:sockets/tcp-create-socket': sockets?.tcpCreateSocket,
+    'wasi:sockets/udp': sockets?.udp,
+    'wasi:sockets/udp-create-socket': sockets?.udpCreateSocket,
+  };
+  const imports = {};
+  for (const [k, v] of Object.entries(all)) if (v) imports[k] = v;
+  if (packages.includes('http')) {
+    const http = await importPkgFile(SHIM, 'dist/nodejs/http.js');
+    imports['wasi:http/types'] = http.types;
+    imports['wasi:http/outgoing-handler'] = http.outgoingHandler;
+    if (config.denyNetwork) http._denyHttp?.();
+  }
+  // fresh copies: overriding never mutates the shim's own objects
+  for (const k of Object.keys(imports)) imports[k] = { ...imports[k] };
+
+  const apply = (table) => {
+    for (const [iface, fns] of Object.entries(table)) {
+      if (!imports[iface] && !config.packages?.includes(iface.split(/[:/]/)[1])) continue;
+      const repl = typeof fns === 'function' ? fns(shim, config) : fns;
+      imports[iface] = { ...(imports[iface] || {}), ...repl };
+    }
+  };
+  apply(OVERRIDES);
+  if (config.denyNetwork && sockets) {
+    sockets._denyTcp();
+    sockets._denyUdp();
+    sockets._denyDnsLookup();
+    const denied = () => { throw 'access-denied'; };
+    apply({
+      'wasi:sockets/tcp-create-socket': { createTcpSocket: denied },
+      'wasi:sockets/udp-create-socket': { createUdpSocket: denied },
+      'wasi:sockets/ip-name-lookup': { resolveAddresses: denied },
+    });
+  }
+  if (config.overrides) apply(config.overrides);
+  return imports;
+}

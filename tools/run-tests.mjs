@@ -1,0 +1,374 @@
+#!/usr/bin/env node
+// wasip2-libc test harness (`make check`). Implements the test directives of
+// docs/CONVENTIONS.md.
+//
+//   node tools/run-tests.mjs [--verbose] [--keep] [-j N] [FILTER...]
+//
+// Tests: test/**/*.c (each compiled to a component and run with build/bin/wasip2-run)
+// and test/**/*.test.mjs (run with node from the repo root; exit 0 pass, 77 skip with the
+// reason on stdout, anything else fail). A FILTER keeps the tests whose path contains
+// it (`test/net`, `hello`). Not tests but helpers/fixtures: C files that some test names
+// in `//! native:`, C files under a `native/`, `helpers/` or `fixtures/` folder, and C
+// files whose name a *.test.mjs of the same folder mentions (e.g. a guest program the JS
+// test compiles itself).
+//
+// Output: one line per test (PASS/FAIL/SKIP), the failing ones followed by the last
+// lines of their output, and last `N passed, N failed, N skipped`. Exit 1 if any failed.
+//
+// Environment: CLANG (default clang-22), GCC (default gcc), NODE (default this node).
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD = path.join(ROOT, 'build');
+const BIN = path.join(BUILD, 'bin');
+const SYSROOT = path.join(BUILD, 'sysroot');
+const RUNNER = path.join(BIN, 'wasip2-run');
+const CLANG = process.env.CLANG || 'clang-22';
+const GCC = process.env.GCC || 'gcc';
+const NODE = process.env.NODE || process.execPath;
+const COMPILE_TIMEOUT = 180;
+const NATIVE_START_TIMEOUT = 15;
+const TAIL_LINES = 20;
+const MAX_CAPTURE = 256 * 1024 * 1024;
+
+const KNOWN = new Set(['args', 'env', 'dir', 'stdin', 'exit', 'cflags', 'native', 'stdout-size',
+  'stdout-contains', 'timeout', 'skip', 'no-leak-check']);
+
+// ------------------------------------------------------------------ options
+let verbose = false;
+let keep = false;
+let jobs = Math.max(1, Math.min(os.cpus().length, 4));
+const filters = [];
+{
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--verbose' || a === '-v') verbose = true;
+    else if (a === '--keep') keep = true;
+    else if (a === '-j' || a === '--jobs') jobs = Math.max(1, parseInt(argv[++i], 10) || 1);
+    else if (/^-j\d+$/.test(a)) jobs = Math.max(1, parseInt(a.slice(2), 10));
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: node tools/run-tests.mjs [--verbose] [--keep] [-j N] [FILTER...]');
+      process.exit(0);
+    } else if (a.startsWith('-')) {
+      console.error(`run-tests: unknown option ${a}`);
+      process.exit(2);
+    } else filters.push(a.replace(/^\.\//, '').replace(/\/+$/, ''));
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+function walk(dir, out = []) {
+  let entries;
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return out; }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
+
+// Shell-like word splitting: "double", 'single', backslash escapes.
+export function shellSplit(s) {
+  const words = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') {
+      inWord = true;
+      for (i++; i < s.length && s[i] !== '"'; i++) {
+        if (s[i] === '\\' && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) i++;
+        cur += s[i];
+      }
+      if (i >= s.length) throw new Error(`unterminated " in: ${s}`);
+    } else if (c === "'") {
+      inWord = true;
+      const j = s.indexOf("'", i + 1);
+      if (j < 0) throw new Error(`unterminated ' in: ${s}`);
+      cur += s.slice(i + 1, j);
+      i = j;
+    } else if (c === '\\' && i + 1 < s.length) {
+      inWord = true;
+      cur += s[++i];
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      inWord = true;
+      cur += c;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+// `\n`, `\t`, `\\` escapes of the stdin directive.
+function unescape(s) {
+  return s.replace(/\\([nt\\])/g, (_, c) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
+}
+
+function parseDirectives(text) {
+  const d = { args: [], env: [], dir: [], stdin: null, exit: 0, cflags: [], native: null,
+    stdoutSize: null, contains: [], timeout: 60, skip: null, leakCheck: true, errors: [] };
+  for (const line of text.split('\n')) {
+    const m = /^\s*\/\/!\s*([A-Za-z][\w-]*)\s*(?::(.*))?$/.exec(line.replace(/\r$/, ''));
+    if (!m) continue;
+    const key = m[1];
+    const raw = m[2] === undefined ? null : m[2].replace(/^[ \t]/, '');
+    const val = raw === null ? '' : raw.trim();
+    if (!KNOWN.has(key)) { d.errors.push(`unknown directive //! ${key}`); continue; }
+    try {
+      switch (key) {
+        case 'args': d.args.push(...shellSplit(val)); break;
+        case 'env': d.env.push(val); break;
+        case 'dir': d.dir.push(val); break;
+        case 'stdin': d.stdin = (d.stdin ?? '') + unescape(raw ?? ''); break;
+        case 'exit': d.exit = parseInt(val, 10); if (Number.isNaN(d.exit)) throw new Error(`bad exit: ${val}`); break;
+        case 'cflags': d.cflags.push(...shellSplit(val)); break;
+        case 'native': d.native = val; break;
+        case 'stdout-size': d.stdoutSize = parseInt(val, 10); if (Number.isNaN(d.stdoutSize)) throw new Error(`bad stdout-size: ${val}`); break;
+        case 'stdout-contains': d.contains.push(raw ?? ''); break;
+        case 'timeout': d.timeout = parseFloat(val); if (!(d.timeout > 0)) throw new Error(`bad timeout: ${val}`); break;
+        case 'skip': d.skip = val || 'skipped'; break;
+        case 'no-leak-check': d.leakCheck = false; break;
+      }
+    } catch (e) {
+      d.errors.push(e.message);
+    }
+  }
+  return d;
+}
+
+// Run a command; resolves {code, signal, out (interleaved stdout+stderr), stdout, timedOut, error}.
+function run(cmd, args, { cwd = ROOT, env = process.env, input = null, timeout = 60 } = {}) {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    } catch (error) {
+      resolve({ code: null, signal: null, out: Buffer.alloc(0), stdout: Buffer.alloc(0), timedOut: false, error });
+      return;
+    }
+    const all = [];
+    const so = [];
+    let size = 0;
+    let timedOut = false;
+    const take = (arr) => (chunk) => {
+      if (size < MAX_CAPTURE) { arr.push(chunk); if (arr !== all) all.push(chunk); size += chunk.length; }
+    };
+    child.stdout.on('data', take(so));
+    child.stderr.on('data', take(all));
+    child.stdin.on('error', () => {});
+    if (input !== null) child.stdin.end(input); else child.stdin.end();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, timeout * 1000);
+    let spawnError = null;
+    child.on('error', (e) => { spawnError = e; });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, out: Buffer.concat(all), stdout: Buffer.concat(so), timedOut, error: spawnError });
+    });
+  });
+}
+
+function killGroup(child, sig = 'SIGKILL') {
+  try { process.kill(-child.pid, sig); } catch { try { child.kill(sig); } catch { /* gone */ } }
+}
+
+function tail(buf, n = TAIL_LINES) {
+  const lines = buf.toString('utf8').replace(/\n$/, '').split('\n');
+  const t = lines.slice(-n);
+  return (lines.length > n ? `    ... (${lines.length - n} lines above)\n` : '') + t.map((l) => '    ' + l).join('\n');
+}
+
+// ------------------------------------------------------------------ native helpers
+const nativeBuilds = new Map();
+function buildNative(src, outDir) {
+  if (!nativeBuilds.has(src)) {
+    nativeBuilds.set(src, (async () => {
+      fs.mkdirSync(outDir, { recursive: true });
+      const exe = path.join(outDir, path.basename(src, '.c'));
+      const r = await run(GCC, ['-O1', '-Wall', '-o', exe, src, '-lpthread'], { timeout: COMPILE_TIMEOUT });
+      if (r.code !== 0) throw new Error(`native helper ${rel(src)} failed to build:\n${tail(r.out, 40)}`);
+      return exe;
+    })());
+  }
+  return nativeBuilds.get(src);
+}
+
+function startNative(exe) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(exe, [], { cwd: path.dirname(exe), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let buf = '';
+    let done = false;
+    const output = [];
+    const finish = (err, port) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err) { killGroup(child); reject(err); } else resolve({ child, port, output });
+    };
+    const timer = setTimeout(() => finish(new Error(`native helper printed no port within ${NATIVE_START_TIMEOUT}s`)), NATIVE_START_TIMEOUT * 1000);
+    child.stdout.on('data', (c) => {
+      output.push(c);
+      if (done) return;
+      buf += c.toString('utf8');
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) finish(null, buf.slice(0, nl).trim());
+    });
+    child.stderr.on('data', (c) => output.push(c));
+    child.on('error', (e) => finish(e));
+    child.on('exit', (code, sig) => finish(new Error(`native helper exited (${sig || code}) before printing its port`)));
+  });
+}
+
+// ------------------------------------------------------------------ tests
+function discover() {
+  const files = walk(path.join(ROOT, 'test')).sort();
+  const cFiles = files.filter((f) => f.endsWith('.c'));
+  const jsFiles = files.filter((f) => f.endsWith('.test.mjs'));
+  const helpers = new Set();
+  const parsed = new Map();
+  for (const f of cFiles) {
+    const d = parseDirectives(fs.readFileSync(f, 'utf8'));
+    parsed.set(f, d);
+    if (d.native) helpers.add(path.resolve(path.dirname(f), d.native));
+  }
+  for (const f of jsFiles) {
+    const text = fs.readFileSync(f, 'utf8');
+    for (const c of cFiles) {
+      if (path.dirname(c) === path.dirname(f) && text.includes(path.basename(c))) helpers.add(c);
+    }
+  }
+  const tests = [];
+  for (const f of cFiles) {
+    const r = rel(f);
+    if (helpers.has(f) || /\/(native|helpers|fixtures)\//.test(r)) continue;
+    tests.push({ kind: 'c', file: f, name: r, d: parsed.get(f) });
+  }
+  for (const f of jsFiles) {
+    // JS tests honour only `//! timeout:` and `//! skip:`; other `//!` lines are theirs
+    const d = parseDirectives(fs.readFileSync(f, 'utf8'));
+    d.errors = [];
+    tests.push({ kind: 'js', file: f, name: rel(f), d });
+  }
+  tests.sort((a, b) => a.name.localeCompare(b.name));
+  return filters.length ? tests.filter((t) => filters.some((flt) => t.name.includes(flt))) : tests;
+}
+
+async function runC(t) {
+  const d = t.d;
+  const area = path.relative(path.join(ROOT, 'test'), path.dirname(t.file));
+  const outDir = path.join(BUILD, 'test', area);
+  fs.mkdirSync(outDir, { recursive: true });
+  const wasm = path.join(outDir, path.basename(t.file, '.c') + '.wasm');
+  const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH || ''}` };
+
+  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, '-O1', t.file, ...d.cflags, '-o', wasm],
+    { env, timeout: COMPILE_TIMEOUT });
+  if (cc.error) return { status: 'fail', reason: `cannot run ${CLANG}: ${cc.error.message}` };
+  if (cc.code !== 0) return { status: 'fail', reason: cc.timedOut ? 'compile timed out' : 'compile failed', out: cc.out };
+
+  const tmpDirs = [];
+  let native = null;
+  try {
+    const args = [];
+    if (d.leakCheck) args.push('--check-leaks');
+    for (const guest of d.dir) {
+      const host = fs.mkdtempSync(path.join(os.tmpdir(), 'wasip2-test-'));
+      tmpDirs.push(host);
+      args.push('--dir', `${host}::${guest}`);
+    }
+    for (const kv of d.env) args.push('--env', kv);
+    if (d.native) {
+      const src = path.resolve(path.dirname(t.file), d.native);
+      let exe;
+      try {
+        exe = await buildNative(src, path.join(outDir, 'native'));
+        native = await startNative(exe);
+      } catch (e) {
+        return { status: 'fail', reason: e.message };
+      }
+      args.push('--env', `NATIVE_PORT=${native.port}`);
+    }
+    args.push(wasm, ...d.args);
+    const r = await run(RUNNER, args, { env, input: d.stdin === null ? null : Buffer.from(d.stdin, 'utf8'), timeout: d.timeout });
+    const cmdline = `$ build/bin/wasip2-run ${args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(' ')}\n`;
+    const out = Buffer.concat([Buffer.from(cmdline), r.out]);
+    if (r.error) return { status: 'fail', reason: `cannot run ${rel(RUNNER)}: ${r.error.message}`, out };
+    if (r.timedOut) return { status: 'fail', reason: `timed out after ${d.timeout}s`, out };
+    const problems = [];
+    if (r.signal) problems.push(`killed by ${r.signal}`);
+    else if (r.code !== d.exit) problems.push(`exit status ${r.code}, expected ${d.exit}`);
+    if (d.stdoutSize !== null && r.stdout.length !== d.stdoutSize)
+      problems.push(`stdout is ${r.stdout.length} bytes, expected ${d.stdoutSize}`);
+    const text = r.stdout.toString('utf8');
+    for (const c of d.contains) if (!text.includes(c)) problems.push(`stdout lacks ${JSON.stringify(c)}`);
+    return problems.length ? { status: 'fail', reason: problems.join('; '), out } : { status: 'pass', out };
+  } finally {
+    if (native) killGroup(native.child, 'SIGTERM');
+    if (native) setTimeout(() => killGroup(native.child), 2000).unref();
+    if (!keep) for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runJs(t) {
+  const r = await run(NODE, [t.file], { timeout: t.d.timeout });
+  if (r.error) return { status: 'fail', reason: r.error.message };
+  if (r.timedOut) return { status: 'fail', reason: `timed out after ${t.d.timeout}s`, out: r.out };
+  if (r.code === 0) return { status: 'pass', out: r.out };
+  if (r.code === 77) {
+    const reason = r.stdout.toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean).pop() || 'skipped';
+    return { status: 'skip', reason, out: r.out };
+  }
+  return { status: 'fail', reason: r.signal ? `killed by ${r.signal}` : `exit status ${r.code}`, out: r.out };
+}
+
+async function runOne(t) {
+  if (t.d.errors.length) return { status: 'fail', reason: t.d.errors.join('; ') };
+  if (t.d.skip) return { status: 'skip', reason: t.d.skip };
+  try {
+    return t.kind === 'c' ? await runC(t) : await runJs(t);
+  } catch (e) {
+    return { status: 'fail', reason: `harness error: ${e.stack || e}` };
+  }
+}
+
+// ------------------------------------------------------------------ main
+const tests = discover();
+const counts = { pass: 0, fail: 0, skip: 0 };
+let next = 0;
+async function worker() {
+  while (next < tests.length) {
+    const t = tests[next++];
+    const t0 = Date.now();
+    const r = await runOne(t);
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    counts[r.status]++;
+    let msg;
+    if (r.status === 'pass') msg = `PASS ${t.name} (${secs}s)`;
+    else if (r.status === 'skip') msg = `SKIP ${t.name} ${r.reason}`;
+    else msg = `FAIL ${t.name} (${secs}s) ${r.reason}`;
+    if (r.out && r.out.length && (verbose || r.status === 'fail')) {
+      msg += '\n' + (verbose ? r.out.toString('utf8').replace(/\n$/, '').split('\n').map((l) => '    ' + l).join('\n') : tail(r.out));
+    }
+    process.stdout.write(msg + '\n');
+  }
+}
+
+if (!tests.length) console.log(filters.length ? `no test matches ${filters.join(' ')}` : 'no tests found under test/');
+await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, tests.length)) }, worker));
+console.log(`${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped`);
+process.exitCode = counts.fail ? 1 : 0;
