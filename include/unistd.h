@@ -21,6 +21,21 @@
 extern "C" {
 #endif
 
+/* ---- descriptors and directories (src/io, src/fs) ---- */
+int pipe(int [2]);
+int pipe2(int [2], int);
+int dup(int);
+int dup2(int, int);
+int dup3(int, int, int);
+off_t __wasilibc_tell(int);
+int chdir(const char *);
+int fchdir(int);
+int chown(const char *, uid_t, gid_t);
+int fchown(int, uid_t, gid_t);
+int lchown(const char *, uid_t, gid_t);
+int lockf(int, int, off_t);
+void sync(void);
+
 /* ---- processes, users, signals (src/proc, src/signal) ---- */
 unsigned alarm(unsigned);
 int pause(void);
@@ -52,15 +67,10 @@ int setuid(uid_t);
 int seteuid(uid_t);
 int setgid(gid_t);
 int setegid(gid_t);
-int chown(const char *, uid_t, gid_t);
-int fchown(int, uid_t, gid_t);
-int lchown(const char *, uid_t, gid_t);
-int fchownat(int, const char *, uid_t, gid_t, int);
 #if defined(_XOPEN_SOURCE) || defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
 int setreuid(uid_t, uid_t);
 int setregid(gid_t, gid_t);
 int nice(int);
-void sync(void);
 pid_t setpgrp(void);
 #endif
 #if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
