@@ -7,14 +7,57 @@
 // replaced without touching the shim: put workarounds in OVERRIDES below (or pass
 // config.overrides = { 'wasi:sockets/tcp': { TcpSocket: ... } }).
 import { isatty } from 'node:tty';
+import { writeSync } from 'node:fs';
 import { importPkgFile } from './paths.mjs';
+import { installFsFixes } from './host-fs.mjs';
+import { installTcpFixes } from './host-tcp.mjs';
 
 const SHIM = '@bytecodealliance/preview2-shim';
 
 // Host-side workarounds for preview2-shim, one entry per replaced function:
 //   'wasi:pkg/iface': (shim, config) => ({ functionName: implementation, ... })
 // `shim` is the loaded preview2-shim modules { cli, clocks, filesystem, io, random, sockets }.
+// stdout/stderr written synchronously from this thread. The shim writes them from its worker
+// (or with an asynchronous process.stdout.write when the pipe is full), and Node drops what is
+// still queued when the runner calls process.exit: a 1 MB printf lost 80% of its bytes. A
+// blocking write(2) loop loses nothing and saves the worker round trip per printf. The object
+// is made from the shim's OutputStream.prototype so the glue's `instanceof` accepts it; every
+// method is an own property, so the shim's private fields are never touched.
+const sleepMs = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function syncOutputStream(shim, fd) {
+  const writeAll = (buf) => {
+    const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    for (let off = 0; off < b.length;) {
+      try { off += writeSync(fd, b, off, b.length - off); } catch (e) {
+        if (e.code === 'EAGAIN') { sleepMs(1); continue; } // non-blocking pipe is full: wait
+        throw { tag: 'closed' }; // EPIPE and friends: the reader is gone
+      }
+    }
+  };
+  const s = Object.create(shim.io.streams.OutputStream.prototype);
+  const own = {
+    checkWrite: () => 1048576n,
+    write: (buf) => writeAll(buf),
+    blockingWriteAndFlush: (buf) => writeAll(buf),
+    flush: () => {},
+    blockingFlush: () => {},
+    writeZeroes: (n) => writeAll(new Uint8Array(Number(n))),
+    blockingWriteZeroesAndFlush: (n) => writeAll(new Uint8Array(Number(n))),
+    splice: (src, n) => { const b = src.read(n); writeAll(b); return BigInt(b.length); },
+    blockingSplice: (src, n) => { const b = src.blockingRead(n); writeAll(b); return BigInt(b.length); },
+    // always writable: a pollable that is ready at once
+    subscribe: () => shim.clocks.monotonicClock.subscribeDuration(0n),
+    [Symbol.dispose || Symbol.for('dispose')]: () => {},
+  };
+  for (const [k, v] of [...Object.entries(own), ...Object.getOwnPropertySymbols(own).map((y) => [y, own[y]])]) {
+    Object.defineProperty(s, k, { value: v, enumerable: false });
+  }
+  return s;
+}
+
 export const OVERRIDES = {
+  'wasi:cli/stdout': (shim) => ({ getStdout: () => syncOutputStream(shim, 1) }),
+  'wasi:cli/stderr': (shim) => ({ getStderr: () => syncOutputStream(shim, 2) }),
   // The shim always hands out a terminal for stdio; report one only for a real TTY.
   'wasi:cli/terminal-stdin': (shim) => ({
     getTerminalStdin: () => (isatty(0) ? shim.cli.terminalStdin.getTerminalStdin() : undefined),
@@ -43,7 +86,7 @@ const SHIM_MODULES = ['cli', 'clocks', 'filesystem', 'io', 'random', 'sockets'];
 // startup short. Modules not loaded are null.
 export async function loadShim(packages = SHIM_MODULES) {
   const want = new Set(packages);
-  want.add('cli'); want.add('io');
+  want.add('cli'); want.add('io'); want.add('clocks'); // clocks: stdout's ready pollable
   const mods = await Promise.all(SHIM_MODULES.map((m) => (want.has(m) ? importPkgFile(SHIM, `dist/nodejs/${m}.js`) : null)));
   return Object.fromEntries(SHIM_MODULES.map((m, i) => [m, mods[i]]));
 }
@@ -58,6 +101,8 @@ export async function loadShim(packages = SHIM_MODULES) {
  *   packages: string[]                 WASI packages the component imports ('cli', 'io', 'http', ...);
  *                                      default: all but http
  *   overrides: { iface: { fn: impl } } extra replacements (applied after OVERRIDES)
+ *   hostFixes: boolean                 default true; false runs the bare shim (only for
+ *                                      reproducing host bugs: test/host/*, WASIP2_RUN_HOST_FIXES=0)
  * }
  */
 export async function buildImports(config) {
@@ -73,6 +118,12 @@ export async function buildImports(config) {
   if (filesystem) {
     filesystem._setPreopens({});
     for (const [guest, host] of config.preopens) filesystem._addPreopen(guest, host);
+  }
+  // Fixes for host bugs that live in resource methods (docs/host-notes.md): they replace single
+  // methods on the shim's resource classes, since the glue calls methods on the shim's instances.
+  if (config.hostFixes !== false) {
+    if (filesystem) installFsFixes(shim, config.preopens.map(([, host]) => host));
+    if (sockets && !config.denyNetwork) await installTcpFixes(shim);
   }
 
   const all = {
