@@ -90,8 +90,9 @@ int __wasip2_land_end(void);
 // Streams shared by stdio, files and TCP (src/io/stream_*.c).
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
 ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);
-// errno for a stream-error: drops the error resource; `is_file` asks the
-// filesystem for its error-code, otherwise `fallback` (EPIPE/ECONNRESET...).
+// errno for a stream-error (drops its error resource): WASI 0.2.0 names no
+// cause for stream errors, so it is `fallback`; `is_file` is kept for callers
+// and ignored.
 int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int is_file, int fallback);
 
 // The single translation tables (src/errno/*.c).

@@ -1,19 +1,16 @@
 // errno for a wasi:io stream-error.  A closed stream has no detail; a failed
-// operation carries an error resource we must drop.  Files can name their
-// error through wasi:filesystem; for sockets WASI 0.2.0 gives no code, so
-// the caller's fallback (EPIPE for output, ECONNRESET for TCP input) is used.
+// operation carries an error resource we must drop.  Files do their I/O with
+// descriptor.read/write (errors come as filesystem error-codes), so only
+// stdio and TCP streams land here, and WASI 0.2.0 gives no code for those:
+// the caller's fallback (EPIPE for output, ECONNRESET for TCP input) is the
+// answer.  Not asking wasi:filesystem keeps that interface out of programs
+// that never touch a file.
 #include <errno.h>
 #include "wasip2_fd.h"
 
 int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int is_file, int fallback) {
-  if (e->tag == WASI_IO_STREAMS_STREAM_ERROR_CLOSED) return fallback;
-  int code = fallback;
-  wasi_io_error_error_t res = e->val.last_operation_failed;
-  if (is_file) {
-    wasip2_option_wasi_filesystem_types_error_code_t fc;
-    wasi_filesystem_types_filesystem_error_code(res, &fc);
-    if (fc.is_some) code = __wasip2_fs_errno(fc.val);
-  }
-  wasi_io_error_error_drop(res);
-  return code;
+  (void)is_file;
+  if (e->tag == WASI_IO_STREAMS_STREAM_ERROR_LAST_OPERATION_FAILED)
+    wasi_io_error_error_drop(e->val.last_operation_failed);
+  return fallback;
 }

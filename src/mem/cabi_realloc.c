@@ -31,7 +31,9 @@ void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
     land_used = 1;
     return p;
   }
-  if (new_size == 0) return (void *)align;
+  // Empty lists get a real (1-byte) block, so every pointer the host hands
+  // us can be passed to free() or realloc() like any other.
+  if (new_size == 0) new_size = 1;
   if (ptr) return realloc(ptr, new_size);
   if (align <= 16) return malloc(new_size);
   return aligned_alloc(align, (new_size + align - 1) / align * align);

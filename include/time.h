@@ -1,0 +1,16 @@
+/* wasip2-libc: Debian's <time.h> without its _WASI_EMULATED_PROCESS_CLOCKS gate: the
+ * functions behind it are real in this library (see docs/compat-posix.md).
+ * The define is set only while Debian's header is read, and left as the
+ * user had it. */
+#ifndef __WASIP2_TIME_H
+#define __WASIP2_TIME_H
+#ifndef _WASI_EMULATED_PROCESS_CLOCKS
+#define _WASI_EMULATED_PROCESS_CLOCKS
+#define __WASIP2_TIME_H_UNDEF
+#endif
+#include_next <time.h>
+#ifdef __WASIP2_TIME_H_UNDEF
+#undef _WASI_EMULATED_PROCESS_CLOCKS
+#undef __WASIP2_TIME_H_UNDEF
+#endif
+#endif

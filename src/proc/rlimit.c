@@ -1,0 +1,56 @@
+// Resource limits: the stack limit is the real stack the linker reserved,
+// the address space is wasm32's 4 GiB, descriptors are bounded only by
+// memory.  Soft limits may be lowered (and raised back up to the hard
+// limit); they are remembered, not enforced, except that raising a hard
+// limit is EPERM like for any unprivileged Linux process.
+#include <errno.h>
+#include <sys/resource.h>
+
+extern char __stack_high[] __attribute__((weak));
+extern char __stack_low[] __attribute__((weak));
+
+static struct rlimit lim[RLIM_NLIMITS];
+static int ready;
+
+static void init(void) {
+  for (int i = 0; i < RLIM_NLIMITS; i++) lim[i].rlim_cur = lim[i].rlim_max = RLIM_INFINITY;
+  if (__stack_high && __stack_low)
+    lim[RLIMIT_STACK].rlim_cur = lim[RLIMIT_STACK].rlim_max = (rlim_t)(__stack_high - __stack_low);
+  lim[RLIMIT_AS].rlim_cur = lim[RLIMIT_AS].rlim_max = 1ull << 32;
+  lim[RLIMIT_CORE].rlim_cur = lim[RLIMIT_CORE].rlim_max = 0;
+  lim[RLIMIT_NOFILE].rlim_cur = lim[RLIMIT_NOFILE].rlim_max = 1024;
+  ready = 1;
+}
+
+int getrlimit(int r, struct rlimit *rl) {
+  if (r < 0 || r >= RLIM_NLIMITS) { errno = EINVAL; return -1; }
+  if (!ready) init();
+  *rl = lim[r];
+  return 0;
+}
+
+int setrlimit(int r, const struct rlimit *rl) {
+  if (r < 0 || r >= RLIM_NLIMITS || rl->rlim_cur > rl->rlim_max) { errno = EINVAL; return -1; }
+  if (!ready) init();
+  if (rl->rlim_max > lim[r].rlim_max) { errno = EPERM; return -1; }
+  lim[r] = *rl;
+  return 0;
+}
+
+int getpriority(int which, id_t who) {
+  if (which < PRIO_PROCESS || which > PRIO_USER) { errno = EINVAL; return -1; }
+  (void)who;
+  return 0;
+}
+
+int setpriority(int which, id_t who, int prio) {
+  if (which < PRIO_PROCESS || which > PRIO_USER) { errno = EINVAL; return -1; }
+  (void)who;
+  if (prio < 0) { errno = EACCES; return -1; }  // raising priority is privileged
+  return 0;  // a lower priority has no effect on a lone program, nor harm
+}
+
+int nice(int inc) {
+  if (inc < 0) { errno = EPERM; return -1; }
+  return inc > 19 ? 19 : inc;
+}

@@ -1,0 +1,115 @@
+// alarm/ualarm/setitimer(ITIMER_REAL) on the monotonic clock.  Nothing can
+// interrupt running wasm code, so an expired timer is noticed at safe
+// points: our waits (pause, sigsuspend, sigwait*) and whatever blocking
+// calls other areas route through __wasip2_signal_safepoint.  A busy loop
+// that makes no such call never sees its alarm.  ITIMER_VIRTUAL/PROF would
+// need CPU time we cannot measure: ENOSYS.
+#include <errno.h>
+#include <signal.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include "wasip2_bindings.h"
+#include "wasip2_signal.h"
+
+static uint64_t deadline;  // monotonic ns; 0 = disarmed
+static uint64_t interval;  // ns; 0 = one-shot
+
+static uint64_t now_ns(void) {
+  return wasi_clocks_monotonic_clock_now();
+}
+
+uint64_t __wasip2_signal_deadline(void) {
+  return deadline;
+}
+
+static void fire_if_due(void) {
+  if (!deadline) return;
+  uint64_t now = now_ns();
+  if (now < deadline) return;
+  if (interval) {
+    // Missed periods collapse into one signal, like an overrun on Linux.
+    uint64_t missed = (now - deadline) / interval;
+    deadline += (missed + 1) * interval;
+  } else {
+    deadline = 0;
+  }
+  __wasip2_sig_generate(SIGALRM, SI_TIMER);
+}
+
+int __wasip2_signal_safepoint(void) {
+  int restart = 1;
+  fire_if_due();
+  int ran = __wasip2_sig_flush(&restart);
+  if (!ran) return 0;
+  return restart ? 1 : -1;
+}
+
+void __wasip2_sig_wait_alarm(void) {
+  if (!deadline) {
+    // No signal can ever arrive: block for good, as Linux would.
+    for (;;) {
+      wasi_io_poll_pollable_t p = wasi_clocks_monotonic_clock_subscribe_duration(3600ull * 1000000000ull);
+      wasi_io_poll_pollable_block(p);
+      wasi_io_poll_pollable_drop(p);
+    }
+  }
+  uint64_t now = now_ns();
+  if (now < deadline) {
+    // A duration, not the instant: the Node host mishandles instants
+    // (seen: subscribe-instant never fired; see docs/compat-posix.md).
+    wasi_io_poll_pollable_t p = wasi_clocks_monotonic_clock_subscribe_duration(deadline - now);
+    wasi_io_poll_pollable_block(p);
+    wasi_io_poll_pollable_drop(p);
+  }
+  fire_if_due();
+}
+
+static void to_tv(uint64_t ns, struct timeval *tv) {
+  tv->tv_sec = (time_t)(ns / 1000000000u);
+  tv->tv_usec = (suseconds_t)(ns % 1000000000u / 1000u);
+}
+
+static uint64_t from_tv(const struct timeval *tv) {
+  return (uint64_t)tv->tv_sec * 1000000000u + (uint64_t)tv->tv_usec * 1000u;
+}
+
+int getitimer(int which, struct itimerval *cur) {
+  if (which != ITIMER_REAL) {
+    errno = (which == ITIMER_VIRTUAL || which == ITIMER_PROF) ? ENOSYS : EINVAL;
+    return -1;
+  }
+  uint64_t now = now_ns();
+  to_tv(deadline ? (deadline > now ? deadline - now : 1000) : 0, &cur->it_value);
+  to_tv(interval, &cur->it_interval);
+  return 0;
+}
+
+int setitimer(int which, const struct itimerval *restrict nv, struct itimerval *restrict old) {
+  if (which != ITIMER_REAL) {
+    errno = (which == ITIMER_VIRTUAL || which == ITIMER_PROF) ? ENOSYS : EINVAL;
+    return -1;
+  }
+  if (nv->it_value.tv_usec < 0 || nv->it_value.tv_usec >= 1000000 || nv->it_value.tv_sec < 0 ||
+      nv->it_interval.tv_usec < 0 || nv->it_interval.tv_usec >= 1000000 || nv->it_interval.tv_sec < 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (old) getitimer(ITIMER_REAL, old);
+  uint64_t v = from_tv(&nv->it_value);
+  deadline = v ? now_ns() + v : 0;
+  interval = v ? from_tv(&nv->it_interval) : 0;
+  return 0;
+}
+
+unsigned alarm(unsigned seconds) {
+  struct itimerval nv = {{0, 0}, {(time_t)seconds, 0}}, old;
+  setitimer(ITIMER_REAL, &nv, &old);
+  // Round up so a pending alarm never reports 0 seconds left.
+  return (unsigned)old.it_value.tv_sec + (old.it_value.tv_usec > 0);
+}
+
+useconds_t ualarm(useconds_t value, useconds_t iv) {
+  struct itimerval nv = {{iv / 1000000, iv % 1000000}, {value / 1000000, value % 1000000}}, old;
+  setitimer(ITIMER_REAL, &nv, &old);
+  return (useconds_t)(old.it_value.tv_sec * 1000000 + old.it_value.tv_usec);
+}
