@@ -21,11 +21,11 @@ void __wasilibc_initialize_environ(void) {
     memcpy(s + k.len + 1, v.ptr, v.len);
     s[k.len + 1 + v.len] = 0;
     list[i] = s;
-    free(k.ptr);
-    free(v.ptr);
+    if (k.len) free(k.ptr);
+    if (v.len) free(v.ptr);
   }
   list[env.len] = NULL;
-  free(env.ptr);
+  if (env.len) free(env.ptr);
   __wasilibc_environ = list;
 }
 

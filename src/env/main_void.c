@@ -13,12 +13,14 @@ __attribute__((weak)) int __main_void(void) {
   char **argv = malloc((args.len + 1) * sizeof *argv);
   if (!argv) abort();
   for (size_t i = 0; i < args.len; i++) {
-    char *s = realloc(args.ptr[i].ptr, args.ptr[i].len + 1);
+    // an empty string's pointer is not an allocation (the host may not
+    // call cabi_realloc for it): never realloc or free it
+    char *s = args.ptr[i].len ? realloc(args.ptr[i].ptr, args.ptr[i].len + 1) : malloc(1);
     if (!s) abort();
     s[args.ptr[i].len] = 0;
     argv[i] = s;
   }
   argv[args.len] = NULL;
-  free(args.ptr);
+  if (args.len) free(args.ptr);
   return __main_argc_argv((int)args.len, argv);
 }

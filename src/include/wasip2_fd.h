@@ -80,6 +80,11 @@ void __wasip2_fd_close_all(void);
 // caller's pollfd gets `revents`.  The pollable stays owned by the desc.
 void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents);
 
+// A list or string the host returns with length 0 may carry a pointer that
+// is not an allocation (the host need not call cabi_realloc for it): free
+// host lists with this, never with a bare free().
+#define WASIP2_FREE_LIST(l) do { if ((l).len) free((void *)(l).ptr); } while (0)
+
 // Landing buffer for host-returned lists (src/mem/cabi_realloc.c): the next
 // cabi_realloc(NULL, 0, 1, n) with n <= len returns buf instead of malloc,
 // so a read lands in the caller's buffer with no copy.  __wasip2_land_end

@@ -2,7 +2,6 @@
 // frames each resumed by longjmp, a longjmp that unwinds 10,000 frames,
 // longjmp(env, 0) returning 1, and sigsetjmp/siglongjmp restoring the mask.
 //! cflags: -mllvm -wasm-enable-sjlj
-//! skip: needs runner EH support
 #include <assert.h>
 #include <setjmp.h>
 #include <signal.h>
