@@ -1,0 +1,12 @@
+// fchdir: change to the path the directory fd was opened with (the top
+// half's chdir.o owns the cwd string; WASI has no descriptor-relative cwd).
+#include <errno.h>
+#include <unistd.h>
+#include "wasip2_fs.h"
+
+int fchdir(int fd) {
+  struct __wasip2_fs_file *f = __wasip2_fs_file_get(fd, ENOTDIR, NULL);
+  if (!f) return -1;
+  if (f->is_dir == 0) { errno = ENOTDIR; return -1; }
+  return chdir(f->path);
+}

@@ -1,0 +1,234 @@
+// The description kind of files and directories: data moves with
+// descriptor.read/write at the description's offset (one host call per
+// read or write; a read lands straight in the caller's buffer).  O_APPEND
+// asks the host for the size before each write (2 calls): 0.2.0 has no
+// atomic append, and append-via-stream would cost a stream, a check-write
+// and a flush per write on this host.
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wasip2_fs.h"
+
+int __wasip2_fs_fail(wasi_filesystem_types_error_code_t code) {
+  errno = __wasip2_fs_errno(code);
+  return -1;
+}
+
+unsigned char __wasip2_fs_dtype(wasi_filesystem_types_descriptor_type_t t) {
+  switch (t) {
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_BLOCK_DEVICE: return DT_BLK;
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_CHARACTER_DEVICE: return DT_CHR;
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_DIRECTORY: return DT_DIR;
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_FIFO: return DT_FIFO;
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_SYMBOLIC_LINK: return DT_LNK;
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_REGULAR_FILE: return DT_REG;
+#ifdef DT_SOCK
+    case WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_SOCKET: return DT_SOCK;
+#endif
+    default: return DT_UNKNOWN;
+  }
+}
+
+static void ts(struct timespec *t, const wasip2_option_wasi_clocks_wall_clock_datetime_t *o) {
+  t->tv_sec = o->is_some ? (time_t)o->val.seconds : 0;
+  t->tv_nsec = o->is_some ? o->val.nanoseconds : 0;
+}
+
+void __wasip2_fs_fill_stat(struct stat *st, const wasi_filesystem_types_descriptor_stat_t *s, uint64_t ino) {
+  // WASI has no permission bits: report what an owner-writable tree looks
+  // like (files 0644, directories 0755), owned by getuid()/getgid().
+  static const mode_t modes[] = {
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_UNKNOWN] = 0644,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_BLOCK_DEVICE] = S_IFBLK | 0660,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_CHARACTER_DEVICE] = S_IFCHR | 0666,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_DIRECTORY] = S_IFDIR | 0755,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_FIFO] = S_IFIFO | 0644,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_SYMBOLIC_LINK] = S_IFLNK | 0777,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_REGULAR_FILE] = S_IFREG | 0644,
+    [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_SOCKET] = S_IFSOCK | 0755,
+  };
+  memset(st, 0, sizeof *st);
+  // metadata-hash identifies the object; this host puts the inode in
+  // `lower` and the mtime in `upper`, so only `lower` is stable over writes
+  st->st_dev = 0x77617369;
+  st->st_ino = ino;
+  st->st_nlink = s->link_count;
+  st->st_mode = s->type < sizeof modes / sizeof modes[0] ? modes[s->type] : 0644;
+  st->st_uid = 1000;
+  st->st_gid = 1000;
+  st->st_size = s->size;
+  st->st_blksize = 4096;
+  st->st_blocks = (s->size + 511) / 512;
+  ts(&st->st_atim, &s->data_access_timestamp);
+  ts(&st->st_mtim, &s->data_modification_timestamp);
+  ts(&st->st_ctim, &s->status_change_timestamp);
+}
+
+static ssize_t do_read(struct __wasip2_fs_file *f, void *buf, size_t len, uint64_t off) {
+  if (f->is_dir == 1) { errno = EISDIR; return -1; }
+  if (len == 0) return 0;
+  wasip2_tuple2_list_u8_bool_t got;
+  wasi_filesystem_types_error_code_t err;
+  __wasip2_land_begin(buf, len);
+  bool ok = wasi_filesystem_types_descriptor_read(f->handle, len, off, &got, &err);
+  int landed = __wasip2_land_end();
+  if (!ok) return __wasip2_fs_fail(err);
+  size_t n = got.f0.len;
+  if (!landed && n) {
+    memcpy(buf, got.f0.ptr, n);
+    free(got.f0.ptr);
+  }
+  return n;
+}
+
+static ssize_t do_write(struct __wasip2_desc *d, struct __wasip2_fs_file *f, const void *buf, size_t len, uint64_t off) {
+  if (f->is_dir == 1) { errno = EISDIR; return -1; }
+  wasip2_list_u8_t list = { (uint8_t *)buf, len };
+  wasi_filesystem_types_filesize_t n;
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_write(f->handle, &list, off, &n, &err)) return __wasip2_fs_fail(err);
+  // O_SYNC/O_DSYNC: the host refuses the sync descriptor flags, so each
+  // write is followed by the matching sync instead
+  if (d->flags & (O_SYNC | O_DSYNC | O_RSYNC)) {
+    bool ok = (d->flags & O_SYNC) == O_SYNC ? wasi_filesystem_types_descriptor_sync(f->handle, &err)
+                                            : wasi_filesystem_types_descriptor_sync_data(f->handle, &err);
+    if (!ok) return __wasip2_fs_fail(err);
+  }
+  return n;
+}
+
+static ssize_t fs_read(struct __wasip2_desc *d, void *buf, size_t len) {
+  struct __wasip2_fs_file *f = d->impl;
+  ssize_t n = do_read(f, buf, len, f->offset);
+  if (n > 0) f->offset += n;
+  return n;
+}
+
+static ssize_t fs_pread(struct __wasip2_desc *d, void *buf, size_t len, off_t off) {
+  if (off < 0) { errno = EINVAL; return -1; }
+  return do_read(d->impl, buf, len, off);
+}
+
+static int size_of(struct __wasip2_fs_file *f, uint64_t *size) {
+  wasi_filesystem_types_descriptor_stat_t s;
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_stat(f->handle, &s, &err)) return __wasip2_fs_fail(err);
+  *size = s.size;
+  return 0;
+}
+
+static ssize_t fs_write(struct __wasip2_desc *d, const void *buf, size_t len) {
+  struct __wasip2_fs_file *f = d->impl;
+  if (len == 0) return 0;
+  if ((d->flags & O_APPEND) && size_of(f, &f->offset) < 0) return -1;
+  ssize_t n = do_write(d, f, buf, len, f->offset);
+  if (n > 0) f->offset += n;
+  return n;
+}
+
+static ssize_t fs_pwrite(struct __wasip2_desc *d, const void *buf, size_t len, off_t off) {
+  if (off < 0) { errno = EINVAL; return -1; }
+  if (len == 0) return 0;
+  return do_write(d, d->impl, buf, len, off);
+}
+
+static off_t fs_seek(struct __wasip2_desc *d, off_t off, int whence) {
+  struct __wasip2_fs_file *f = d->impl;
+  uint64_t base = 0;
+  if (whence == SEEK_CUR) base = f->offset;
+  else if (whence == SEEK_END && size_of(f, &base) < 0) return -1;
+  if ((off < 0 && (uint64_t)-off > base) || (off > 0 && base + off > (uint64_t)INT64_MAX)) {
+    errno = off < 0 ? EINVAL : EOVERFLOW;
+    return -1;
+  }
+  f->offset = base + off;
+  return f->offset;
+}
+
+static int fs_fstat(struct __wasip2_desc *d, struct stat *st) {
+  struct __wasip2_fs_file *f = d->impl;
+  wasi_filesystem_types_descriptor_stat_t s;
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_stat(f->handle, &s, &err)) return __wasip2_fs_fail(err);
+  if (!f->have_ino) {
+    // an open object keeps its identity: ask for it once per description
+    wasi_filesystem_types_metadata_hash_value_t h;
+    if (!wasi_filesystem_types_descriptor_metadata_hash(f->handle, &h, &err)) return __wasip2_fs_fail(err);
+    f->ino = h.lower;
+    f->have_ino = 1;
+  }
+  f->is_dir = s.type == WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_DIRECTORY;
+  __wasip2_fs_fill_stat(st, &s, f->ino);
+  return 0;
+}
+
+static int fs_close(struct __wasip2_desc *d) {
+  struct __wasip2_fs_file *f = d->impl;
+  if (f->have_dstream) wasi_filesystem_types_directory_entry_stream_drop(f->dstream);
+  wasi_filesystem_types_descriptor_drop(f->handle);
+  free(f->path);
+  free(f);
+  return 0;
+}
+
+// Regular files never block: ready at once, no host call.
+static short fs_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) {
+  (void)d; (void)ctx;
+  return events & (POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM);
+}
+
+static int fs_setfl(struct __wasip2_desc *d, int old_flags) {
+  (void)d; (void)old_flags;
+  return 0;
+}
+
+const struct __wasip2_ops __wasip2_fs_ops = {
+  .read = fs_read,
+  .write = fs_write,
+  .pread = fs_pread,
+  .pwrite = fs_pwrite,
+  .seek = fs_seek,
+  .fstat = fs_fstat,
+  .close = fs_close,
+  .poll = fs_poll,
+  .setfl = fs_setfl,
+};
+
+struct __wasip2_fs_file *__wasip2_fs_file_get(int fd, int other, struct __wasip2_desc **descp) {
+  struct __wasip2_desc *d = __wasip2_fd_get(fd);
+  if (!d) return NULL;
+  if (d->ops != &__wasip2_fs_ops) { errno = other; return NULL; }
+  if (descp) *descp = d;
+  return d->impl;
+}
+
+int __wasip2_fs_install(wasi_filesystem_types_descriptor_t handle, int preopen, const char *abs, int oflags, int is_dir) {
+  struct __wasip2_fs_file *f = calloc(1, sizeof *f);
+  char *path = strdup(abs);
+  struct __wasip2_desc *d = NULL;
+  if (f && path) {
+    f->handle = handle;
+    f->preopen = preopen;
+    f->path = path;
+    f->is_dir = is_dir;
+    int flags = oflags & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_SYNC | O_DSYNC | O_RSYNC);
+    d = __wasip2_desc_new(is_dir == 1 ? WASIP2_KIND_DIR : WASIP2_KIND_FILE, &__wasip2_fs_ops, flags, f);
+  }
+  if (!d) {
+    wasi_filesystem_types_descriptor_drop(handle);
+    free(path);
+    free(f);
+    errno = ENOMEM;
+    return -1;
+  }
+  int fd = __wasip2_fd_install(d, 0);
+  if (fd < 0) {
+    // refs is still 0: the table never saw it, release by hand
+    fs_close(d);
+    free(d);
+    return -1;
+  }
+  return fd;
+}

@@ -1,0 +1,16 @@
+// mkdir/mkdirat: create-directory-at (WASI has no modes).
+#include <errno.h>
+#include <string.h>
+#include <wasi/libc-nocwd.h>
+#include "wasip2_fs.h"
+
+int __wasilibc_nocwd_mkdirat_nomode(int dirfd, const char *path) {
+  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  // a preopen's root always exists
+  if (strcmp(at.rel, ".") == 0) { errno = EEXIST; return -1; }
+  wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_create_directory_at(at.handle, &s, &err)) return __wasip2_fs_fail(err);
+  return 0;
+}

@@ -1,0 +1,49 @@
+// open/openat/creat land here (the top half's posix.o and at_fdcwd.o call
+// __wasilibc_nocwd_openat_nomode; WASI has no modes, so none is passed).
+// One host call: open-at.  The descriptor flags are only read/write:
+// mutate-directory is never asked for (the Node host refuses it), and the
+// sync flags are emulated after each write (the host refuses them too).
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <wasi/libc-nocwd.h>
+#include "wasip2_fs.h"
+
+
+int __wasilibc_nocwd_openat_nomode(int dirfd, const char *path, int oflags) {
+  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  at.abs[0] = 0;
+  int r = __wasip2_fs_resolve(dirfd, path, &at);
+  // /dev/null and friends are emulated in libc (src/dev)
+  if (strncmp(at.abs, "/dev/", 5) == 0) {
+    int e = errno, d = __wasip2_dev_open(at.abs, oflags);
+    if (d != -2) return d;
+    errno = e;
+  }
+  if (r < 0) return -1;
+  if ((oflags & O_CREAT) && (oflags & O_DIRECTORY)) { errno = EINVAL; return -1; }
+
+  wasi_filesystem_types_path_flags_t pflags = WASI_FILESYSTEM_TYPES_PATH_FLAGS_SYMLINK_FOLLOW;
+  // O_CREAT|O_EXCL must not follow a dangling symlink out of the way
+  if ((oflags & O_NOFOLLOW) || ((oflags & O_CREAT) && (oflags & O_EXCL))) pflags = 0;
+  wasi_filesystem_types_open_flags_t of = 0;
+  if (oflags & O_CREAT) of |= WASI_FILESYSTEM_TYPES_OPEN_FLAGS_CREATE;
+  if (oflags & O_DIRECTORY) of |= WASI_FILESYSTEM_TYPES_OPEN_FLAGS_DIRECTORY;
+  if (oflags & O_EXCL) of |= WASI_FILESYSTEM_TYPES_OPEN_FLAGS_EXCLUSIVE;
+  if (oflags & O_TRUNC) of |= WASI_FILESYSTEM_TYPES_OPEN_FLAGS_TRUNCATE;
+  wasi_filesystem_types_descriptor_flags_t df = 0;
+  if (oflags & O_WRONLY) df |= WASI_FILESYSTEM_TYPES_DESCRIPTOR_FLAGS_WRITE;
+  // O_RDONLY, O_SEARCH and O_EXEC all need the object readable
+  if ((oflags & (O_RDONLY | O_SEARCH | O_EXEC)) || !(oflags & O_WRONLY)) df |= WASI_FILESYSTEM_TYPES_DESCRIPTOR_FLAGS_READ;
+
+  wasi_filesystem_types_descriptor_t h;
+  wasi_filesystem_types_error_code_t err;
+  wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
+  if (!wasi_filesystem_types_descriptor_open_at(at.handle, pflags, &s, of, df, &h, &err)) {
+    // O_NOFOLLOW on a symlink: Linux says ELOOP, the host may say not-directory
+    return __wasip2_fs_fail(err);
+  }
+  // the type is learned lazily (fstat, fdopendir, a failed read) unless
+  // O_DIRECTORY already proved it: no get-type call on the common path
+  return __wasip2_fs_install(h, at.preopen, at.abs, oflags, (oflags & O_DIRECTORY) ? 1 : -1);
+}

@@ -1,0 +1,115 @@
+// Path resolution: every path becomes a normalised absolute guest path
+// (cwd or directory fd + path, ".." applied lexically, never above "/"),
+// then the preopen holding it and the path relative to that preopen.
+// Escapes cannot reach the host: "/data/../../etc" is "/etc", outside every
+// preopen, so it fails with ENOENT before any host call.  Symlinks are
+// followed by the host inside the preopen; one pointing outside (absolute
+// target or too many "..") is refused by it with EPERM.
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include "wasip2_fs.h"
+
+extern char *__wasilibc_cwd; // the top half's getcwd.o / chdir.o own it
+
+static int push(char *out, size_t *len, const char *comp, size_t n) {
+  if (*len + 1 + n >= PATH_MAX) { errno = ENAMETOOLONG; return -1; }
+  out[(*len)++] = '/';
+  memcpy(out + *len, comp, n);
+  *len += n;
+  out[*len] = 0;
+  return 0;
+}
+
+static int walk(char *out, size_t *len, const char *p, int *trailing) {
+  *trailing = 0;
+  while (*p) {
+    while (*p == '/') p++;
+    if (!*p) { *trailing = 1; break; }
+    const char *e = p;
+    while (*e && *e != '/') e++;
+    size_t n = e - p;
+    *trailing = 0;
+    if (n == 1 && p[0] == '.') {
+      *trailing = 1;
+    } else if (n == 2 && p[0] == '.' && p[1] == '.') {
+      while (*len > 0 && out[*len - 1] != '/') (*len)--;
+      if (*len > 0) (*len)--;
+      out[*len] = 0;
+      *trailing = 1;
+    } else if (push(out, len, p, n) < 0) {
+      return -1;
+    }
+    p = e;
+  }
+  return 0;
+}
+
+int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing) {
+  if (!path || !*path) { errno = ENOENT; return -1; }
+  if (strnlen(path, PATH_MAX) >= PATH_MAX) { errno = ENAMETOOLONG; return -1; }
+  size_t len = 0;
+  int t;
+  out[0] = 0;
+  if (path[0] != '/' && base && walk(out, &len, base, &t) < 0) return -1;
+  if (walk(out, &len, path, trailing) < 0) return -1;
+  if (len == 0) { out[0] = '/'; out[1] = 0; }
+  return 0;
+}
+
+// rel with the trailing '/' the caller asked for (it makes the host insist
+// on a directory), copied into at->buf only when needed.
+static const char *finish(struct __wasip2_fs_at *at, const char *rel, int trailing) {
+  size_t n = strlen(rel);
+  if (!trailing || (n == 1 && rel[0] == '.') || n + 2 > sizeof at->buf) return rel;
+  memmove(at->buf, rel, n);
+  at->buf[n] = '/';
+  at->buf[n + 1] = 0;
+  return at->buf;
+}
+
+int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at) {
+  const char *base = NULL;
+  struct __wasip2_fs_file *f = NULL;
+  int trailing;
+  if (WASIP2_FS_IS_ERROR_FD(dirfd)) { errno = WASIP2_FS_ERROR_FD_BASE - dirfd; return -1; }
+  if (!path) { errno = EFAULT; return -1; }
+  if (path[0] != '/') {
+    if (dirfd == AT_FDCWD) {
+      base = __wasilibc_cwd;
+    } else if (dirfd == WASIP2_FS_ROOT_FD) {
+      base = "/";
+    } else if (WASIP2_FS_IS_PREOPEN_FD(dirfd)) {
+      const struct __wasip2_preopen *p = __wasip2_preopen_get(WASIP2_FS_PREOPEN_FD_BASE - dirfd);
+      if (!p) { errno = EBADF; return -1; }
+      base = p->path;
+    } else {
+      f = __wasip2_fs_file_get(dirfd, ENOTDIR, NULL);
+      if (!f) return -1;
+      if (f->is_dir == 0) { errno = ENOTDIR; return -1; }
+      base = f->path;
+    }
+  }
+  if (__wasip2_path_normalize(base, path, at->abs, &trailing) < 0) return -1;
+  if (f) {
+    // inside the directory fd: ask its own descriptor, so the call follows
+    // the directory even if it was renamed since it was opened
+    size_t n = strlen(f->path);
+    if (n == 1) n = 0;
+    if (strncmp(at->abs, f->path, n) == 0 && (at->abs[n] == '/' || at->abs[n] == 0)) {
+      const char *r = at->abs + n;
+      while (*r == '/') r++;
+      at->handle = f->handle;
+      at->preopen = f->preopen;
+      at->rel = finish(at, *r ? r : ".", trailing);
+      return 0;
+    }
+  }
+  const char *rest;
+  int i = __wasip2_preopen_match(at->abs, &rest);
+  if (i < 0) return -1;
+  at->handle = __wasip2_preopen_get(i)->handle;
+  at->preopen = i;
+  at->rel = finish(at, rest, trailing);
+  return 0;
+}

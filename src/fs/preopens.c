@@ -1,0 +1,79 @@
+// The preopened directories (wasi:filesystem/preopens), loaded on first
+// use: programs that never touch a path make no host call for them.  Their
+// descriptors live until exit, when an exit hook drops them after every fd
+// has been closed.  Guest names are normalised into the one "/"-rooted
+// namespace of wasip2_fs.h; the longest prefix wins, and among equal names
+// the later preopen (as upstream wasi-libc does).
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wasip2_fs.h"
+
+static struct __wasip2_preopen *table;
+static int count = -1;
+
+static void drop_all(void) {
+  for (int i = 0; i < count; i++) {
+    wasi_filesystem_types_descriptor_drop(table[i].handle);
+    free(table[i].path);
+  }
+  free(table);
+  table = NULL;
+  count = 0;
+}
+
+static void load(void) {
+  wasip2_list_tuple2_wasi_filesystem_types_descriptor_string_t list;
+  wasi_filesystem_preopens_get_directories(&list);
+  count = 0;
+  table = calloc(list.len ? list.len : 1, sizeof *table);
+  for (size_t i = 0; i < list.len; i++) {
+    wasi_filesystem_types_descriptor_t h = list.ptr[i].f0;
+    char name[PATH_MAX], norm[PATH_MAX];
+    size_t n = list.ptr[i].f1.len;
+    int trailing;
+    char *path = NULL;
+    if (table && n < sizeof name) {
+      memcpy(name, list.ptr[i].f1.ptr, n);
+      name[n] = 0;
+      // "." or a relative name: mounted below "/" like any other
+      if (__wasip2_path_normalize("/", name, norm, &trailing) == 0) path = strdup(norm);
+    }
+    WASIP2_FREE_LIST(list.ptr[i].f1);
+    if (!path) { wasi_filesystem_types_descriptor_drop(h); continue; }
+    table[count].handle = h;
+    table[count].path = path;
+    table[count].len = strlen(path);
+    count++;
+  }
+  WASIP2_FREE_LIST(list);
+  __wasip2_on_exit(drop_all);
+}
+
+int __wasip2_preopen_count(void) {
+  if (count < 0) load();
+  return count;
+}
+
+const struct __wasip2_preopen *__wasip2_preopen_get(int i) {
+  if (i < 0 || i >= __wasip2_preopen_count()) return NULL;
+  return &table[i];
+}
+
+int __wasip2_preopen_match(const char *abs, const char **rest) {
+  int n = __wasip2_preopen_count(), best = -1;
+  size_t best_len = 0;
+  for (int i = 0; i < n; i++) {
+    const struct __wasip2_preopen *p = &table[i];
+    size_t len = p->len;
+    int hit;
+    if (len == 1) hit = 1; // "/" holds everything
+    else hit = strncmp(abs, p->path, len) == 0 && (abs[len] == 0 || abs[len] == '/');
+    if (hit && (best < 0 || len >= best_len)) { best = i; best_len = len; }
+  }
+  if (best < 0) { errno = ENOENT; return -1; }
+  const char *r = abs + (best_len == 1 ? 0 : best_len);
+  while (*r == '/') r++;
+  *rest = *r ? r : ".";
+  return best;
+}

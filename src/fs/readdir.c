@@ -1,0 +1,114 @@
+// fdopendir/readdir over the host's directory-entry-stream (the top half
+// keeps opendir, closedir, rewinddir, seekdir, telldir and dirfd, which only
+// touch the DIR fields).  The cookie is the entry index: 0 ".", 1 ".."
+// (synthesised: WASI lists neither), 2+k the host's k-th entry.  The
+// stream only goes forward, so a seek backwards re-opens it and skips.
+// One host call per entry: 0.2.0's read-directory-entry returns exactly one
+// entry, no batch form exists.  The name lands directly in the dirent.
+// d_ino is a non-zero hash of the name, not st_ino (that would be one more
+// host call per entry).
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wasip2_fs.h"
+
+DIR *fdopendir(int fd) {
+  struct __wasip2_fs_file *f = __wasip2_fs_file_get(fd, ENOTDIR, NULL);
+  if (!f) return NULL;
+  if (f->is_dir == 0) { errno = ENOTDIR; return NULL; }
+  if (f->is_dir < 0) {
+    // opened without O_DIRECTORY: asking for the stream is the type check
+    wasi_filesystem_types_error_code_t err;
+    if (!wasi_filesystem_types_descriptor_read_directory(f->handle, &f->dstream, &err)) {
+      __wasip2_fs_fail(err);
+      if (errno == EBADF || errno == EISDIR || errno == EINVAL) errno = ENOTDIR;
+      return NULL;
+    }
+    f->have_dstream = 1;
+    f->dpos = 0;
+    f->is_dir = 1;
+  }
+  DIR *d = calloc(1, sizeof *d);
+  if (!d) { errno = ENOMEM; return NULL; }
+  d->fd = fd;
+  return d;
+}
+
+static int ensure_dirent(DIR *dirp, size_t namelen) {
+  size_t need = offsetof(struct dirent, d_name) + namelen + 1;
+  if (need < offsetof(struct dirent, d_name) + NAME_MAX + 1) need = offsetof(struct dirent, d_name) + NAME_MAX + 1;
+  if (dirp->dirent && dirp->dirent_size >= need) return 0;
+  struct dirent *e = realloc(dirp->dirent, need);
+  if (!e) { errno = ENOMEM; return -1; }
+  dirp->dirent = e;
+  dirp->dirent_size = need;
+  return 0;
+}
+
+static struct dirent *emit(DIR *dirp, const char *name, size_t n, unsigned char type) {
+  if (ensure_dirent(dirp, n) < 0) return NULL;
+  struct dirent *e = dirp->dirent;
+  if (name != e->d_name) memmove(e->d_name, name, n);
+  e->d_name[n] = 0;
+  e->d_type = type;
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)name[i]) * 1099511628211ull;
+  e->d_ino = h ? h : 1;
+  dirp->cookie++;
+  return e;
+}
+
+// Next host entry into dirp->dirent (name landed in d_name); 0 at the end.
+static int next_entry(DIR *dirp, struct __wasip2_fs_file *f, size_t *len, unsigned char *type) {
+  wasip2_option_wasi_filesystem_types_directory_entry_t ent;
+  wasi_filesystem_types_error_code_t err;
+  if (ensure_dirent(dirp, NAME_MAX) < 0) return -1;
+  char *slot = dirp->dirent->d_name;
+  __wasip2_land_begin(slot, dirp->dirent_size - offsetof(struct dirent, d_name) - 1);
+  bool ok = wasi_filesystem_types_directory_entry_stream_read_directory_entry(f->dstream, &ent, &err);
+  int landed = __wasip2_land_end();
+  if (!ok) return __wasip2_fs_fail(err);
+  if (!ent.is_some) return 0;
+  size_t n = ent.val.name.len;
+  if (!landed) {
+    // longer than the slot: grow, copy, release the host's copy
+    if (ensure_dirent(dirp, n) < 0) { free(ent.val.name.ptr); return -1; }
+    memcpy(dirp->dirent->d_name, ent.val.name.ptr, n);
+    if (n) free(ent.val.name.ptr);
+  }
+  f->dpos++;
+  *len = n;
+  *type = __wasip2_fs_dtype(ent.val.type);
+  return 1;
+}
+
+struct dirent *readdir(DIR *dirp) {
+  struct __wasip2_fs_file *f = __wasip2_fs_file_get(dirp->fd, EBADF, NULL);
+  if (!f) return NULL;
+  if (dirp->cookie == 0) return emit(dirp, ".", 1, DT_DIR);
+  if (dirp->cookie == 1) return emit(dirp, "..", 2, DT_DIR);
+  uint64_t want = dirp->cookie - 2;
+  wasi_filesystem_types_error_code_t err;
+  if (f->have_dstream && f->dpos > want) {
+    wasi_filesystem_types_directory_entry_stream_drop(f->dstream);
+    f->have_dstream = 0;
+  }
+  if (!f->have_dstream) {
+    if (!wasi_filesystem_types_descriptor_read_directory(f->handle, &f->dstream, &err)) {
+      __wasip2_fs_fail(err);
+      return NULL;
+    }
+    f->have_dstream = 1;
+    f->dpos = 0;
+  }
+  size_t n;
+  unsigned char type;
+  for (;;) {
+    int r = next_entry(dirp, f, &n, &type);
+    // at the end nothing moves: later calls keep returning NULL
+    if (r <= 0) return NULL;
+    if (f->dpos - 1 == want) break;
+  }
+  return emit(dirp, dirp->dirent->d_name, n, type);
+}

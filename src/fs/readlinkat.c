@@ -1,0 +1,26 @@
+// readlink/readlinkat: readlink-at, truncated to the caller's buffer like
+// POSIX (no terminating NUL).
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wasi/libc-nocwd.h>
+#include "wasip2_fs.h"
+
+ssize_t __wasilibc_nocwd_readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t bufsize) {
+  static struct __wasip2_fs_at at;
+  if (bufsize == 0) { errno = EINVAL; return -1; }
+  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  wasip2_string_t s = { (char *)at.rel, strlen(at.rel) }, target;
+  wasi_filesystem_types_error_code_t err;
+  // the host's answer lands in buf when it fits
+  __wasip2_land_begin(buf, bufsize);
+  bool ok = wasi_filesystem_types_descriptor_readlink_at(at.handle, &s, &target, &err);
+  int landed = __wasip2_land_end();
+  if (!ok) return __wasip2_fs_fail(err);
+  size_t n = target.len < bufsize ? target.len : bufsize;
+  if (!landed) {
+    memcpy(buf, target.ptr, n);
+    if (target.len) free(target.ptr);
+  }
+  return n;
+}

@@ -1,0 +1,25 @@
+// rename/renameat: one rename-at between the two resolved places.
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wasi/libc-nocwd.h>
+#include "wasip2_fs.h"
+
+int __wasilibc_nocwd_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath) {
+  // two resolutions of PATH_MAX each: too big for the 64 KiB default stack twice over
+  struct __wasip2_fs_at *a = malloc(2 * sizeof *a);
+  if (!a) { errno = ENOMEM; return -1; }
+  int r = -1;
+  if (__wasip2_fs_resolve(olddirfd, oldpath, &a[0]) == 0 && __wasip2_fs_resolve(newdirfd, newpath, &a[1]) == 0) {
+    if (strcmp(a[0].rel, ".") == 0 || strcmp(a[1].rel, ".") == 0) {
+      errno = EBUSY;
+    } else {
+      wasip2_string_t o = { (char *)a[0].rel, strlen(a[0].rel) }, n = { (char *)a[1].rel, strlen(a[1].rel) };
+      wasi_filesystem_types_error_code_t err;
+      if (wasi_filesystem_types_descriptor_rename_at(a[0].handle, &o, a[1].handle, &n, &err)) r = 0;
+      else __wasip2_fs_fail(err);
+    }
+  }
+  free(a);
+  return r;
+}

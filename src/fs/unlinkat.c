@@ -1,0 +1,42 @@
+// unlink/rmdir/unlinkat (the top half's unlinkat.o and posix.o call these
+// two).  A preopen's root cannot go (EBUSY, as for a mount point); rmdir of
+// a path ending in "." or ".." fails as on Linux before the lexical
+// normalisation could turn it into another directory.
+#include <errno.h>
+#include <string.h>
+#include <wasi/libc-nocwd.h>
+#include "wasip2_fs.h"
+
+static int last_is_dots(const char *path) {
+  size_t n = path ? strlen(path) : 0;
+  while (n > 1 && path[n - 1] == '/') n--;
+  size_t b = n;
+  while (b > 0 && path[b - 1] != '/') b--;
+  if (n - b == 1 && path[b] == '.') return 1;
+  if (n - b == 2 && path[b] == '.' && path[b + 1] == '.') return 2;
+  return 0;
+}
+
+int __wasilibc_nocwd___wasilibc_unlinkat(int dirfd, const char *path) {
+  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  if (strcmp(at.rel, ".") == 0 || last_is_dots(path)) { errno = EISDIR; return -1; }
+  wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_unlink_file_at(at.handle, &s, &err)) return __wasip2_fs_fail(err);
+  return 0;
+}
+
+int __wasilibc_nocwd___wasilibc_rmdirat(int dirfd, const char *path) {
+  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  // "." from a preopen pseudo-fd is find_relpath's name for the preopen root
+  if (WASIP2_FS_IS_PREOPEN_FD(dirfd) && path && strcmp(path, ".") == 0) { errno = EBUSY; return -1; }
+  int dots = last_is_dots(path);
+  if (dots) { errno = dots == 1 ? EINVAL : ENOTEMPTY; return -1; }
+  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  if (strcmp(at.rel, ".") == 0) { errno = EBUSY; return -1; }
+  wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_remove_directory_at(at.handle, &s, &err)) return __wasip2_fs_fail(err);
+  return 0;
+}

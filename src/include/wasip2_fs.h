@@ -1,0 +1,118 @@
+// Files and directories on wasi:filesystem (src/fs): preopens, the guest
+// path namespace, and the open-description kind shared by files and
+// directories.  Private to the bottom half.
+//
+// The guest sees one tree rooted at "/": each preopen is mounted at its
+// guest path (normalised to an absolute path; "." and relative names are
+// mounted under "/").  Every path is made absolute (against the cwd or a
+// directory fd's path), ".." is resolved lexically, and the result is
+// handed to the preopen with the longest matching prefix.  A path outside
+// every preopen fails with ENOENT before any host call.
+#ifndef WASIP2_FS_H
+#define WASIP2_FS_H
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include "wasip2_fd.h"
+
+// The top half's find_relpath contract hands back an int "directory fd"
+// that it passes straight to our __wasilibc_nocwd_* functions.  Preopens
+// are not in the POSIX fd table (so a program's first open() gets fd 3, as
+// on Linux); they travel as these pseudo-fds instead.  A failed lookup
+// travels as an error pseudo-fd carrying its errno, because the top half
+// overwrites errno with ENOTCAPABLE when find_relpath returns -1.
+#define WASIP2_FS_PREOPEN_FD_BASE (-0x40000000)
+#define WASIP2_FS_ERROR_FD_BASE (-0x20000000)
+// "/" itself, for absolute paths no preopen holds (they still reach the
+// /dev emulation, then fail with ENOENT)
+#define WASIP2_FS_ROOT_FD (-0x30000000)
+#define WASIP2_FS_PREOPEN_FD(i) (WASIP2_FS_PREOPEN_FD_BASE - (i))
+#define WASIP2_FS_ERROR_FD(e) (WASIP2_FS_ERROR_FD_BASE - (e))
+#define WASIP2_FS_IS_PREOPEN_FD(fd) ((fd) <= WASIP2_FS_PREOPEN_FD_BASE && (fd) > WASIP2_FS_PREOPEN_FD_BASE - 0x10000)
+#define WASIP2_FS_IS_ERROR_FD(fd) ((fd) <= WASIP2_FS_ERROR_FD_BASE && (fd) > WASIP2_FS_ERROR_FD_BASE - 0x10000)
+
+struct __wasip2_preopen {
+  wasi_filesystem_types_descriptor_t handle;
+  char *path;       // normalised guest path: "/" or "/a/b" (no trailing '/')
+  size_t len;
+};
+
+// Loads wasi:filesystem/preopens on first call; NULL/0 when there are none.
+int __wasip2_preopen_count(void);
+const struct __wasip2_preopen *__wasip2_preopen_get(int i);
+
+// Lexically normalise `path` (absolute, or relative to the absolute `base`)
+// into out[PATH_MAX]: absolute, no "." / ".." / "//", no trailing '/'
+// except for "/" itself.  *trailing is set when the input ended in '/' (the
+// last component must then be a directory).  -1 with ENOENT (empty path) or
+// ENAMETOOLONG.
+int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing);
+
+// Index of the preopen with the longest prefix of the normalised absolute
+// `abs`, and the remainder ("." for the preopen itself); -1 with ENOENT.
+int __wasip2_preopen_match(const char *abs, const char **rest);
+
+// A path resolved for one host call: the descriptor to call on and the
+// relative path to pass (points into buf or a long-lived string).
+struct __wasip2_fs_at {
+  wasi_filesystem_types_descriptor_t handle;
+  const char *rel;
+  int preopen;                  // the preopen the path lives in
+  char abs[PATH_MAX];           // normalised guest path of the target
+  char buf[PATH_MAX];
+};
+
+// Resolve (dirfd, path) as the *at functions see them.  dirfd may be a
+// real fd (a directory opened by the program), a preopen or error pseudo-fd,
+// or AT_FDCWD.  -1 with errno (EBADF, ENOTDIR, ENOENT, ENAMETOOLONG).
+int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at);
+
+// State of a file or directory description (desc->impl).
+struct __wasip2_fs_file {
+  wasi_filesystem_types_descriptor_t handle;
+  uint64_t offset;
+  int preopen;
+  char *path;           // normalised guest path (for *at, fchdir, futimens)
+  int is_dir;           // 1 dir, 0 not a dir, -1 not known yet
+  int have_ino;
+  uint64_t ino;
+  // readdir: the host's forward-only entry stream and how many entries of
+  // it were consumed (a seek backwards re-opens it).
+  wasi_filesystem_types_directory_entry_stream_t dstream;
+  int have_dstream;
+  uint64_t dpos;
+};
+
+extern const struct __wasip2_ops __wasip2_fs_ops;
+
+// The description behind fd if it is a file or directory, else NULL with
+// errno (EBADF for a bad fd, `other` for another kind).
+struct __wasip2_fs_file *__wasip2_fs_file_get(int fd, int other, struct __wasip2_desc **descp);
+
+// Wrap a freshly opened host descriptor in a description and an fd.
+// Takes ownership of `handle` (dropped on failure).
+int __wasip2_fs_install(wasi_filesystem_types_descriptor_t handle, int preopen, const char *abs, int oflags, int is_dir);
+
+// struct stat from the host's stat (+ the metadata-hash for st_ino).
+void __wasip2_fs_fill_stat(struct stat *st, const wasi_filesystem_types_descriptor_stat_t *s, uint64_t ino);
+unsigned char __wasip2_fs_dtype(wasi_filesystem_types_descriptor_type_t t);
+
+// errno from a host error code, set and -1 returned (the common tail).
+int __wasip2_fs_fail(wasi_filesystem_types_error_code_t code);
+
+// The top half's DIR (kept members rewinddir/seekdir/telldir/dirfd/
+// fdclosedir read and write these fields at these offsets).
+struct _DIR {
+  int fd;
+  uint64_t cookie;     // index of the next entry: 0 ".", 1 "..", 2+k host entry k
+  char *buffer;        // unused here (fdclosedir frees it)
+  size_t buffer_processed;
+  size_t buffer_size;
+  size_t buffer_used;
+  struct dirent *dirent;
+  size_t dirent_size;
+};
+
+#endif
