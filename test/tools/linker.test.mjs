@@ -1,6 +1,6 @@
 // Tests of tools/wasm-component-ld, driven through clang-22 --target=wasm32-wasip2 (no libc).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRELUDE, RUNNER, compile, makeTestWit, skip, tempDir, which } from './fixtures.mjs';
@@ -16,6 +16,9 @@ function check(ok, what, detail = '') {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `\n     ${String(detail).replace(/\n/g, '\n     ')}`}`);
   if (!ok) failures++;
 }
+// Links run by other tests at the same time use the shared temp dir: give
+// this test's links a private one so the leftover check sees only ours.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'linker-test-'));
 const tmpBefore = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('wasm-component-ld-')));
 
 const HELLO = PRELUDE + 'RUN { int h = get_stdout(); put(h, "hi\\n"); drop_out(h); return 0; }\n';
