@@ -15,6 +15,9 @@ struct itimerval {
 };
 int getitimer(int, struct itimerval *);
 int setitimer(int, const struct itimerval *__restrict, struct itimerval *__restrict);
+/* file times by descriptor and without following a link (src/fs) */
+int futimes(int, const struct timeval [2]);
+int lutimes(const char *, const struct timeval [2]);
 #ifdef __cplusplus
 }
 #endif

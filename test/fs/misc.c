@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include <limits.h>
 #include <time.h>
-int futimes(int, const struct timeval [2]); // hidden by Debian's <sys/time.h>
+
 
 #define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d: %s (errno %d %s)\n", __FILE__, __LINE__, #c, errno, strerror(errno)); exit(1); } } while (0)
 
