@@ -1,13 +1,19 @@
 // Program entry for command components: the wasi:cli/run export.  Runs the
-// constructors, main, then exit() (atexit handlers, stdio flush, resource
-// release, wasi:cli/exit).
-#include <stdlib.h>
-
+// constructors and main, then what exit() does (atexit handlers, stdio
+// flush, destructors via __wasm_call_dtors; every WASI resource released)
+// and returns main's status as run's result, which saves the host call to
+// wasi:cli/exit that exit() would make.  exit() called from inside the
+// program still leaves through wasi:cli/exit.
 void __wasm_call_ctors(void);
+void __wasm_call_dtors(void);
+void __wasip2_release_all(void);
 int __main_void(void);
 
 __attribute__((export_name("wasi:cli/run@0.2.0#run")))
 int __wasip2_run(void) {
   __wasm_call_ctors();
-  exit(__main_void());
+  int status = __main_void();
+  __wasm_call_dtors();
+  __wasip2_release_all();
+  return status != 0; // result: 0 is ok, 1 is err
 }
