@@ -25,7 +25,9 @@ int __wasip2_land_end(void) {
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
   (void)old_size;
-  if (!ptr && land_buf && new_size <= land_len) {
+  // only a byte list may land: a list of records (UDP datagrams) allocates
+  // its record array first, and that must not take the caller's byte buffer
+  if (!ptr && land_buf && align == 1 && new_size <= land_len) {
     void *p = land_buf;
     land_buf = NULL;
     land_used = 1;

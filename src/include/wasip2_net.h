@@ -1,0 +1,130 @@
+// Private socket layer: one struct per open socket description (TCP or UDP),
+// shared by every fd dup'd from it, plus the poll machinery all fd kinds use.
+// Host calls are the cost that matters (each crosses to the host's worker
+// thread), so the struct caches pollables, write permits and peeked bytes.
+#ifndef WASIP2_NET_H
+#define WASIP2_NET_H
+
+#include <stdint.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include "wasip2_fd.h"
+
+enum {
+  WASIP2_SK_FRESH = 0,  // created, not bound
+  WASIP2_SK_BOUND,      // bound (TCP: also the state after a failed listen)
+  WASIP2_SK_LISTENING,
+  WASIP2_SK_CONNECTING, // start-connect done, finish-connect pending
+  WASIP2_SK_CONNECTED,  // TCP streams exist / UDP has a default peer
+  WASIP2_SK_FAILED,     // connect failed; so_error holds why
+};
+
+struct __wasip2_sock {
+  int family;  // AF_INET or AF_INET6
+  int type;    // SOCK_STREAM or SOCK_DGRAM
+  int state;
+  int so_error;              // pending error for SO_ERROR (connect outcome)
+  int32_t h;                 // tcp-socket or udp-socket handle
+  wasi_io_poll_pollable_t p_sock;  // the socket's pollable (bind/connect/accept)
+
+  // TCP connection
+  wasi_io_streams_input_stream_t in;
+  wasi_io_streams_output_stream_t out;
+  wasi_io_poll_pollable_t p_in, p_out;
+  uint64_t wbudget;          // bytes check-write still allows
+  int unflushed;             // plain writes since the last flush
+  int eof, rd_shut, wr_shut;
+  int in_err, out_err;       // errno latched from a stream error
+  unsigned char *peek;       // bytes read ahead for MSG_PEEK/FIONREAD
+  size_t peek_off, peek_len, peek_cap;
+
+  // UDP
+  wasi_sockets_udp_incoming_datagram_stream_t dg_in;
+  wasi_sockets_udp_outgoing_datagram_stream_t dg_out;
+  wasi_io_poll_pollable_t p_dg_in, p_dg_out;
+  uint64_t send_budget;      // datagrams check-send still allows
+  unsigned char *dpeek;      // a peeked datagram
+  size_t dpeek_len;
+  int dpeek_valid;
+  wasi_sockets_network_ip_socket_address_t dpeek_from;
+  wasi_sockets_network_ip_socket_address_t peer; // UDP default peer
+  int has_peer;
+
+  // options kept by libc
+  int64_t rcvtimeo_ns, sndtimeo_ns;   // 0: none
+  int reuseaddr, nodelay, v6only, backlog, keepalive;
+};
+
+// The instance network, asked for once and dropped at exit.
+wasi_sockets_network_network_t __wasip2_network(void);
+
+// The socket behind fd (and its description), or NULL with EBADF/ENOTSOCK.
+struct __wasip2_sock *__wasip2_sock_get(int fd, struct __wasip2_desc **dp);
+// Install a new socket description; closes s on failure.
+int __wasip2_sock_install(struct __wasip2_sock *s, int flags);
+struct __wasip2_sock *__wasip2_sock_new(int family, int type);
+
+// sockaddr <-> WASI.  to_wasi returns 0 or an errno.
+int __wasip2_sockaddr_to_wasi(const struct sockaddr *sa, socklen_t len, int family,
+                              wasi_sockets_network_ip_socket_address_t *out);
+void __wasip2_sockaddr_from_wasi(const wasi_sockets_network_ip_socket_address_t *a,
+                                 struct sockaddr *sa, socklen_t *len);
+void __wasip2_sockaddr_any(int family, wasi_sockets_network_ip_socket_address_t *out);
+
+// Bind (start+finish, waiting as needed); 0 or -1/errno.
+int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a);
+// Implicit bind to the wildcard address, port 0 (UDP sendto/connect).
+int __wasip2_sock_bind_any(struct __wasip2_sock *s);
+// Drive a pending TCP connect; `block` waits (honouring SO_SNDTIMEO).
+// Returns 0 connected, -1 with errno (EINPROGRESS/EAGAIN if still pending).
+int __wasip2_tcp_finish_connect(struct __wasip2_sock *s, int block);
+// (Re)open the UDP datagram streams, with an optional default peer.
+int __wasip2_udp_streams(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *peer);
+
+// Lazily subscribed pollables, cached until close.
+wasi_io_poll_pollable_t __wasip2_sock_pollable(struct __wasip2_sock *s);
+
+// Data paths shared by send*/recv*/read/write.
+ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size_t len, int flags);
+ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf, size_t len, int flags);
+ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size_t len, int flags,
+                          struct sockaddr *from, socklen_t *fromlen, int *truncated);
+ssize_t __wasip2_udp_send(struct __wasip2_sock *s, int nonblock, const void *buf, size_t len, int flags,
+                          const struct sockaddr *to, socklen_t tolen);
+// Gather/scatter helpers: one host call for a whole iovec.
+ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
+                            int flags, struct sockaddr *from, socklen_t *fromlen, int *truncated);
+ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
+                            int flags, const struct sockaddr *to, socklen_t tolen);
+
+extern const struct __wasip2_ops __wasip2_tcp_ops;
+extern const struct __wasip2_ops __wasip2_udp_ops;
+
+// ---- poll machinery (src/io/poll.c) ----
+// An ops->poll that registers a pollable with this bit in `revents` is
+// called again, with ctx->recheck set, after that pollable fires; it then
+// works out the real events with host calls (a finished connect: POLLOUT,
+// or POLLOUT|POLLERR|POLLHUP when refused) and must not register anything.
+#define WASIP2_POLL_RECHECK ((short)0x8000)
+
+struct __wasip2_poll_ent {
+  wasi_io_poll_pollable_t p;
+  int idx;
+  short revents;
+};
+
+struct __wasip2_poll_ctx {
+  int cur;       // index of the pollfd being evaluated
+  int recheck;   // 1 during the post-fire pass
+  int n, cap;
+  struct __wasip2_poll_ent *ents;
+  struct __wasip2_poll_ent small[16];
+};
+
+// Core of poll/ppoll/select: timeout_ns < 0 waits forever.
+int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
+// Wait until p is ready or timeout_ns passes (<0: forever, 0: just look).
+// Returns 1 when ready, 0 on timeout.
+int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns);
+
+#endif

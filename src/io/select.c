@@ -1,0 +1,67 @@
+// pselect on top of the poll core (the top half's select() calls it).  WASI's fd_set is a list of fds
+// (Debian's header), not a bitmap: fds beyond nfds are ignored as usual.
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include "wasip2_net.h"
+
+static int has(const fd_set *s, int fd) {
+  if (!s) return 0;
+  for (size_t i = 0; i < s->__nfds; i++)
+    if (s->__fds[i] == fd) return 1;
+  return 0;
+}
+
+static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns) {
+  if (nfds < 0 || nfds > FD_SETSIZE * 64) { errno = EINVAL; return -1; }
+  struct pollfd small[64];
+  size_t cap = 0;
+  const fd_set *sets[3] = {r, w, e};
+  for (int k = 0; k < 3; k++) if (sets[k]) cap += sets[k]->__nfds;
+  struct pollfd *p = cap <= 64 ? small : malloc(cap * sizeof *p);
+  if (!p) { errno = ENOMEM; return -1; }
+  size_t n = 0;
+  for (int k = 0; k < 3; k++) {
+    if (!sets[k]) continue;
+    for (size_t i = 0; i < sets[k]->__nfds; i++) {
+      int fd = sets[k]->__fds[i];
+      if (fd < 0 || fd >= nfds) continue;
+      size_t j = 0;
+      while (j < n && p[j].fd != fd) j++;
+      if (j == n) { p[n].fd = fd; p[n].events = 0; n++; }
+      if (k == 0) p[j].events |= POLLIN;
+      if (k == 1) p[j].events |= POLLOUT;
+    }
+  }
+  int rc = __wasip2_poll(p, n, ns);
+  if (rc < 0) { if (p != small) free(p); return -1; }
+  for (size_t j = 0; j < n; j++)
+    if (p[j].revents & POLLNVAL) { if (p != small) free(p); errno = EBADF; return -1; }
+  fd_set out[3];
+  int count = 0;
+  for (int k = 0; k < 3; k++) out[k].__nfds = 0;
+  for (size_t j = 0; j < n; j++) {
+    short re = p[j].revents;
+    if (has(r, p[j].fd) && (re & (POLLIN | POLLHUP | POLLERR))) { out[0].__fds[out[0].__nfds++] = p[j].fd; count++; }
+    if (has(w, p[j].fd) && (re & (POLLOUT | POLLERR))) { out[1].__fds[out[1].__nfds++] = p[j].fd; count++; }
+    if (has(e, p[j].fd) && 0 /* no out-of-band data in WASI */) { out[2].__fds[out[2].__nfds++] = p[j].fd; count++; }
+  }
+  if (r) { r->__nfds = out[0].__nfds; memcpy(r->__fds, out[0].__fds, out[0].__nfds * sizeof(int)); }
+  if (w) { w->__nfds = out[1].__nfds; memcpy(w->__fds, out[1].__fds, out[1].__nfds * sizeof(int)); }
+  if (e) { e->__nfds = out[2].__nfds; memcpy(e->__fds, out[2].__fds, out[2].__nfds * sizeof(int)); }
+  if (p != small) free(p);
+  return count;
+}
+
+int pselect(int nfds, fd_set *__restrict r, fd_set *__restrict w, fd_set *__restrict e,
+            const struct timespec *__restrict ts, const sigset_t *__restrict mask) {
+  (void)mask;
+  int64_t ns = -1;
+  if (ts) {
+    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000) { errno = EINVAL; return -1; }
+    ns = (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
+  }
+  return core(nfds, r, w, e, ns);
+}

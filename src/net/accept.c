@@ -1,0 +1,60 @@
+// accept(2)/accept4(2): one host call when a connection is pending (plus
+// one for the peer address when the caller asks for it).
+#include <errno.h>
+#include <fcntl.h>
+#include "wasip2_net.h"
+
+int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addrlen, int flags) {
+  struct __wasip2_desc *d;
+  struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
+  if (!s) return -1;
+  if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) { errno = EINVAL; return -1; }
+  if (s->type != SOCK_STREAM) { errno = EOPNOTSUPP; return -1; }
+  if (s->state != WASIP2_SK_LISTENING) { errno = EINVAL; return -1; }
+  if (addr && !addrlen) { errno = EFAULT; return -1; }
+  wasip2_tuple3_wasi_sockets_tcp_tcp_socket_wasi_io_streams_input_stream_wasi_io_streams_output_stream_t t;
+  wasi_sockets_network_error_code_t err;
+  int64_t deadline = -1;
+  for (;;) {
+    if (wasi_sockets_tcp_tcp_socket_accept(s->h, &t, &err)) break;
+    if (err != WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) { errno = __wasip2_net_errno(err); return -1; }
+    if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
+    int64_t left = -1;
+    if (s->rcvtimeo_ns) {
+      int64_t now = (int64_t)__wasip2_now_ns();
+      if (deadline < 0) deadline = now + s->rcvtimeo_ns;
+      left = deadline > now ? deadline - now : 0;
+    }
+    if (!__wasip2_wait(__wasip2_sock_pollable(s), left)) { errno = EAGAIN; return -1; }
+  }
+  struct __wasip2_sock *c = __wasip2_sock_new(s->family, SOCK_STREAM);
+  if (!c) {
+    wasi_io_streams_input_stream_drop(t.f1);
+    wasi_io_streams_output_stream_drop(t.f2);
+    wasi_sockets_tcp_tcp_socket_drop(t.f0);
+    return -1;
+  }
+  c->h = t.f0;
+  c->in = t.f1;
+  c->out = t.f2;
+  c->state = WASIP2_SK_CONNECTED;
+  c->nodelay = s->nodelay;
+  c->keepalive = s->keepalive;
+  c->v6only = s->v6only;
+  if (addr) {
+    wasi_sockets_network_ip_socket_address_t ra;
+    if (wasi_sockets_tcp_tcp_socket_remote_address(c->h, &ra, &err)) {
+      __wasip2_sockaddr_from_wasi(&ra, addr, addrlen);
+    } else {
+      // the peer may already be gone; Linux still returns the socket
+      wasi_sockets_network_ip_socket_address_t z;
+      __wasip2_sockaddr_any(c->family, &z);
+      __wasip2_sockaddr_from_wasi(&z, addr, addrlen);
+    }
+  }
+  return __wasip2_sock_install(c, flags);
+}
+
+int accept(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addrlen) {
+  return accept4(fd, addr, addrlen, 0);
+}

@@ -1,0 +1,48 @@
+// bind(2), and the bind every implicit-bind path (UDP sendto/connect,
+// listen without bind) shares.
+#include <errno.h>
+#include "wasip2_net.h"
+
+int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a) {
+  wasi_sockets_network_error_code_t err;
+  wasi_sockets_network_network_t net = __wasip2_network();
+  bool tcp = s->type == SOCK_STREAM;
+  bool ok = tcp ? wasi_sockets_tcp_tcp_socket_start_bind(s->h, net, a, &err)
+                : wasi_sockets_udp_udp_socket_start_bind(s->h, net, a, &err);
+  if (!ok) {
+    errno = err == WASI_SOCKETS_NETWORK_ERROR_CODE_INVALID_STATE ? EINVAL : __wasip2_net_errno(err);
+    return -1;
+  }
+  for (;;) {
+    // the host binds asynchronously: waiting first saves a failed finish
+    __wasip2_wait(__wasip2_sock_pollable(s), -1);
+    ok = tcp ? wasi_sockets_tcp_tcp_socket_finish_bind(s->h, &err)
+             : wasi_sockets_udp_udp_socket_finish_bind(s->h, &err);
+    if (ok) break;
+    if (err != WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) {
+      errno = __wasip2_net_errno(err);
+      return -1;
+    }
+  }
+  s->state = WASIP2_SK_BOUND;
+  // The host only starts receiving datagrams once the streams exist
+  // (host bug 2, issue 8): open them now so nothing sent to us is lost.
+  if (!tcp && __wasip2_udp_streams(s, NULL) < 0) return -1;
+  return 0;
+}
+
+int __wasip2_sock_bind_any(struct __wasip2_sock *s) {
+  wasi_sockets_network_ip_socket_address_t a;
+  __wasip2_sockaddr_any(s->family, &a);
+  return __wasip2_sock_bind(s, &a);
+}
+
+int bind(int fd, const struct sockaddr *sa, socklen_t len) {
+  struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
+  if (!s) return -1;
+  wasi_sockets_network_ip_socket_address_t a;
+  int e = __wasip2_sockaddr_to_wasi(sa, len, s->family, &a);
+  if (e) { errno = e; return -1; }
+  if (s->state != WASIP2_SK_FRESH) { errno = EINVAL; return -1; }
+  return __wasip2_sock_bind(s, &a);
+}

@@ -1,0 +1,38 @@
+// getsockname/getpeername.  An unbound socket answers the wildcard address
+// without asking the host; a UDP peer is the one libc connected to.
+#include <errno.h>
+#include "wasip2_net.h"
+
+int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
+  struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
+  if (!s) return -1;
+  if (!sa || !len) { errno = EFAULT; return -1; }
+  wasi_sockets_network_ip_socket_address_t a;
+  if (s->state == WASIP2_SK_FRESH || s->state == WASIP2_SK_FAILED) {
+    __wasip2_sockaddr_any(s->family, &a);
+  } else {
+    wasi_sockets_network_error_code_t err;
+    bool ok = s->type == SOCK_STREAM ? wasi_sockets_tcp_tcp_socket_local_address(s->h, &a, &err)
+                                     : wasi_sockets_udp_udp_socket_local_address(s->h, &a, &err);
+    if (!ok) { errno = __wasip2_net_errno(err); return -1; }
+  }
+  __wasip2_sockaddr_from_wasi(&a, sa, len);
+  return 0;
+}
+
+int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
+  struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
+  if (!s) return -1;
+  if (!sa || !len) { errno = EFAULT; return -1; }
+  wasi_sockets_network_ip_socket_address_t a;
+  if (s->type == SOCK_DGRAM) {
+    if (!s->has_peer) { errno = ENOTCONN; return -1; }
+    a = s->peer;
+  } else {
+    if (s->state != WASIP2_SK_CONNECTED) { errno = ENOTCONN; return -1; }
+    wasi_sockets_network_error_code_t err;
+    if (!wasi_sockets_tcp_tcp_socket_remote_address(s->h, &a, &err)) { errno = ENOTCONN; return -1; }
+  }
+  __wasip2_sockaddr_from_wasi(&a, sa, len);
+  return 0;
+}

@@ -1,0 +1,74 @@
+// send/sendto/sendmsg.  An iovec is gathered into one buffer so the whole
+// message costs what one send costs (one host call when small and blocking).
+// MSG_NOSIGNAL is implied: there are no signals, EPIPE is returned.
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wasip2_net.h"
+
+#define SEND_FLAGS (MSG_OOB | MSG_DONTWAIT | MSG_NOSIGNAL | MSG_MORE | MSG_EOR | MSG_DONTROUTE)
+
+static ssize_t send_one(struct __wasip2_sock *s, struct __wasip2_desc *d, const void *buf, size_t len,
+                        int flags, const struct sockaddr *to, socklen_t tolen) {
+  int nonblock = d->flags & O_NONBLOCK;
+  if (s->type == SOCK_STREAM) {
+    // Linux ignores the address on a connected stream socket
+    if (to && s->state != WASIP2_SK_CONNECTED && s->state != WASIP2_SK_CONNECTING) {
+      errno = ENOTCONN;
+      return -1;
+    }
+    return __wasip2_tcp_send(s, nonblock, buf, len, flags);
+  }
+  return __wasip2_udp_send(s, nonblock, buf, len, flags, to, tolen);
+}
+
+ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
+                            int flags, const struct sockaddr *to, socklen_t tolen) {
+  if (n < 0 || n > 1024) { errno = EINVAL; return -1; }
+  if (n && !iov) { errno = EFAULT; return -1; }
+  size_t total = 0;
+  int nonempty = 0, last = 0;
+  for (int i = 0; i < n; i++) {
+    if (iov[i].iov_len > SIZE_MAX / 2 - total) { errno = EINVAL; return -1; }
+    total += iov[i].iov_len;
+    if (iov[i].iov_len) { nonempty++; last = i; }
+  }
+  if (nonempty <= 1)
+    return send_one(s, d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0, flags, to, tolen);
+  char small[4096];
+  char *buf = total <= sizeof small ? small : malloc(total);
+  if (!buf) { errno = ENOMEM; return -1; }
+  size_t off = 0;
+  for (int i = 0; i < n; i++) {
+    memcpy(buf + off, iov[i].iov_base, iov[i].iov_len);
+    off += iov[i].iov_len;
+  }
+  ssize_t r = send_one(s, d, buf, total, flags, to, tolen);
+  if (buf != small) free(buf);
+  return r;
+}
+
+ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen) {
+  struct __wasip2_desc *d;
+  struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
+  if (!s) return -1;
+  if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
+  if (flags & ~SEND_FLAGS) { errno = EOPNOTSUPP; return -1; }
+  return send_one(s, d, buf, len, flags, to, tolen);
+}
+
+ssize_t send(int fd, const void *buf, size_t len, int flags) {
+  return sendto(fd, buf, len, flags, NULL, 0);
+}
+
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
+  struct __wasip2_desc *d;
+  struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
+  if (!s) return -1;
+  if (!msg) { errno = EFAULT; return -1; }
+  if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
+  if (flags & ~SEND_FLAGS) { errno = EOPNOTSUPP; return -1; }
+  return __wasip2_sock_sendv(s, d, msg->msg_iov, msg->msg_iovlen, flags,
+                             msg->msg_name, msg->msg_name ? msg->msg_namelen : 0);
+}

@@ -1,0 +1,319 @@
+// TCP descriptions: the data path (recv/send cores used by read/write and
+// the socket calls), poll, ioctl and close.
+//
+// Costs on the host: a recv with data ready is one input-stream.read that
+// lands in the caller's buffer; a blocking send of <= 4096 bytes is one
+// blocking-write-and-flush; larger or non-blocking sends spend the permit
+// check-write returned before asking again (the host traps on writes past it).
+// Stream errors carry no network code in WASI 0.2.0: an input error is
+// reported as ECONNRESET, an output error as EPIPE.
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include "wasip2_net.h"
+
+static int64_t deadline_left(int64_t *deadline, int64_t timeo) {
+  if (!timeo) return -1;
+  int64_t now = (int64_t)__wasip2_now_ns();
+  if (*deadline < 0) *deadline = now + timeo;
+  int64_t left = *deadline - now;
+  return left < 0 ? 0 : left;
+}
+
+// >0 bytes, 0 nothing available now, -1 end of stream, -2 error (latched).
+static ssize_t rd(struct __wasip2_sock *s, void *dst, size_t len, int block) {
+  wasip2_list_u8_t got;
+  wasi_io_streams_stream_error_t e;
+  __wasip2_land_begin(dst, len);
+  bool ok = block ? wasi_io_streams_input_stream_blocking_read(s->in, len, &got, &e)
+                  : wasi_io_streams_input_stream_read(s->in, len, &got, &e);
+  int landed = __wasip2_land_end();
+  if (!ok) {
+    if (e.tag == WASI_IO_STREAMS_STREAM_ERROR_CLOSED) { s->eof = 1; return -1; }
+    s->in_err = __wasip2_stream_errno(&e, 0, ECONNRESET);
+    return -2;
+  }
+  if (got.len && !landed) {
+    memcpy(dst, got.ptr, got.len);
+    free(got.ptr);
+  }
+  return (ssize_t)got.len;
+}
+
+static int peek_reserve(struct __wasip2_sock *s, size_t more) {
+  if (s->peek_off) {
+    memmove(s->peek, s->peek + s->peek_off, s->peek_len);
+    s->peek_off = 0;
+  }
+  if (s->peek_len + more <= s->peek_cap) return 0;
+  size_t cap = s->peek_len + more;
+  unsigned char *p = realloc(s->peek, cap);
+  if (!p) { errno = ENOMEM; return -1; }
+  s->peek = p;
+  s->peek_cap = cap;
+  return 0;
+}
+
+static int check_connected(struct __wasip2_sock *s, int nonblock) {
+  if (s->state == WASIP2_SK_CONNECTED) return 0;
+  if (s->state == WASIP2_SK_CONNECTING) {
+    if (__wasip2_tcp_finish_connect(s, !nonblock) == 0) return 0;
+    if (errno == EINPROGRESS || errno == EALREADY) errno = EAGAIN;
+    return -1;
+  }
+  if (s->state == WASIP2_SK_FAILED && s->so_error) {
+    errno = s->so_error;
+    s->so_error = 0;
+    return -1;
+  }
+  errno = ENOTCONN;
+  return -1;
+}
+
+ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size_t len, int flags) {
+  if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
+  if (check_connected(s, nonblock) < 0) return -1;
+  if (len == 0) return 0;
+  if (!buf) { errno = EFAULT; return -1; }
+  if (flags & MSG_DONTWAIT) nonblock = 1;
+  int peek = flags & MSG_PEEK;
+  int waitall = (flags & MSG_WAITALL) && !nonblock;
+  unsigned char *out = buf;
+  size_t got = 0;
+  int64_t deadline = -1;
+
+  if (s->peek_len) {
+    size_t n = len < s->peek_len ? len : s->peek_len;
+    memcpy(out, s->peek + s->peek_off, n);
+    if (!peek) {
+      s->peek_off += n;
+      s->peek_len -= n;
+      if (!s->peek_len) s->peek_off = 0;
+    }
+    got = n;
+    if (got == len || !waitall) return got;
+  }
+  if (s->rd_shut) return got;
+  for (;;) {
+    if (s->eof) return got;
+    if (s->in_err) {
+      if (got) return got;
+      // reported once, like a socket's pending error; then end of stream
+      errno = s->in_err;
+      s->in_err = 0;
+      s->eof = 1;
+      return -1;
+    }
+    int block = !nonblock && !s->rcvtimeo_ns;
+    ssize_t r;
+    if (peek) {
+      if (peek_reserve(s, len - got) < 0) return got ? (ssize_t)got : -1;
+      unsigned char *dst = s->peek + s->peek_len;
+      r = rd(s, dst, len - got, block);
+      if (r > 0) {
+        memcpy(out + got, dst, r);
+        s->peek_len += r;
+      }
+    } else {
+      r = rd(s, out + got, len - got, block);
+    }
+    if (r > 0) {
+      got += r;
+      if (!waitall || got == len) return got;
+      continue;
+    }
+    if (r < 0) continue;
+    if (block) continue;
+    if (nonblock) {
+      if (got) return got;
+      errno = EAGAIN;
+      return -1;
+    }
+    if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
+    if (!__wasip2_wait(s->p_in, deadline_left(&deadline, s->rcvtimeo_ns))) {
+      if (got) return got;
+      errno = EAGAIN;
+      return -1;
+    }
+  }
+}
+
+static int out_error(struct __wasip2_sock *s, wasi_io_streams_stream_error_t *e) {
+  __wasip2_stream_errno(e, 0, EPIPE);
+  s->out_err = EPIPE;
+  return EPIPE;
+}
+
+ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf, size_t len, int flags) {
+  if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
+  if (check_connected(s, nonblock) < 0) return -1;
+  if (s->wr_shut || s->out_err) { errno = EPIPE; return -1; }
+  if (len == 0) return 0;
+  if (!buf) { errno = EFAULT; return -1; }
+  if (flags & MSG_DONTWAIT) nonblock = 1;
+  wasi_io_streams_stream_error_t e;
+
+  // The host accepts a blocking-write-and-flush only when its buffer has
+  // room for it: true when nothing is queued, or within a known permit.
+  if (!nonblock && !s->sndtimeo_ns && len <= 4096 && (!s->unflushed || s->wbudget >= len)) {
+    wasip2_list_u8_t l = {(uint8_t *)buf, len};
+    if (!wasi_io_streams_output_stream_blocking_write_and_flush(s->out, &l, &e)) {
+      errno = out_error(s, &e);
+      return -1;
+    }
+    s->unflushed = 0;
+    return len;
+  }
+  size_t sent = 0;
+  int64_t deadline = -1;
+  const uint8_t *p = buf;
+  while (sent < len) {
+    if (!s->wbudget) {
+      uint64_t n;
+      if (!wasi_io_streams_output_stream_check_write(s->out, &n, &e)) {
+        int err = out_error(s, &e);
+        if (sent) return sent;
+        errno = err;
+        return -1;
+      }
+      s->wbudget = n;
+      if (!n) {
+        if (nonblock) break;
+        if (!s->p_out) s->p_out = wasi_io_streams_output_stream_subscribe(s->out);
+        if (!__wasip2_wait(s->p_out, deadline_left(&deadline, s->sndtimeo_ns))) break;
+        continue;
+      }
+    }
+    size_t k = len - sent;
+    if (k > s->wbudget) k = s->wbudget;
+    wasip2_list_u8_t l = {(uint8_t *)p + sent, k};
+    if (!wasi_io_streams_output_stream_write(s->out, &l, &e)) {
+      int err = out_error(s, &e);
+      if (sent) return sent;
+      errno = err;
+      return -1;
+    }
+    s->wbudget -= k;
+    s->unflushed = 1;
+    sent += k;
+  }
+  if (!sent) { errno = EAGAIN; return -1; }
+  return sent;
+}
+
+static ssize_t tcp_read(struct __wasip2_desc *d, void *buf, size_t len) {
+  return __wasip2_tcp_recv(d->impl, d->flags & O_NONBLOCK, buf, len, 0);
+}
+
+static ssize_t tcp_write(struct __wasip2_desc *d, const void *buf, size_t len) {
+  return __wasip2_tcp_send(d->impl, d->flags & O_NONBLOCK, buf, len, 0);
+}
+
+static ssize_t tcp_readv(struct __wasip2_desc *d, const struct iovec *iov, int n) {
+  return __wasip2_sock_recvv(d->impl, d, iov, n, 0, NULL, NULL, NULL);
+}
+
+static ssize_t tcp_writev(struct __wasip2_desc *d, const struct iovec *iov, int n) {
+  return __wasip2_sock_sendv(d->impl, d, iov, n, 0, NULL, 0);
+}
+
+static int tcp_fstat(struct __wasip2_desc *d, struct stat *st) {
+  (void)d;
+  memset(st, 0, sizeof *st);
+  st->st_mode = S_IFSOCK | 0777;
+  return 0;
+}
+
+// Children (pollables, then streams) go before the socket: the host traps
+// otherwise.  Bytes still queued in the host are flushed first, because the
+// host's buffer, unlike a kernel's, dies with the program.
+static int tcp_close(struct __wasip2_desc *d) {
+  struct __wasip2_sock *s = d->impl;
+  if (s->out && s->unflushed && !s->out_err) {
+    wasi_io_streams_stream_error_t e;
+    if (!wasi_io_streams_output_stream_blocking_flush(s->out, &e)) __wasip2_stream_errno(&e, 0, EPIPE);
+  }
+  if (s->p_in) wasi_io_poll_pollable_drop(s->p_in);
+  if (s->p_out) wasi_io_poll_pollable_drop(s->p_out);
+  if (s->p_sock) wasi_io_poll_pollable_drop(s->p_sock);
+  if (s->in) wasi_io_streams_input_stream_drop(s->in);
+  if (s->out) wasi_io_streams_output_stream_drop(s->out);
+  if (s->h) wasi_sockets_tcp_tcp_socket_drop(s->h);
+  free(s->peek);
+  free(s);
+  d->impl = NULL;
+  return 0;
+}
+
+static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) {
+  struct __wasip2_sock *s = d->impl;
+  short r = 0;
+  switch (s->state) {
+  case WASIP2_SK_FRESH:
+  case WASIP2_SK_BOUND:
+    return POLLOUT | POLLHUP;
+  case WASIP2_SK_FAILED:
+    return POLLIN | POLLOUT | POLLERR | POLLHUP;
+  case WASIP2_SK_LISTENING:
+    if (events & POLLIN) __wasip2_poll_add(ctx, __wasip2_sock_pollable(s), POLLIN);
+    return 0;
+  case WASIP2_SK_CONNECTING:
+    if (ctx->recheck) {
+      if (__wasip2_tcp_finish_connect(s, 0) == 0) return POLLOUT;
+      if (errno == EINPROGRESS || errno == EALREADY) return 0;
+      return POLLIN | POLLOUT | POLLERR | POLLHUP;
+    }
+    __wasip2_poll_add(ctx, __wasip2_sock_pollable(s), POLLOUT | WASIP2_POLL_RECHECK);
+    return 0;
+  }
+  // connected
+  if (s->eof && s->wr_shut) r |= POLLHUP;
+  if (s->in_err || s->out_err) r |= POLLERR;
+  if (events & POLLIN) {
+    if (s->peek_len || s->rd_shut || s->in_err) r |= POLLIN;
+    else if (s->eof) r |= POLLIN | POLLHUP;
+    else {
+      if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
+      __wasip2_poll_add(ctx, s->p_in, POLLIN);
+    }
+  }
+  if (events & POLLOUT) {
+    if (s->wr_shut || s->out_err || s->wbudget || !s->unflushed) r |= POLLOUT;
+    else {
+      if (!s->p_out) s->p_out = wasi_io_streams_output_stream_subscribe(s->out);
+      __wasip2_poll_add(ctx, s->p_out, POLLOUT);
+    }
+  }
+  return r;
+}
+
+static int tcp_ioctl(struct __wasip2_desc *d, int req, void *arg) {
+  struct __wasip2_sock *s = d->impl;
+  if (req != FIONREAD) { errno = ENOTTY; return -1; }
+  if (!arg) { errno = EFAULT; return -1; }
+  if (s->state == WASIP2_SK_LISTENING) { errno = EINVAL; return -1; }
+  if (s->state == WASIP2_SK_CONNECTED && !s->peek_len && !s->eof && !s->in_err && !s->rd_shut) {
+    // WASI cannot say how much is buffered: read ahead what is there
+    if (peek_reserve(s, 65536) == 0) {
+      ssize_t r = rd(s, s->peek, 65536, 0);
+      if (r > 0) s->peek_len = r;
+    }
+  }
+  *(int *)arg = (int)s->peek_len;
+  return 0;
+}
+
+const struct __wasip2_ops __wasip2_tcp_ops = {
+  .read = tcp_read,
+  .write = tcp_write,
+  .readv = tcp_readv,
+  .writev = tcp_writev,
+  .fstat = tcp_fstat,
+  .close = tcp_close,
+  .poll = tcp_poll,
+  .ioctl = tcp_ioctl,
+};
