@@ -123,7 +123,7 @@ $(STAMPS)/headers: $(PUB_HDRS) $(DEPS)
 	@touch $@
 
 # ---------------------------------------------------------------- 4. top half
-$(TOP)/libtop.a: tools/filter-top-half.sh tools/linker-symbols.txt $(WASI_LIBC_DIR)/libc.a $(DEPS)
+$(TOP)/libtop.a: tools/filter-top-half.sh tools/linker-symbols.txt tools/replaced-members.txt $(WASI_LIBC_DIR)/libc.a $(DEPS)
 	tools/filter-top-half.sh $(WASI_LIBC_DIR)/libc.a $(TOP) \
 	  "$$($(CLANG) --target=$(TRIPLE) -print-libgcc-file-name)"
 

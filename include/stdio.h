@@ -6,8 +6,10 @@
 #ifndef __WASIP2_STDIO_H
 #define __WASIP2_STDIO_H
 #define tmpfile __wasip2_deprecated_tmpfile
+#define tmpnam __wasip2_deprecated_tmpnam
 #include_next <stdio.h>
 #undef tmpfile
+#undef tmpnam
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -15,6 +17,24 @@ extern "C" {
 /* ---- files (src/fs) ---- */
 FILE *tmpfile(void);
 #define tmpfile64 tmpfile
+
+/* ---- temporary names (src/stdio/tmpnam.c): in $TMPDIR or /tmp (a preopen) ---- */
+#ifndef TMP_MAX
+#define TMP_MAX 10000
+#endif
+#ifndef L_tmpnam
+#define L_tmpnam 20
+#endif
+char *tmpnam(char *);
+#if defined(_XOPEN_SOURCE) || defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+#ifndef P_tmpdir
+#define P_tmpdir "/tmp"
+#endif
+char *tempnam(const char *, const char *);
+#endif
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+char *tmpnam_r(char *);
+#endif
 
 /* ---- processes (src/proc): no shell to start; fail with ENOSYS ---- */
 FILE *popen(const char *, const char *);

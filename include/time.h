@@ -13,4 +13,18 @@
 #undef _WASI_EMULATED_PROCESS_CLOCKS
 #undef __WASIP2_TIME_H_UNDEF
 #endif
+
+/* ---- time zones (src/time/tz.c): POSIX TZ strings; Debian hides these ---- */
+#ifdef __cplusplus
+extern "C" {
+#endif
+void tzset(void);
+extern char *tzname[2];
+#if defined(_XOPEN_SOURCE) || defined(_BSD_SOURCE) || defined(_GNU_SOURCE)
+extern int daylight;
+extern long timezone;
+#endif
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -10,7 +10,12 @@
 #     defines (strong or weak: inside one archive, which one wins depends on member
 #     order and on what else the program pulls in; our weak defaults may meet a
 #     strong top-half definition), or
-#   - two of our objects define the same strong symbol.
+#   - two of our objects define the same strong symbol, or
+#   - a global symbol of a member dropped through tools/replaced-members.txt
+#     (TOP_DIR/replaced.txt) is defined by none of our objects: replacing a
+#     member must not silently lose a helper other members call.  A symbol the
+#     replaced member defined that a kept member also defines (a weak default,
+#     e.g. __lctrans_impl in __lctrans.o) counts as still provided.
 # Tools: LLVM_NM (default llvm-nm-22), LLVM_AR (default llvm-ar-22).
 set -euo pipefail
 out=${1:?usage}; top=${2:?usage}; shift 2
@@ -47,6 +52,18 @@ if [ -s "$tmp/dups" ]; then
   echo "merge-libc: symbols defined by more than one bottom-half object:" >&2
   sort "$tmp/dups" >&2
   status=1
+fi
+# everything a replaced top-half member defined must still be defined
+if [ -s "$top/replaced.txt" ]; then
+  awk 'FILENAME == ARGV[1] { have[$2] = 1; next }
+       FILENAME == ARGV[2] { have[$2] = 1; next }
+       !($1 in have) { printf "  %s (was defined by %s)\n", $1, $2 }' \
+    "$tmp/ours" "$top/defined.txt" "$top/replaced.txt" > "$tmp/lost"
+  if [ -s "$tmp/lost" ]; then
+    echo "merge-libc: symbols of replaced top-half members (tools/replaced-members.txt) that no object defines:" >&2
+    cat "$tmp/lost" >&2
+    status=1
+  fi
 fi
 [ $status -eq 0 ] || exit $status
 

@@ -5,9 +5,14 @@
 #
 # Recomputes at every build (no hard-coded list) which archive members reference
 # preview1 (an undefined `__wasi_*` or `__imported_wasi_snapshot_preview1_*`
-# symbol) and deletes them from a COPY of the archive. Writes into OUT_DIR:
+# symbol) and deletes them from a COPY of the archive.  It also deletes the
+# members listed in tools/replaced-members.txt (REPLACED_MEMBERS overrides the
+# path): portable members our bottom half deliberately replaces; a listed name
+# that is not in the archive, or occurs twice, is an error. Writes into OUT_DIR:
 #   libtop.a      the kept members
-#   dropped.txt   the dropped member names, one a line
+#   dropped.txt   the dropped member names (preview1 and replaced), one a line
+#   replaced.txt  "<symbol> <member>" for every global symbol a replaced member
+#                 defined: mk/merge-libc.sh checks our objects define them all
 #   needed.txt    symbols the kept members reference but none of them defines
 #                 (excluded: linker-provided symbols, tools/linker-symbols.txt; what
 #                 BUILTINS_A, clang's libclang_rt.builtins, defines; `main`, the
@@ -25,6 +30,7 @@ NM=${LLVM_NM:-llvm-nm-22}
 AR=${LLVM_AR:-llvm-ar-22}
 here=$(cd "$(dirname "$0")" && pwd)
 linker_syms="$here/linker-symbols.txt"
+replaced_list=${REPLACED_MEMBERS:-$here/replaced-members.txt}
 
 mkdir -p "$out"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/filter-top.XXXXXX")
@@ -51,7 +57,34 @@ fi
 
 # members to drop: index + name
 awk '$3 == "U" && $4 ~ /^(__wasi_|__imported_wasi_snapshot_preview1_)/ { print $1, $2 }' \
-  "$tmp/syms" | sort -un > "$tmp/drop"
+  "$tmp/syms" | sort -un > "$tmp/drop-preview1"
+
+# members we replace: first word of each non-comment line of the list
+: > "$tmp/replaced-names"
+if [ -f "$replaced_list" ]; then
+  sed -e 's/#.*//' "$replaced_list" | awk 'NF { print $1 }' > "$tmp/replaced-names"
+fi
+: > "$tmp/drop-replaced"
+while read -r m; do
+  n=$(grep -cxF "$m" "$tmp/members" || true)
+  if [ "$n" -eq 0 ]; then
+    echo "filter-top-half: $replaced_list lists '$m', which is not a member of $in" >&2
+    exit 1
+  elif [ "$n" -gt 1 ]; then
+    echo "filter-top-half: $replaced_list lists '$m', whose name occurs $n times in $in (ambiguous)" >&2
+    exit 1
+  fi
+  # its index (members with no symbol at all have none: nothing to account for)
+  awk -v m="$m" '$2 == m { print $1, $2; exit }' "$tmp/syms" >> "$tmp/drop-replaced"
+  if ! awk -v m="$m" '$2 == m { f = 1 } END { exit !f }' "$tmp/syms"; then
+    echo "filter-top-half: replaced member '$m' defines no symbol; drop it from $replaced_list" >&2
+    exit 1
+  fi
+done < "$tmp/replaced-names"
+# the global symbols the replaced members defined: what our objects must define
+awk 'NR == FNR { r[$1] = 1; next } ($1 in r) && $3 != "U" && $3 ~ /^[A-Z]$/ { print $4, $2 }' \
+  "$tmp/drop-replaced" "$tmp/syms" | sort -u > "$tmp/replaced.txt"
+sort -un "$tmp/drop-preview1" "$tmp/drop-replaced" > "$tmp/drop"
 
 # a duplicated member name whose copies disagree cannot be deleted by name safely
 sort "$tmp/members" | uniq -d > "$tmp/dupnames"
@@ -98,7 +131,8 @@ if [ "$kept" -ne "$kept_actual" ]; then
   exit 1
 fi
 
-mv "$tmp/dropped.txt" "$tmp/needed.txt" "$tmp/defined.txt" "$tmp/elsewhere.txt" "$out/"
+mv "$tmp/dropped.txt" "$tmp/replaced.txt" "$tmp/needed.txt" "$tmp/defined.txt" "$tmp/elsewhere.txt" "$out/"
 mv "$tmp/libtop.a" "$out/libtop.a"
-echo "filter-top-half: $nmembers members, dropped $(wc -l < "$out/dropped.txt") (preview1), kept $kept;" \
+echo "filter-top-half: $nmembers members, dropped $(wc -l < "$out/dropped.txt")" \
+     "($(wc -l < "$tmp/drop-preview1") preview1, $(wc -l < "$tmp/drop-replaced") replaced), kept $kept;" \
      "$(wc -l < "$out/needed.txt") symbols needed from the bottom half (see $out/needed.txt)"

@@ -3,8 +3,10 @@
 // of every kept top-half member (the first members of libc.a: mk/merge-libc.sh puts
 // build/top/libtop.a first) must be defined by some member of libc.a, by crt1.o, by
 // clang's builtins, be a linker-provided symbol, or be the user program's (`main`,
-// `__main_argc_argv`). Prints what is missing. Also lists (without failing) public
-// functions the dropped preview1 members defined that nothing defines now.
+// `__main_argc_argv`). Prints what is missing. Every global symbol of a member
+// dropped through tools/replaced-members.txt (build/top/replaced.txt) must be
+// defined again. Also lists (without failing) public functions the dropped
+// preview1 members defined that nothing defines now.
 import fs from 'node:fs';
 import path from 'node:path';
 import { LIBDIR, TOP, members, archiveNames, linkerSymbols, builtinsArchive, PREVIEW1 } from './lib.mjs';
@@ -36,8 +38,18 @@ for (const m of top) {
   }
 }
 
+// members we replace on purpose: what they defined must be defined again
+const replacedFile = path.join(TOP, 'replaced.txt');
+const replaced = fs.existsSync(replacedFile)
+  ? fs.readFileSync(replacedFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split(/\s+/))
+  : [];
+const lost = replaced.filter(([s]) => !defined.has(s));
+const replacedMembers = new Set(replaced.map(([, m]) => m));
+
 // informational: what the dropped preview1 members exported that nobody defines now
+// (dropped.txt lists the replaced members too; they are checked above)
 const dropped = new Set(fs.readFileSync(path.join(TOP, 'dropped.txt'), 'utf8').split('\n').filter(Boolean));
+for (const m of replacedMembers) dropped.delete(m);
 const debian = process.env.WASI_LIBC_DIR || '/usr/lib/wasm32-wasi';
 const gone = [];
 if (fs.existsSync(path.join(debian, 'libc.a'))) {
@@ -49,7 +61,13 @@ if (fs.existsSync(path.join(debian, 'libc.a'))) {
   }
 }
 
-console.log(`libc.a: ${top.length} top-half members, ${ours.length} bottom-half objects`);
+console.log(`libc.a: ${top.length} top-half members, ${ours.length} bottom-half objects; ` +
+  `${replacedMembers.size} members replaced (${replaced.length} symbols)`);
+if (lost.length) {
+  console.log(`LOST: ${lost.length} symbols of replaced members are defined nowhere:`);
+  for (const [s, m] of lost) console.log(`  ${s}  (was in ${m})`);
+  process.exit(1);
+}
 if (gone.length) {
   console.log(`note: ${gone.length} public functions of the dropped preview1 members are not defined (yet):`);
   console.log('  ' + [...new Set(gone)].sort().join(' '));

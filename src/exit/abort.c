@@ -1,0 +1,45 @@
+// abort(3), replacing Debian's abort.o (a bare trap; see
+// tools/replaced-members.txt).  POSIX: SIGABRT is raised so a handler the
+// program installed runs; blocking or ignoring it does not stop abort, and
+// a handler that returns does not either.  The program then ends with host
+// status 1 (WASI 0.2.0's exit carries only ok/err) and a line on stderr.
+// Like Linux, streams are not flushed and atexit handlers do not run.
+//
+// printf, strtod, assert... all reference abort, so a strong reference to
+// the signal code here would link it (and, through sigsuspend, the alarm
+// clock) into nearly every program.  The references are weak instead: a
+// handler can only have been installed through src/signal/sigaction.c, and
+// when that object is not linked SIGABRT's default action is all there is.
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "wasip2_signal.h"
+
+extern uint64_t __wasip2_sig_blocked __attribute__((weak));
+void __wasip2_sig_generate(int sig, int code) __attribute__((weak));
+int sigaction(int, const struct sigaction *restrict, struct sigaction *restrict) __attribute__((weak));
+
+_Noreturn void abort(void) {
+  if (__wasip2_sig_generate && sigaction && &__wasip2_sig_blocked) {
+    // Unblock first: a blocked SIGABRT would only become pending, and POSIX
+    // wants the handler to run anyway.  (What raise() does, without
+    // pulling raise.c in.)
+    __wasip2_sig_blocked &= ~WASIP2_SIGBIT(SIGABRT);
+    __wasip2_sig_generate(SIGABRT, SI_TKILL);
+
+    // Still here: the handler returned, or SIGABRT was ignored.  Take the
+    // default action, which prints "wasip2: terminated by signal: Aborted"
+    // and exits with status 1.
+    struct sigaction dfl = {0};
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGABRT, &dfl, NULL);
+    __wasip2_sig_blocked &= ~WASIP2_SIGBIT(SIGABRT);
+    __wasip2_sig_generate(SIGABRT, SI_TKILL);
+  }
+  // No signal code linked (so no handler), or it failed to end us: the
+  // default action's words, then exit.
+  static const char msg[] = "wasip2: terminated by signal: Aborted\n";
+  (void)!write(2, msg, sizeof msg - 1);
+  _Exit(1);
+}

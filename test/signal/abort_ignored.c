@@ -1,0 +1,13 @@
+// abort() with SIGABRT ignored still ends the program (POSIX), status 1.
+//! exit: 1
+//! stdout-contains: before
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(void) {
+  signal(SIGABRT, SIG_IGN);
+  printf("before\n");
+  fflush(stdout);
+  abort();
+}

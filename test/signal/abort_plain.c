@@ -1,0 +1,12 @@
+// abort() in a program that uses no signal function (assert's path): the
+// signal code is not linked, abort still ends the program with status 1.
+//! exit: 1
+//! stdout-contains: before
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(void) {
+  printf("before\n");
+  fflush(stdout);
+  abort();
+}
