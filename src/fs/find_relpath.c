@@ -11,7 +11,6 @@
 #include <wasi/libc-find-relpath.h>
 #include "wasip2_fs.h"
 
-extern char *__wasilibc_cwd;
 
 static char bufs[2][PATH_MAX];
 static int next;
@@ -52,7 +51,7 @@ int __wasilibc_find_abspath(const char *path, const char **abs_prefix, const cha
 int __wasilibc_find_relpath(const char *path, const char **abs_prefix, char **relative_path, size_t relative_path_len) {
   (void)relative_path_len;
   const char *rel;
-  int fd = split(__wasilibc_cwd, path, abs_prefix, &rel);
+  int fd = split(__wasip2_cwd(), path, abs_prefix, &rel);
   *relative_path = (char *)rel;
   return fd;
 }

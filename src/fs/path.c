@@ -10,7 +10,6 @@
 #include <string.h>
 #include "wasip2_fs.h"
 
-extern char *__wasilibc_cwd; // the top half's getcwd.o / chdir.o own it
 
 static int push(char *out, size_t *len, const char *comp, size_t n) {
   if (*len + 1 + n >= PATH_MAX) { errno = ENAMETOOLONG; return -1; }
@@ -76,7 +75,7 @@ int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at) 
   if (!path) { errno = EFAULT; return -1; }
   if (path[0] != '/') {
     if (dirfd == AT_FDCWD) {
-      base = __wasilibc_cwd;
+      base = __wasip2_cwd();
     } else if (dirfd == WASIP2_FS_ROOT_FD) {
       base = "/";
     } else if (WASIP2_FS_IS_PREOPEN_FD(dirfd)) {

@@ -7,10 +7,29 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <limits.h>
 #include "wasip2_fs.h"
 
 static struct __wasip2_preopen *table;
 static int count = -1;
+
+// The host names the directory a program starts in (wasip2-run: the first
+// --dir's guest path); relative paths resolve from there.  Without one, or
+// when it is not inside a preopen, the cwd stays "/".  Done once, after the
+// table is complete, so chdir's own path lookup finds it loaded.
+static void start_in_initial_cwd(void) {
+  wasip2_option_string_t cwd;
+  wasi_cli_environment_initial_cwd(&cwd);
+  if (!cwd.is_some) return;
+  char buf[PATH_MAX];
+  int ok = cwd.val.len > 0 && cwd.val.len < sizeof buf;
+  if (ok) { memcpy(buf, cwd.val.ptr, cwd.val.len); buf[cwd.val.len] = 0; }
+  WASIP2_FREE_LIST(cwd.val);
+  int saved = errno;
+  if (ok) chdir(buf);
+  errno = saved;
+}
 
 static void drop_all(void) {
   for (int i = 0; i < count; i++) {
@@ -48,6 +67,7 @@ static void load(void) {
   }
   WASIP2_FREE_LIST(list);
   __wasip2_on_exit(drop_all);
+  start_in_initial_cwd();
 }
 
 int __wasip2_preopen_count(void) {

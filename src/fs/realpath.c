@@ -9,7 +9,6 @@
 #include <unistd.h>
 #include "wasip2_fs.h"
 
-extern char *__wasilibc_cwd;
 
 char *realpath(const char *restrict path, char *restrict resolved) {
   char *cur = malloc(3 * PATH_MAX);
@@ -17,7 +16,7 @@ char *realpath(const char *restrict path, char *restrict resolved) {
   char *next = cur + PATH_MAX, *link = next + PATH_MAX;
   int trailing, links = 0;
   if (!path) { errno = EINVAL; goto fail; }
-  if (__wasip2_path_normalize(__wasilibc_cwd, path, cur, &trailing) < 0) goto fail;
+  if (__wasip2_path_normalize(__wasip2_cwd(), path, cur, &trailing) < 0) goto fail;
 restart:;
   const char *rest;
   int pi = __wasip2_preopen_match(cur, &rest);

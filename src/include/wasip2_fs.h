@@ -48,6 +48,9 @@ const struct __wasip2_preopen *__wasip2_preopen_get(int i);
 // except for "/" itself.  *trailing is set when the input ended in '/' (the
 // last component must then be a directory).  -1 with ENOENT (empty path) or
 // ENAMETOOLONG.
+// The current directory, after the preopens (and with them the host's
+// initial cwd) are loaded: read it only through this.
+const char *__wasip2_cwd(void);
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing);
 
 // Index of the preopen with the longest prefix of the normalised absolute

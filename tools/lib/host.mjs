@@ -112,8 +112,9 @@ export async function buildImports(config) {
 
   cli._setArgs(config.args);
   cli._setEnv(config.env);
-  // The shim reports the host's cwd, a path the guest cannot open; report none.
-  cli._setCwd(undefined);
+  // The shim reports the host's cwd, a path the guest cannot open. Report the first --dir's guest
+  // path instead (libc starts there, so relative paths work as with `wasmtime --dir`), or none.
+  cli._setCwd(config.preopens.length ? config.preopens[0][0] : undefined);
 
   if (filesystem) {
     filesystem._setPreopens({});
