@@ -208,3 +208,51 @@ bench: all
 
 clean:
 	rm -rf $(B)
+
+# ---------------------------------------------------------------- C++ and CMake (issue 7)
+# Debian's libc++/libc++abi for wasm32-wasi are portable code over the C library (no preview1
+# references: checked below). clang++ --target=wasm32-wasip2 --sysroot=S looks for them under
+# S/include/wasm32-wasip2/c++/v1 and S/lib/wasm32-wasip2, so they are copied there (copies, not
+# symlinks, so an installed sysroot stands alone). The headers step rebuilds INCDIR from
+# scratch, hence the dependency on its stamp. src/cxx/*.c (C runtime pieces C++ needs) go
+# into libc.a like every src/**/*.c.
+CXX_INC_SRC ?= /usr/lib/llvm-22/include/wasm32-wasi/c++/v1
+CXX_LIB_SRC ?= /usr/lib/llvm-22/lib/wasm32-wasi
+CXX_LIBS    := libc++.a libc++abi.a libc++experimental.a
+CLANGXX     ?= clang++-22
+# C++ parts Debian's build left out, appended to the sysroot's libc++.a. Debian configured
+# libc++ with filesystem support off, which also empties <fstream>; the only change to its
+# headers is turning _LIBCPP_HAS_FILESYSTEM back on, and src/cxx/fstream.cpp supplies the
+# file-stream instantiations (std::filesystem stays unavailable: see docs/real-programs.md).
+# src/cxx/cxa_*.cpp go into libc++abi.a instead (the throw-terminates runtime).
+CXX_SRCS    := $(sort $(wildcard src/cxx/*.cpp))
+CMAKE_FILES := cmake/wasip2-toolchain.cmake cmake/Platform/WASI.cmake
+
+sysroot: $(STAMPS)/cxx $(STAMPS)/cmake
+
+$(STAMPS)/cxx: $(STAMPS)/headers $(CXX_SRCS) $(DEPS)
+	@if [ ! -d $(CXX_INC_SRC) ]; then echo "no libc++ for wasm at $(CXX_INC_SRC) (apt-get install libc++-22-dev-wasm32 libc++abi-22-dev-wasm32): C++ not installed" >&2; \
+	else \
+	  for a in $(CXX_LIBS); do if [ -f $(CXX_LIB_SRC)/$$a ] && $(LLVM_NM) -u $(CXX_LIB_SRC)/$$a 2>/dev/null | grep -qE '__wasi_|__imported_wasi'; then \
+	    echo "$(CXX_LIB_SRC)/$$a references preview1; not copied" >&2; exit 1; fi; done; \
+	  rm -rf $(INCDIR)/c++ && mkdir -p $(INCDIR)/c++ $(LIBDIR) && cp -RL $(CXX_INC_SRC) $(INCDIR)/c++/v1 && \
+	  for a in $(CXX_LIBS); do if [ -f $(CXX_LIB_SRC)/$$a ]; then cp -L $(CXX_LIB_SRC)/$$a $(LIBDIR)/$$a; fi; done; \
+	  sed -i 's/^#define _LIBCPP_HAS_FILESYSTEM 0$$/#define _LIBCPP_HAS_FILESYSTEM 1/' $(INCDIR)/c++/v1/__config_site && \
+	  mkdir -p $(OBJ)/cxx && for f in $(CXX_SRCS); do \
+	    $(CLANGXX) --target=$(TRIPLE) --sysroot=$(SYSROOT) -O2 -fno-exceptions -std=c++20 -c $$f -o $(OBJ)/cxx/$$(basename $$f .cpp).o || exit 1; \
+	    case $$f in */cxa_*) lib=libc++abi.a ;; *) lib=libc++.a ;; esac; \
+	    $(LLVM_AR) rs $(LIBDIR)/$$lib $(OBJ)/cxx/$$(basename $$f .cpp).o || exit 1; done; \
+	fi
+	@touch $@
+
+# The toolchain file finds its sysroot and bin/ relative to where it sits (see its header).
+$(STAMPS)/cmake: $(CMAKE_FILES)
+	@mkdir -p $(B)/share/cmake/Platform $(SYSROOT)/share/cmake/Platform $(@D)
+	for d in $(B)/share/cmake $(SYSROOT)/share/cmake; do for f in $(CMAKE_FILES); do cp $$f $$d/$${f#cmake/}; done; done
+	@touch $@
+
+install: install-cmake
+.PHONY: install-cmake
+install-cmake: all
+	mkdir -p $(PREFIX)/share/cmake/Platform
+	for f in $(CMAKE_FILES); do cp $$f $(PREFIX)/share/cmake/$${f#cmake/}; done

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install what building wasip2-libc needs on a fresh Debian bookworm machine.
 # Called by `make deps`; cheap when everything is already there.
-#   mk/deps.sh apt     Debian packages (clang-22, lld-22, llvm-22, libclang-rt-22-dev-wasm32, wasi-libc)
+#   mk/deps.sh apt     Debian packages (clang-22, lld-22, llvm-22, libclang-rt-22-dev-wasm32, wasi-libc,
+#                      libc++-22-dev-wasm32 + libc++abi-22-dev-wasm32 for C++)
 #   mk/deps.sh npm     node_modules from package-lock.json (npm ci --ignore-scripts) when stale
 set -euo pipefail
 
-APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc)
+APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc libc++-22-dev-wasm32 libc++abi-22-dev-wasm32)
 COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22)
 # Used only when the configured Debian sources offer no clang-22 (bookworm-security
 # carries it; older snapshots did not). Override to point at a mirror.

@@ -20,6 +20,12 @@ static int stdio_done[3];
 
 struct __wasip2_desc *__wasip2_stdio_open(int fd); // src/io/stdio.c
 
+// p1-adapter mode (src/fd/p1_adapter.c, linked only with -Wl,--wasi-p1-adapter)
+// keeps the preview1 adapter's descriptor numbers and ours disjoint.  Weak:
+// absent, and free, otherwise.
+int __wasip2_p1_claim(int fd, int force) __attribute__((weak));
+void __wasip2_p1_release(int fd) __attribute__((weak));
+
 static int grow(int need) {
   if (need <= nslots) return 0;
   if (need > FD_MAX) { errno = EMFILE; return -1; }
@@ -59,6 +65,7 @@ int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
     if (fd <= 2 && !stdio_done[fd]) bind_stdio(fd);
     if (fd >= nslots && grow(fd + 1) < 0) return -1;
     if (!slots[fd].desc) {
+      if (__wasip2_p1_claim && __wasip2_p1_claim(fd, 0) < 0) continue; // the adapter's number
       slots[fd].desc = d;
       slots[fd].fdflags = 0;
       d->refs++;
@@ -95,6 +102,7 @@ int __wasip2_fd_close(int fd) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return -1;
   slots[fd].desc = NULL;
+  if (__wasip2_p1_release) __wasip2_p1_release(fd);
   return release(d);
 }
 
@@ -105,6 +113,7 @@ int __wasip2_fd_dup2(int oldfd, int newfd) {
   if (oldfd == newfd) return newfd;
   if (newfd <= 2) stdio_done[newfd] = 1; // explicitly replaced: never bind lazily
   if (grow(newfd + 1) < 0) return -1;
+  if (__wasip2_p1_claim) __wasip2_p1_claim(newfd, 1);
   struct __wasip2_desc *old = slots[newfd].desc;
   d->refs++;
   slots[newfd].desc = d;

@@ -52,7 +52,7 @@ struct __wasip2_sock {
 
   // options kept by libc
   int64_t rcvtimeo_ns, sndtimeo_ns;   // 0: none
-  int reuseaddr, nodelay, v6only, backlog, keepalive;
+  int reuseaddr, v6only, backlog, keepalive;
 };
 
 // The instance network, asked for once and dropped at exit.

@@ -38,7 +38,6 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
   c->in = t.f1;
   c->out = t.f2;
   c->state = WASIP2_SK_CONNECTED;
-  c->nodelay = s->nodelay;
   c->keepalive = s->keepalive;
   c->v6only = s->v6only;
   if (addr) {

@@ -3,6 +3,27 @@
 #include <errno.h>
 #include "wasip2_net.h"
 
+// Linux leaves a socket whose bind failed unbound, so the program may bind it
+// again (e.g. try the next port).  A WASI socket whose finish-bind failed may
+// stay stuck in its bind state (the Node host's UDP sockets do: a retry gets
+// invalid-state), so swap in a fresh host socket.  Nothing hangs off it yet
+// except its pollable; the only option libc applied to the host is keep-alive.
+static void renew(struct __wasip2_sock *s) {
+  wasi_sockets_network_ip_address_family_t fam =
+      s->family == AF_INET6 ? WASI_SOCKETS_NETWORK_IP_ADDRESS_FAMILY_IPV6 : WASI_SOCKETS_NETWORK_IP_ADDRESS_FAMILY_IPV4;
+  wasi_sockets_network_error_code_t err;
+  int32_t h;
+  bool tcp = s->type == SOCK_STREAM;
+  bool ok = tcp ? wasi_sockets_tcp_create_socket_create_tcp_socket(fam, &h, &err)
+                : wasi_sockets_udp_create_socket_create_udp_socket(fam, &h, &err);
+  if (!ok) return; // keep the old one: a retry then reports what the host says
+  if (s->p_sock) wasi_io_poll_pollable_drop(s->p_sock);
+  s->p_sock = 0;
+  if (tcp) wasi_sockets_tcp_tcp_socket_drop(s->h); else wasi_sockets_udp_udp_socket_drop(s->h);
+  s->h = h;
+  if (tcp && s->keepalive) wasi_sockets_tcp_tcp_socket_set_keep_alive_enabled(h, true, &err);
+}
+
 int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a) {
   wasi_sockets_network_error_code_t err;
   wasi_sockets_network_network_t net = __wasip2_network();
@@ -21,6 +42,7 @@ int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_so
     if (ok) break;
     if (err != WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) {
       errno = __wasip2_net_errno(err);
+      renew(s);
       return -1;
     }
   }

@@ -1,7 +1,7 @@
 // getsockopt/setsockopt.  Options WASI has go to the host; SO_RCVTIMEO/
-// SO_SNDTIMEO, SO_REUSEADDR (WASI binds as if it were always set) and
-// TCP_NODELAY (no WASI option) are kept by libc; anything else is
-// ENOPROTOOPT, never a silent success.
+// SO_SNDTIMEO and SO_REUSEADDR (WASI binds as if it were always set) are
+// kept by libc; TCP_NODELAY reports what the host does (see below);
+// anything else is ENOPROTOOPT, never a silent success.
 #include <errno.h>
 #include <string.h>
 #include <sys/time.h>
@@ -85,7 +85,9 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
   } else if (level == IPPROTO_TCP) {
     if (!tcp) { errno = ENOPROTOOPT; return -1; }
     switch (name) {
-    case TCP_NODELAY: v = s->nodelay; break;
+    // WASI 0.2 has no no-delay option.  wasip2-run disables Nagle on every
+    // TCP socket it creates (issue 8 bug 11), so Nagle is off: report that.
+    case TCP_NODELAY: v = 1; break;
     case TCP_KEEPIDLE:
     case TCP_KEEPINTVL: {
       uint64_t ns;
@@ -163,7 +165,11 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
   } else if (level == IPPROTO_TCP) {
     if (!tcp) { errno = ENOPROTOOPT; return -1; }
     switch (name) {
-    case TCP_NODELAY: s->nodelay = v != 0; return 0;
+    case TCP_NODELAY:
+      // Asking for what the host already does succeeds; turning Nagle back
+      // on cannot be done through WASI, and pretending would be a silent lie.
+      if (!v) { errno = EOPNOTSUPP; return -1; }
+      return 0;
     case TCP_KEEPIDLE:
     case TCP_KEEPINTVL:
       if (v < 1) { errno = EINVAL; return -1; }

@@ -64,6 +64,19 @@ switch (scenario) {
     out({ ok: result === 'connection-refused' && acc.localAddress().val.port === bound, result, bound });
     break;
   }
+  case 'double-bind': { // bug 13: a port this program holds cannot be bound again until dropped
+    const bindAt = (sock, p) => { try { sock.startBind(net, LOOPBACK(p)); wait(sock); sock.finishBind(); return 'ok'; } catch (e) { return err(e); } };
+    const a = tcp();
+    bindAt(a, 0);
+    const bound = a.localAddress().val.port;
+    const b = tcp();
+    const second = bindAt(b, bound);
+    a[DISPOSE]();
+    const c = tcp();
+    const afterDrop = bindAt(c, bound);
+    out({ ok: second === 'address-in-use' && afterDrop === 'ok', second, afterDrop, bound });
+    break;
+  }
   case 'nodelay': { // bug 11: two small writes then wait for the reply, 20 times
     const { input, output } = connect(port);
     const t0 = performance.now();

@@ -1,4 +1,4 @@
-// Host bugs 3, 4, 8, 11 (docs/host-notes.md): TCP on preview2-shim vs wasip2-run's fixes,
+// Host bugs 3, 4, 8, 11, 13 (docs/host-notes.md): TCP on preview2-shim vs wasip2-run's fixes,
 // plus the 64-byte round-trip figures (time, host calls) with and without the fixes; the time
 // check allows 1.5x because run-to-run noise on loopback is about 15%.
 import { bug, done, runScenario } from './lib.mjs';
@@ -10,6 +10,9 @@ await bug('bug 3 half-close after shutdown(send)', 'half-close', {
 });
 // bug 4: connect to a bound, not listening port is refused; that socket can listen later
 await bug('bug 4 bind does not listen', 'bind-no-listen');
+// bug 13: a second bind of a port the program holds (regression of the bug 4 fix, whose probe
+// releases the port; the bare shim listens at bind, so it does not show this one)
+await bug('bug 13 second bind of a held port', 'double-bind');
 // bug 11: two small writes then a reply: Nagle + delayed ACK stall ~40 ms per exchange
 await bug('bug 11 Nagle disabled', 'nodelay', {
   peer: (c) => { let n = 0; c.on('data', (x) => { n += x.length; while (n >= 2) { n -= 2; c.write('r'); } }); },

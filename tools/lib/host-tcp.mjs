@@ -1,4 +1,4 @@
-// Runner-side fixes for preview2-shim's wasi:sockets/tcp (bugs 3, 4, 11 in docs/host-notes.md).
+// Runner-side fixes for preview2-shim's wasi:sockets/tcp (bugs 3, 4, 11, 13 in docs/host-notes.md).
 //
 // The shim's TcpSocket is a class whose state lives in private fields and, on the worker thread,
 // in a map we cannot reach. The transpiled glue checks `instanceof TcpSocket` and calls methods
@@ -44,7 +44,7 @@ export async function installTcpFixes(shim, { noDelay = true } = {}) {
   const orig = {
     startBind: P.startBind, finishBind: P.finishBind, startConnect: P.startConnect,
     finishConnect: P.finishConnect, startListen: P.startListen, accept: P.accept,
-    localAddress: P.localAddress, shutdown: P.shutdown,
+    localAddress: P.localAddress, shutdown: P.shutdown, dispose: P[DISPOSE],
   };
   // socket -> { bind: 'started' | 'done' | null, addr, network, inId, outId }
   const state = new WeakMap();
@@ -54,6 +54,23 @@ export async function installTcpFixes(shim, { noDelay = true } = {}) {
     return v;
   };
 
+  // Bug 13: the probe below releases the port at once, so without bookkeeping a second guest
+  // socket could bind the same port (Linux: EADDRINUSE) until one of them listens or connects.
+  // We remember every address the guest bound until that socket is dropped. IPv6 sockets are
+  // IPv6-only on this host, so only sockets of the same family can clash; a wildcard address
+  // clashes with every address of its family. Closing the socket frees the port again at once:
+  // Node binds with SO_REUSEADDR, so a listener's TIME_WAIT connections never block a rebind,
+  // which is Linux's behaviour for a program that sets SO_REUSEADDR (what servers do).
+  const bound = new Map(); // socket -> { family, host, port }
+  const isWildcard = (family, host) => host === (family === 'ipv4' ? '0.0.0.0' : '0:0:0:0:0:0:0:0');
+  function clashes(family, host, port) {
+    for (const b of bound.values()) {
+      if (b.family === family && b.port === port
+        && (b.host === host || isWildcard(family, host) || isWildcard(family, b.host))) return true;
+    }
+    return false;
+  }
+
   // Bug 4: bind without listening. start-bind only probes (the OS picks the port for port 0 and
   // reports address-in-use); the shim's own bind (a listening server) happens at listen/connect.
   P.startBind = function startBind(network, localAddress) {
@@ -61,17 +78,24 @@ export async function installTcpFixes(shim, { noDelay = true } = {}) {
     if (s.bind) throw 'invalid-state';
     if (localAddress.tag !== this.addressFamily() || !isUnicast(localAddress)
       || (localAddress.tag === 'ipv6' && localAddress.val.address[5] === 0xffff)) throw 'invalid-argument';
+    const family = localAddress.tag, host = ipString(localAddress), want = localAddress.val.port;
+    if (want !== 0 && clashes(family, host, want)) throw 'address-in-use';
     let got;
-    try {
-      got = ext('probe-bind', {
-        host: ipString(localAddress), port: localAddress.val.port, ipv6Only: localAddress.tag === 'ipv6',
-      });
-    } catch (e) {
-      throw BIND_ERRORS[typeof e === 'string' ? e : e?.code] ?? 'address-not-bindable';
+    // Port 0: the OS knows nothing of ports the guest holds only in our table and may offer one
+    // of them; ask again (a handful of tries is plenty: the ephemeral range is large).
+    for (let tries = 0; ; tries++) {
+      try {
+        got = ext('probe-bind', { host, port: want, ipv6Only: family === 'ipv6' });
+      } catch (e) {
+        throw BIND_ERRORS[typeof e === 'string' ? e : e?.code] ?? 'address-not-bindable';
+      }
+      if (want !== 0 || !clashes(family, host, got.port)) break;
+      if (tries >= 16) throw 'address-in-use';
     }
     const addr = structuredClone(localAddress);
     addr.val.port = got.port;
     Object.assign(s, { bind: 'started', addr, network });
+    bound.set(this, { family, host, port: got.port });
   };
   P.finishBind = function finishBind() {
     const s = st(this);
@@ -141,6 +165,14 @@ export async function installTcpFixes(shim, { noDelay = true } = {}) {
     }
     // both streams gone: the write side is already closed, which is what shutdown asked for
   };
+
+  // Bug 13: dropping the socket frees its port for the guest's next bind.
+  if (orig.dispose) {
+    P[DISPOSE] = function dispose() {
+      bound.delete(this);
+      return orig.dispose.call(this);
+    };
+  }
 
   Object.defineProperty(P, INSTALLED, { value: true });
 }

@@ -1,0 +1,85 @@
+// SO_SNDTIMEO is enforced by libc: when the peer does not read, a blocking
+// send waits at most the timeout, then returns what it wrote or -1/EAGAIN.
+// A non-blocking send on the full socket fails at once.  Afterwards the peer
+// drains and receives exactly the bytes send reported.
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static char buf[65536];
+
+int main(void) {
+  int ls = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t al = sizeof a;
+  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
+  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
+  int c = socket(AF_INET, SOCK_STREAM, 0);
+  CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
+  int s = accept(ls, NULL, NULL);
+  CHECK(s >= 0);
+
+  struct timeval tv = {0, 200000}, back;
+  socklen_t tl = sizeof back;
+  CHECK(setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) == 0);
+  CHECK(getsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &back, &tl) == 0 && back.tv_sec == 0 && back.tv_usec == 200000);
+  memset(buf, 'z', sizeof buf);
+  // fill everything between us and the peer that does not read
+  long long total = 0;
+  double t0 = 0, took = 0;
+  int calls = 0;
+  for (;;) {
+    CHECK(++calls < 100000);
+    t0 = now_ms();
+    ssize_t w = send(c, buf, sizeof buf, 0);
+    took = now_ms() - t0;
+    if (w < 0) { CHECK(errno == EAGAIN || errno == EWOULDBLOCK); break; }
+    CHECK(w > 0);
+    total += w;
+  }
+  printf("peer not reading: %lld bytes accepted, then EAGAIN after %.0f ms (timeout 200 ms)\n", total, took);
+  CHECK(total > 0);
+  CHECK(took >= 190 && took < 3000);
+  // non-blocking on the same full socket: at once
+  t0 = now_ms();
+  CHECK(send(c, buf, sizeof buf, MSG_DONTWAIT) == -1 && errno == EAGAIN);
+  CHECK(now_ms() - t0 < 150);
+  // the peer reads everything the sends reported, and nothing more
+  long long got = 0;
+  struct timeval rt = {0, 300000};
+  CHECK(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &rt, sizeof rt) == 0);
+  for (;;) {
+    ssize_t r = recv(s, buf, sizeof buf, 0);
+    if (r < 0) { CHECK(errno == EAGAIN); break; }
+    CHECK(r > 0);
+    got += r;
+  }
+  printf("peer drained %lld bytes\n", got);
+  CHECK(got == total);
+  // with room again, a send goes through within the timeout
+  CHECK(send(c, "x", 1, 0) == 1);
+  CHECK(recv(s, buf, 1, 0) == 1 && buf[0] == 'x');
+  close(s);
+  close(c);
+  close(ls);
+  printf("ok\n");
+  return 0;
+}
