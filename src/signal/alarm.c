@@ -22,10 +22,12 @@ uint64_t __wasip2_signal_deadline(void) {
   return deadline;
 }
 
-static void fire_if_due(void) {
-  if (!deadline) return;
+// Returns 1 when the alarm fired (its handler, if any, has already run:
+// generating a signal delivers it at once unless it is blocked).
+static int fire_if_due(void) {
+  if (!deadline) return 0;
   uint64_t now = now_ns();
-  if (now < deadline) return;
+  if (now < deadline) return 0;
   if (interval) {
     // Missed periods collapse into one signal, like an overrun on Linux.
     uint64_t missed = (now - deadline) / interval;
@@ -34,13 +36,21 @@ static void fire_if_due(void) {
     deadline = 0;
   }
   __wasip2_sig_generate(SIGALRM, SI_TIMER);
+  return 1;
 }
 
+// 0: no handler ran; 1: one ran and the interrupted call may restart; -1:
+// one ran without SA_RESTART (the caller fails with EINTR).  Handlers run
+// during fire_if_due, so "ran" is judged by the delivery count, not by
+// what the flush below finds left.
 int __wasip2_signal_safepoint(void) {
+  unsigned before = __wasip2_sig_handled;
   int restart = 1;
-  fire_if_due();
-  int ran = __wasip2_sig_flush(&restart);
-  if (!ran) return 0;
+  int fired = fire_if_due();
+  __wasip2_sig_flush(&restart);
+  if (__wasip2_sig_handled == before) return 0;
+  struct sigaction sa;
+  if (fired && sigaction(SIGALRM, NULL, &sa) == 0 && !(sa.sa_flags & SA_RESTART)) restart = 0;
   return restart ? 1 : -1;
 }
 
