@@ -24,4 +24,8 @@
 #ifndef FD_CLOEXEC
 #define FD_CLOEXEC 1
 #endif
+/* Linux's old name for O_NONBLOCK; Debian's FNDELAY refers to it */
+#ifndef O_NDELAY
+#define O_NDELAY O_NONBLOCK
+#endif
 #endif

@@ -36,6 +36,13 @@ char *tempnam(const char *, const char *);
 char *tmpnam_r(char *);
 #endif
 
+/* ---- stream locks (src/stdio/flockfile.c): POSIX declares them for every
+ * program; Debian's header hides them unless _REENTRANT.  One thread, so
+ * they never wait. ---- */
+void flockfile(FILE *);
+int ftrylockfile(FILE *);
+void funlockfile(FILE *);
+
 /* ---- processes (src/proc): no shell to start; fail with ENOSYS ---- */
 FILE *popen(const char *, const char *);
 int pclose(FILE *);

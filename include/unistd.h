@@ -33,6 +33,7 @@ int fchdir(int);
 int chown(const char *, uid_t, gid_t);
 int fchown(int, uid_t, gid_t);
 int lchown(const char *, uid_t, gid_t);
+int fchownat(int, const char *, uid_t, gid_t, int);
 int lockf(int, int, off_t);
 void sync(void);
 

@@ -10,6 +10,15 @@ extern "C" {
 /* ---- processes (src/proc): recorded, reported; the host has no modes ---- */
 mode_t umask(mode_t);
 
+/* ---- modes (src/fs/chmod.c): Debian hides these; the filesystem has fixed
+ * modes, so asking for the current one succeeds and any other is EPERM ---- */
+int chmod(const char *, mode_t);
+int fchmod(int, mode_t);
+int fchmodat(int, const char *, mode_t, int);
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+int lchmod(const char *, mode_t);
+#endif
+
 #ifdef __cplusplus
 }
 #endif

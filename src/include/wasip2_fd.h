@@ -22,6 +22,7 @@ enum __wasip2_kind {
   WASIP2_KIND_TCP,
   WASIP2_KIND_UDP,
   WASIP2_KIND_DEV,        // /dev/null and friends, emulated in libc
+  WASIP2_KIND_PIPE,       // an in-process pipe end (src/io/pipe.c)
 };
 
 // Every member may be NULL: the generic code then answers with the POSIX
