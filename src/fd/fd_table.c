@@ -59,7 +59,8 @@ struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops
 }
 
 int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
-  if (minfd < 0) { errno = EINVAL; return -1; }
+  // F_DUPFD: a minimum outside [0, limit) is EINVAL (POSIX), not EMFILE
+  if (minfd < 0 || minfd >= FD_MAX) { errno = EINVAL; return -1; }
   for (int fd = minfd;; fd++) {
     // a never-used stdio slot is still reserved for its stream
     if (fd <= 2 && !stdio_done[fd]) bind_stdio(fd);

@@ -131,6 +131,13 @@ static ssize_t fs_write(struct __wasip2_desc *d, const void *buf, size_t len) {
 static ssize_t fs_pwrite(struct __wasip2_desc *d, const void *buf, size_t len, off_t off) {
   if (off < 0) { errno = EINVAL; return -1; }
   if (len == 0) return 0;
+  // Linux (pwrite(2) BUGS): with O_APPEND the data goes to the end of the
+  // file whatever `off` says; the file offset is left alone either way
+  uint64_t end;
+  if (d->flags & O_APPEND) {
+    if (size_of(d->impl, &end) < 0) return -1;
+    off = (off_t)end;
+  }
   return do_write(d, d->impl, buf, len, off);
 }
 

@@ -10,6 +10,14 @@
 #include "wasip2_fs.h"
 
 
+static int creat_names_dir(const char *path) {
+  size_t n = strlen(path);
+  if (n && path[n - 1] == '/') return 1;
+  size_t b = n;
+  while (b > 0 && path[b - 1] != '/') b--;
+  return (n - b == 1 && path[b] == '.') || (n - b == 2 && path[b] == '.' && path[b + 1] == '.');
+}
+
 int __wasilibc_nocwd_openat_nomode(int dirfd, const char *path, int oflags) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   at.abs[0] = 0;
@@ -22,6 +30,10 @@ int __wasilibc_nocwd_openat_nomode(int dirfd, const char *path, int oflags) {
   }
   if (r < 0) return -1;
   if ((oflags & O_CREAT) && (oflags & O_DIRECTORY)) { errno = EINVAL; return -1; }
+  // Linux: O_CREAT on a name ending in '/' (or in "." / "..") is EISDIR
+  // before any lookup; the host would create a regular file named by the
+  // part before the slash
+  if ((oflags & O_CREAT) && creat_names_dir(path)) { errno = EISDIR; return -1; }
 
   wasi_filesystem_types_path_flags_t pflags = WASI_FILESYSTEM_TYPES_PATH_FLAGS_SYMLINK_FOLLOW;
   // O_CREAT|O_EXCL must not follow a dangling symlink out of the way

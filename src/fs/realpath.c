@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "wasip2_fs.h"
 
@@ -17,6 +18,7 @@ char *realpath(const char *restrict path, char *restrict resolved) {
   int trailing, links = 0;
   if (!path) { errno = EINVAL; goto fail; }
   if (__wasip2_path_normalize(__wasip2_cwd(), path, cur, &trailing) < 0) goto fail;
+  int want_dir = trailing; // "file/" (or "file/.") must name a directory
 restart:;
   const char *rest;
   int pi = __wasip2_preopen_match(cur, &rest);
@@ -64,6 +66,11 @@ restart:;
     c = e + 1;
   }
 done:
+  if (want_dir) {
+    struct stat st;
+    if (stat(cur, &st) < 0) goto fail;
+    if (!S_ISDIR(st.st_mode)) { errno = ENOTDIR; goto fail; }
+  }
   if (!resolved) return realloc(cur, strlen(cur) + 1);
   strcpy(resolved, cur);
   free(cur);

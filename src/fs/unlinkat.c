@@ -4,6 +4,9 @@
 // normalisation could turn it into another directory.
 #include <errno.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <wasi/libc.h>
 #include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
@@ -31,6 +34,8 @@ int __wasilibc_nocwd___wasilibc_rmdirat(int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   // "." from a preopen pseudo-fd is find_relpath's name for the preopen root
   if (WASIP2_FS_IS_PREOPEN_FD(dirfd) && path && strcmp(path, ".") == 0) { errno = EBUSY; return -1; }
+  // a failed lookup (rmdir("")) arrives with path ".": its errno wins
+  if (WASIP2_FS_IS_ERROR_FD(dirfd)) { errno = WASIP2_FS_ERROR_FD_BASE - dirfd; return -1; }
   int dots = last_is_dots(path);
   if (dots) { errno = dots == 1 ? EINVAL : ENOTEMPTY; return -1; }
   if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
@@ -39,4 +44,12 @@ int __wasilibc_nocwd___wasilibc_rmdirat(int dirfd, const char *path) {
   wasi_filesystem_types_error_code_t err;
   if (!wasi_filesystem_types_descriptor_remove_directory_at(at.handle, &s, &err)) return __wasip2_fs_fail(err);
   return 0;
+}
+
+// unlinkat(2) replaces Debian's unlinkat.o, which took any flag other than
+// AT_REMOVEDIR as "unlink the file": an unknown flag must be EINVAL (POSIX)
+// and must not delete anything.
+int unlinkat(int dirfd, const char *path, int flag) {
+  if (flag & ~AT_REMOVEDIR) { errno = EINVAL; return -1; }
+  return (flag & AT_REMOVEDIR) ? __wasilibc_rmdirat(dirfd, path) : __wasilibc_unlinkat(dirfd, path);
 }

@@ -119,7 +119,18 @@ static void sleep_until(int64_t deadline) {
   }
 }
 
+static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns);
+
+// A closed fd is POLLNVAL, not a failure: the EBADF that looking it up left
+// in errno must not leak out of a successful call.
 int __wasip2_poll(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns) {
+  int saved = errno;
+  int r = poll_body(fds, nfds, timeout_ns);
+  if (r >= 0) errno = saved;
+  return r;
+}
+
+static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns) {
   if (nfds && !fds) { errno = EFAULT; return -1; }
   if (nfds > 65536) { errno = EINVAL; return -1; }
   struct __wasip2_poll_ctx ctx;

@@ -15,7 +15,8 @@ static int has(const fd_set *s, int fd) {
 }
 
 static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns) {
-  if (nfds < 0 || nfds > FD_SETSIZE * 64) { errno = EINVAL; return -1; }
+  // POSIX: EINVAL when nfds is negative or greater than FD_SETSIZE
+  if (nfds < 0 || nfds > FD_SETSIZE) { errno = EINVAL; return -1; }
   struct pollfd small[64];
   size_t cap = 0;
   const fd_set *sets[3] = {r, w, e};

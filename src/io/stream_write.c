@@ -11,6 +11,7 @@ ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *b
   const uint8_t *p = buf;
   size_t done = 0;
   wasi_io_streams_stream_error_t err;
+  if (len == 0) return 0; // nothing to write: no check-write round trip
   if (nonblock) {
     uint64_t permitted;
     if (!wasi_io_streams_output_stream_check_write(out, &permitted, &err)) goto fail;

@@ -71,6 +71,8 @@ int getaddrinfo(const char *__restrict host, const char *__restrict serv,
       return EAI_BADFLAGS;
   }
   if (!host && !serv) return EAI_NONAME;
+  // no node, no canonical name to give (glibc, getaddrinfo(3))
+  if (!host && (flags & AI_CANONNAME)) return EAI_BADFLAGS;
   if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6) return EAI_FAMILY;
   if (socktype && socktype != SOCK_STREAM && socktype != SOCK_DGRAM) return EAI_SOCKTYPE;
   if (proto && !(proto == IPPROTO_TCP && socktype != SOCK_DGRAM) && !(proto == IPPROTO_UDP && socktype != SOCK_STREAM))

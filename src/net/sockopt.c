@@ -9,10 +9,12 @@
 #include <netinet/tcp.h>
 #include "wasip2_net.h"
 
+// POSIX: a value longer than the caller's buffer is silently truncated;
+// like Linux, *len becomes the number of bytes stored.
 static int put(void *val, socklen_t *len, const void *src, socklen_t n) {
   if (!val || !len) return EFAULT;
-  if (*len < n && n == sizeof(int)) return EINVAL;
-  memcpy(val, src, *len < n ? *len : n);
+  if (*len < n) n = *len;
+  memcpy(val, src, n);
   *len = n;
   return 0;
 }
