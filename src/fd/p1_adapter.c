@@ -14,15 +14,10 @@
 //     one of them on our side closes it on the adapter's side too (one process, one table).
 // Linked only in that mode: fd_table.c calls these through weak references, and the linker
 // pulls this object in with -u __wasip2_p1_claim.  The calls below go to the adapter, a core
-// module inside the same component: no host call (the conventions' rule that imports go
-// through the generated bindings is about WIT functions; these are core preview1 ones).
+// module inside the same component: no host call.  Their declarations are generated with the
+// WIT bindings (tools/witgen), like every other import.
 #include <stdint.h>
-
-#define P1_IMPORT(name) __attribute__((import_module("wasi_snapshot_preview1"), import_name(name)))
-P1_IMPORT("adapter_open_badfd") int32_t __wasip2_p1_open_badfd(int32_t *fd);
-P1_IMPORT("adapter_close_badfd") int32_t __wasip2_p1_close_badfd(int32_t fd);
-P1_IMPORT("fd_fdstat_get") int32_t __wasip2_p1_fdstat_get(int32_t fd, void *fdstat);
-P1_IMPORT("fd_close") int32_t __wasip2_p1_fd_close(int32_t fd);
+#include "wasip2_p1_adapter.h"
 
 // The adapter's table holds 128 descriptors (MAX_DESCRIPTORS in its source); any larger
 // number is EBADF there already and needs no reservation.
