@@ -6,7 +6,7 @@
 // program still leaves through wasi:cli/exit.
 void __wasm_call_ctors(void);
 void __wasm_call_dtors(void);
-void __wasip2_release_all(void);
+int __wasip2_finish(int status);
 int __main_void(void);
 
 __attribute__((export_name("wasi:cli/run@0.2.0#run")))
@@ -14,6 +14,7 @@ int __wasip2_run(void) {
   __wasm_call_ctors();
   int status = __main_void();
   __wasm_call_dtors();
-  __wasip2_release_all();
-  return status != 0; // result: 0 is ok, 1 is err
+  // Records the status for wasip2-run (src/exit/_Exit.c), releases every
+  // resource; result: 0 is ok, 1 is err.
+  return __wasip2_finish(status);
 }

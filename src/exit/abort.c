@@ -1,8 +1,9 @@
 // abort(3), replacing Debian's abort.o (a bare trap; see
 // tools/replaced-members.txt).  POSIX: SIGABRT is raised so a handler the
 // program installed runs; blocking or ignoring it does not stop abort, and
-// a handler that returns does not either.  The program then ends with host
-// status 1 (WASI 0.2.0's exit carries only ok/err) and a line on stderr.
+// a handler that returns does not either.  The program then ends with a
+// line on stderr and status 134 (128 + SIGABRT, what a Linux shell reports;
+// wasip2-run shows it, a host that sees only WASI 0.2.0's ok/err gets err).
 // Like Linux, streams are not flushed and atexit handlers do not run.
 //
 // printf, strtod, assert... all reference abort, so a strong reference to
@@ -30,7 +31,7 @@ _Noreturn void abort(void) {
 
     // Still here: the handler returned, or SIGABRT was ignored.  Take the
     // default action, which prints "wasip2: terminated by signal: Aborted"
-    // and exits with status 1.
+    // and exits with status 128 + SIGABRT.
     struct sigaction dfl = {0};
     dfl.sa_handler = SIG_DFL;
     sigaction(SIGABRT, &dfl, NULL);
@@ -41,5 +42,5 @@ _Noreturn void abort(void) {
   // default action's words, then exit.
   static const char msg[] = "wasip2: terminated by signal: Aborted\n";
   (void)!write(2, msg, sizeof msg - 1);
-  _Exit(1);
+  _Exit(128 + SIGABRT);
 }

@@ -1,8 +1,9 @@
 // Handler table and delivery.  A signal is delivered on the caller's stack,
 // synchronously, from raise/kill/sigprocmask or a safe point: the handler
 // runs with sa_mask (and the signal itself, unless SA_NODEFER) blocked, as
-// on Linux.  Default actions: terminate (status 1: WASI 0.2.0's exit carries
-// only ok/err), ignore (CHLD, URG, WINCH, CONT) or stop, which without job
+// on Linux.  Default actions: terminate (status 128 + signal, what a Linux
+// shell reports for a killed child; hosts that see only WASI 0.2.0's ok/err
+// get err), ignore (CHLD, URG, WINCH, CONT) or stop, which without job
 // control is ignored too.
 #define _GNU_SOURCE
 #include <errno.h>
@@ -32,8 +33,8 @@ static int default_ignores(int sig) {
 }
 
 static _Noreturn void terminate(int sig) {
-  // What a shell would print for a killed child; the exit status alone
-  // (1) cannot say that a signal ended the program.
+  // What a shell would print for a killed child: on a host that sees only
+  // ok/err the status (1) cannot say that a signal ended the program.
   const char *name = strsignal(sig);
   char msg[96];
   size_t n = 0;
@@ -41,7 +42,9 @@ static _Noreturn void terminate(int sig) {
   for (int i = 0; i < 3; i++)
     for (const char *p = parts[i]; *p && n < sizeof msg; p++) msg[n++] = *p;
   (void)!write(2, msg, n);
-  _Exit(1);
+  // 128 + sig is $? in a Linux shell after a child died of sig (134 for
+  // SIGABRT); wasip2-run reports it, other hosts see err.
+  _Exit(128 + sig);
 }
 
 static int deliver(int sig, int code) {

@@ -52,13 +52,13 @@ if (c.status === 0) {
     + `${s.status === 0 ? statSync(join(dir, 'hello-small.wasm')).size : '?'} bytes with -fno-exceptions -Wl,--strip-all`);
 }
 
-// 3. A throw: with default flags it links, prints the exception type and terminates through abort() (SIGABRT, status 1);
+// 3. A throw: with default flags it links, prints the exception type and terminates through abort() (SIGABRT, status 134);
 //    with -fno-exceptions it is a compile error naming the throw.
 c = cxx('throw.cpp', 'throw.wasm');
 check(c.status === 0, 'throw.cpp links with default flags', c.stderr);
 if (c.status === 0) {
   const r = run('throw.wasm');
-  check(r.status === 1 && r.stdout === 'before throw\n' && /C\+\+ exception of type std::out_of_range thrown/.test(r.stderr),
+  check(r.status === 134 && r.stdout === 'before throw\n' && /C\+\+ exception of type std::out_of_range thrown/.test(r.stderr),
     `a throw terminates with the type named (exit ${r.status})`, r.stderr);
 }
 c = cxx('throw.cpp', 'throw-noexc.wasm', ['-fno-exceptions']);

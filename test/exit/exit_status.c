@@ -1,6 +1,7 @@
-// exit(3) with a non-zero status ends the program with host status 1 (WASI
-// 0.2.0 carries only ok/err) after flushing stdio and running atexit.
-//! exit: 1
+// exit(3) with a non-zero status ends the program after flushing stdio and
+// running atexit; wasip2-run reports the status itself (WASI 0.2.0 carries
+// only ok/err: other hosts report 1).
+//! exit: 7
 //! stdout-contains: buffered before exit
 //! stdout-contains: atexit ran
 #include <stdio.h>

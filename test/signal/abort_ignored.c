@@ -1,5 +1,6 @@
-// abort() with SIGABRT ignored still ends the program (POSIX), status 1.
-//! exit: 1
+// abort() with SIGABRT ignored still ends the program (POSIX), status 134
+// (128 + SIGABRT).
+//! exit: 134
 //! stdout-contains: before
 #include <signal.h>
 #include <stdio.h>

@@ -74,10 +74,22 @@ export class ExitRequest {
   constructor(code) { this.code = code; }
 }
 
-// Exit status for a wasi:cli/exit `result` (0 for ok, 1 for err). A later version may map a
-// richer status (e.g. exit-with-code) here; the runner only ever calls config.onExit(code).
-export function exitCodeFor(status) {
-  return status && status.tag === 'err' ? 1 : 0;
+// What __wasip2_exit_status answers when nothing was recorded (INT_MIN, since exit(-1) is real).
+export const STATUS_NONE = -0x80000000;
+
+// The one place for the exit-status policy. `status` is a wasi:cli/exit `result`
+// ({ tag: 'ok' | 'err' }) or true/false for "ended with err" (run's result). WASI 0.2.0 carries
+// only ok/err, so `recorded` is the C status our libc keeps for us (its core export
+// __wasip2_exit_status, see src/exit/_Exit.c), or undefined when the component has none.
+//   ok                       -> 0
+//   err, a status recorded   -> status & 0xff, as a shell reports it (exit(256) would look like
+//                               success there, so a non-zero status whose low byte is 0 gives 1)
+//   err, nothing usable      -> 1 (components built elsewhere; a recorded 0 contradicts err)
+export function exitCodeFor(status, recorded) {
+  const err = typeof status === 'boolean' ? status : !!(status && status.tag === 'err');
+  if (!err) return 0;
+  if (!Number.isInteger(recorded) || recorded === 0 || recorded === STATUS_NONE) return 1;
+  return (recorded & 0xff) || 1;
 }
 
 const SHIM_MODULES = ['cli', 'clocks', 'filesystem', 'io', 'random', 'sockets'];
@@ -98,6 +110,8 @@ export async function loadShim(packages = SHIM_MODULES) {
  *   preopens: Array<[guest, host]>     the only directories the guest sees
  *   denyNetwork: boolean
  *   onExit(code): never                called for wasi:cli/exit.exit (must not return)
+ *   exitStatus(): number|undefined     the guest's recorded C exit status, if it has one
+ *                                      (read when wasi:cli/exit is called; see exitCodeFor)
  *   packages: string[]                 WASI packages the component imports ('cli', 'io', 'http', ...);
  *                                      default: all but http
  *   overrides: { iface: { fn: impl } } extra replacements (applied after OVERRIDES)
@@ -130,7 +144,7 @@ export async function buildImports(config) {
   const all = {
     'wasi:cli/environment': cli.environment,
     'wasi:cli/exit': {
-      exit(status) { config.onExit(exitCodeFor(status)); },
+      exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
     },
     'wasi:cli/stdin': cli.stdin,
     'wasi:cli/stdout': cli.stdout,
