@@ -32,6 +32,7 @@ struct __wasip2_sock {
   wasi_io_streams_output_stream_t out;
   wasi_io_poll_pollable_t p_in, p_out;
   uint64_t wbudget;          // bytes check-write still allows
+  uint64_t wmax;             // largest check-write seen: the host buffer's size
   int unflushed;             // plain writes since the last flush
   int eof, rd_shut, wr_shut;
   int in_err, out_err;       // errno latched from a stream error
@@ -123,8 +124,25 @@ struct __wasip2_poll_ctx {
 
 // Core of poll/ppoll/select: timeout_ns < 0 waits forever.
 int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
+// What a wait does when an alarm's handler runs during it (src/io/poll.c):
+#define WASIP2_WAIT_NOINTR  0  // go on waiting (bind, listen, name lookup)
+#define WASIP2_WAIT_RESTART 1  // go on if the handler had SA_RESTART, else EINTR
+#define WASIP2_WAIT_EINTR   2  // fail with EINTR (poll, select, socket timeouts)
 // Wait until p is ready or timeout_ns passes (<0: forever, 0: just look).
-// Returns 1 when ready, 0 on timeout.
+// Returns 1 when ready, 0 on timeout, -1 with errno EINTR when interrupted.
+int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode);
+// The socket-call rule: RESTART when waiting forever, EINTR with a timeout.
 int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns);
+// Sleep ns; 0, or -1 with EINTR when interrupted under `mode`.
+int __wasip2_sleep(int64_t ns, int mode);
+// Nonzero when a blocking call must not sit in a single blocking host call
+// (an alarm is armed and has to be able to interrupt it, or closed
+// connections linger and the wait must let them complete).  No host call.
+int __wasip2_wait_must_poll(void);
+// Nonzero when an alarm is armed.  No host call.
+int __wasip2_alarm_armed(void);
+// ppoll/pselect: __wasip2_poll with the signal mask replaced for the call.
+#include <signal.h>
+int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
 
 #endif

@@ -1,4 +1,6 @@
-// pselect on top of the poll core (the top half's select() calls it).  WASI's fd_set is a list of fds
+// pselect on top of the poll core (the top half's select() calls it with
+// no mask).  Interrupted by a signal handler it fails with EINTR and leaves
+// the sets untouched, as Linux does.  WASI's fd_set is a list of fds
 // (Debian's header), not a bitmap: fds beyond nfds are ignored as usual.
 #include <errno.h>
 #include <poll.h>
@@ -14,7 +16,7 @@ static int has(const fd_set *s, int fd) {
   return 0;
 }
 
-static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns) {
+static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns, const sigset_t *mask) {
   // POSIX: EINVAL when nfds is negative or greater than FD_SETSIZE
   if (nfds < 0 || nfds > FD_SETSIZE) { errno = EINVAL; return -1; }
   struct pollfd small[64];
@@ -36,7 +38,7 @@ static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns) {
       if (k == 1) p[j].events |= POLLOUT;
     }
   }
-  int rc = __wasip2_poll(p, n, ns);
+  int rc = __wasip2_poll_mask(p, n, ns, mask);
   if (rc < 0) { if (p != small) free(p); return -1; }
   for (size_t j = 0; j < n; j++)
     if (p[j].revents & POLLNVAL) { if (p != small) free(p); errno = EBADF; return -1; }
@@ -58,11 +60,10 @@ static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns) {
 
 int pselect(int nfds, fd_set *__restrict r, fd_set *__restrict w, fd_set *__restrict e,
             const struct timespec *__restrict ts, const sigset_t *__restrict mask) {
-  (void)mask;
   int64_t ns = -1;
   if (ts) {
     if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000) { errno = EINVAL; return -1; }
     ns = (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
   }
-  return core(nfds, r, w, e, ns);
+  return core(nfds, r, w, e, ns, mask);
 }

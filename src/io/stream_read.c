@@ -1,9 +1,16 @@
 // Read from a wasi:io input-stream into the caller's buffer.  The host's
 // result list lands directly in `buf` (see cabi_realloc.c): one host call.
+//
+// With an alarm armed (src/signal/alarm.c), a blocking read must be
+// interruptible, so it becomes read + wait on the stream's pollable
+// (src/io/poll.c), which fails with EINTR when a handler without SA_RESTART
+// ran.  The deadline reference is weak: no alarm code, no extra cost.
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "wasip2_fd.h"
+#include "wasip2_net.h"
+
+uint64_t __wasip2_signal_deadline(void) __attribute__((weak));
 
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof) {
   if (eof) *eof = 0;
@@ -12,8 +19,9 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
     wasip2_list_u8_t got;
     wasi_io_streams_stream_error_t err;
     bool ok;
+    int poll_wait = !nonblock && __wasip2_signal_deadline && __wasip2_signal_deadline();
     __wasip2_land_begin(buf, len);
-    if (nonblock) ok = wasi_io_streams_input_stream_read(in, len, &got, &err);
+    if (nonblock || poll_wait) ok = wasi_io_streams_input_stream_read(in, len, &got, &err);
     else ok = wasi_io_streams_input_stream_blocking_read(in, len, &got, &err);
     int landed = __wasip2_land_end();
     if (!ok) {
@@ -27,5 +35,11 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
     }
     if (got.len) return got.len;
     if (nonblock) { errno = EAGAIN; return -1; }
+    if (poll_wait) {
+      wasi_io_poll_pollable_t p = wasi_io_streams_input_stream_subscribe(in);
+      int w = __wasip2_wait(p, -1);
+      wasi_io_poll_pollable_drop(p);
+      if (w < 0) return -1; // EINTR
+    }
   }
 }

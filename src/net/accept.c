@@ -25,7 +25,9 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
       if (deadline < 0) deadline = now + s->rcvtimeo_ns;
       left = deadline > now ? deadline - now : 0;
     }
-    if (!__wasip2_wait(__wasip2_sock_pollable(s), left)) { errno = EAGAIN; return -1; }
+    int w = __wasip2_wait(__wasip2_sock_pollable(s), left);
+    if (w < 0) return -1; // EINTR
+    if (!w) { errno = EAGAIN; return -1; }
   }
   struct __wasip2_sock *c = __wasip2_sock_new(s->family, SOCK_STREAM);
   if (!c) {

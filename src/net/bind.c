@@ -36,7 +36,7 @@ int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_so
   }
   for (;;) {
     // the host binds asynchronously: waiting first saves a failed finish
-    __wasip2_wait(__wasip2_sock_pollable(s), -1);
+    __wasip2_wait_ex(__wasip2_sock_pollable(s), -1, WASIP2_WAIT_NOINTR);
     ok = tcp ? wasi_sockets_tcp_tcp_socket_finish_bind(s->h, &err)
              : wasi_sockets_udp_udp_socket_finish_bind(s->h, &err);
     if (ok) break;

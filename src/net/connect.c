@@ -16,7 +16,11 @@ int __wasip2_tcp_finish_connect(struct __wasip2_sock *s, int block) {
         if (deadline < 0) deadline = now + s->sndtimeo_ns;
         left = deadline > now ? deadline - now : 0;
       }
-      if (!__wasip2_wait(__wasip2_sock_pollable(s), left)) { errno = EINPROGRESS; return -1; }
+      // Interrupted, the connect goes on in the background (Linux: EINTR,
+      // then EALREADY/poll/SO_ERROR); a timeout reports EINPROGRESS.
+      int w = __wasip2_wait(__wasip2_sock_pollable(s), left);
+      if (w < 0) return -1;
+      if (!w) { errno = EINPROGRESS; return -1; }
     }
     wasip2_tuple2_wasi_io_streams_input_stream_wasi_io_streams_output_stream_t io;
     wasi_sockets_network_error_code_t err;

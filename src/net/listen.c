@@ -22,7 +22,7 @@ int listen(int fd, int backlog) {
   for (;;) {
     if (wasi_sockets_tcp_tcp_socket_finish_listen(s->h, &err)) break;
     if (err != WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) { errno = __wasip2_net_errno(err); return -1; }
-    __wasip2_wait(__wasip2_sock_pollable(s), -1);
+    __wasip2_wait_ex(__wasip2_sock_pollable(s), -1, WASIP2_WAIT_NOINTR);
   }
   s->state = WASIP2_SK_LISTENING;
   return 0;

@@ -22,7 +22,7 @@ int __wasip2_resolve(const char *name, wasi_sockets_network_ip_address_t *out, i
     }
     if (err == WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) {
       if (!p) p = wasi_sockets_ip_name_lookup_resolve_address_stream_subscribe(st);
-      __wasip2_wait(p, -1);
+      __wasip2_wait_ex(p, -1, WASIP2_WAIT_NOINTR); // lookups are not interrupted
       continue;
     }
     rc = err == WASI_SOCKETS_NETWORK_ERROR_CODE_NAME_UNRESOLVABLE ? EAI_NONAME

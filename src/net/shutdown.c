@@ -1,7 +1,7 @@
 // shutdown(2).  The host's tcp-socket.shutdown destroys the whole socket
 // (host bug 3, issue 8), so libc gets half-close from the streams instead:
-// dropping the output stream ends it, which sends FIN while reading goes
-// on; SHUT_RD makes reads return 0 without a host call.
+// dropping the output stream ends it, which sends the queued bytes and
+// then FIN while reading goes on; SHUT_RD makes reads return 0 without a host call.
 #include <errno.h>
 #include <stdlib.h>
 #include "wasip2_net.h"
@@ -21,11 +21,11 @@ int shutdown(int fd, int how) {
   }
   if ((how & SHUT_WR) && !s->wr_shut) {
     s->wr_shut = 1;
-    if (s->unflushed && !s->out_err) {
-      wasi_io_streams_stream_error_t e;
-      if (!wasi_io_streams_output_stream_blocking_flush(s->out, &e)) __wasip2_stream_errno(&e, 0, EPIPE);
-      s->unflushed = 0;
-    }
+    // No flush first: dropping the output stream ends it, and the host
+    // still sends what it holds, then FIN, while the socket lives on.  A
+    // blocking flush would hang on a peer that does not read (Linux's
+    // shutdown returns at once).
+    s->unflushed = 0;
     if (s->p_out) wasi_io_poll_pollable_drop(s->p_out);
     s->p_out = 0;
     wasi_io_streams_output_stream_drop(s->out);

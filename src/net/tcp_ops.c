@@ -108,7 +108,9 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
       s->eof = 1;
       return -1;
     }
-    int block = !nonblock && !s->rcvtimeo_ns;
+    // One blocking-read host call, unless a timeout or an armed alarm
+    // must be able to cut the wait short (then: read, poll, read).
+    int block = !nonblock && !s->rcvtimeo_ns && !__wasip2_wait_must_poll();
     ssize_t r;
     if (peek) {
       if (peek_reserve(s, len - got) < 0) return got ? (ssize_t)got : -1;
@@ -134,9 +136,11 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
       return -1;
     }
     if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
-    if (!__wasip2_wait(s->p_in, deadline_left(&deadline, s->rcvtimeo_ns))) {
+    int w = __wasip2_wait(s->p_in, deadline_left(&deadline, s->rcvtimeo_ns));
+    if (w <= 0) {
+      // timed out (EAGAIN) or interrupted (EINTR); a partial read is kept
       if (got) return got;
-      errno = EAGAIN;
+      if (w == 0) errno = EAGAIN;
       return -1;
     }
   }
@@ -159,7 +163,9 @@ ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf
 
   // The host accepts a blocking-write-and-flush only when its buffer has
   // room for it: true when nothing is queued, or within a known permit.
-  if (!nonblock && !s->sndtimeo_ns && len <= 4096 && (!s->unflushed || s->wbudget >= len)) {
+  // With an alarm armed the wait must be interruptible, so the loop below.
+  if (!nonblock && !s->sndtimeo_ns && len <= 4096 && (!s->unflushed || s->wbudget >= len) &&
+      !__wasip2_alarm_armed()) {
     wasip2_list_u8_t l = {(uint8_t *)buf, len};
     if (!wasi_io_streams_output_stream_blocking_write_and_flush(s->out, &l, &e)) {
       errno = out_error(s, &e);
@@ -181,10 +187,13 @@ ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf
         return -1;
       }
       s->wbudget = n;
+      if (n > s->wmax) s->wmax = n;
       if (!n) {
         if (nonblock) break;
         if (!s->p_out) s->p_out = wasi_io_streams_output_stream_subscribe(s->out);
-        if (!__wasip2_wait(s->p_out, deadline_left(&deadline, s->sndtimeo_ns))) break;
+        int w = __wasip2_wait(s->p_out, deadline_left(&deadline, s->sndtimeo_ns));
+        if (w < 0 && !sent) return -1; // EINTR; after a partial send, its count
+        if (w <= 0) break;
         continue;
       }
     }
@@ -228,19 +237,106 @@ static int tcp_fstat(struct __wasip2_desc *d, struct stat *st) {
   return 0;
 }
 
+// ---- close without blocking ----
+// Linux's close() returns at once and the kernel sends what is queued in
+// the background.  On this host, bytes a plain write() queued may still sit
+// in the host's own buffer (Node's stream buffer, up to its high-water
+// mark) while the kernel's is full.  Dropping the output stream
+// (stream.end()) would still send them, then FIN, but dropping the socket
+// (socket.destroy()) discards them, and the host offers no way to wait for
+// them that does not block: its output-stream.flush waits for the write
+// like blocking-flush (host bug, docs/compat-net.md).  So close() asks
+// check-write, which does not block: the whole buffer size (the largest
+// check-write this stream ever returned: the first one always saw it
+// empty) means nothing is left and everything is dropped now.  Otherwise
+// the output stream and the socket go on a linger list, re-checked the
+// same way while the program waits anywhere (src/io/poll.c wakes every
+// LINGER_SLICE_NS for it while the list is not empty), at each later TCP
+// close, and at exit, where we give them up to LINGER_EXIT_NS in all (the
+// host's buffer dies with the program, unlike a kernel's) and then drop
+// them regardless: a peer that never reads hangs neither close() nor exit.
+#define LINGER_EXIT_NS (2000LL * 1000000)
+
+struct linger_ent {
+  wasi_io_streams_output_stream_t out;
+  wasi_sockets_tcp_tcp_socket_t h;
+  uint64_t wmax;
+};
+static struct linger_ent *lingering;
+int __wasip2_linger_n;  // read (weakly) by src/io/poll.c
+static int cap_linger, linger_hooked;
+
+static void linger_drop(int i) {
+  struct linger_ent *e = &lingering[i];
+  wasi_io_streams_output_stream_drop(e->out);  // end(): FIN after the data
+  wasi_sockets_tcp_tcp_socket_drop(e->h);
+  lingering[i] = lingering[--__wasip2_linger_n];
+}
+
+// 1 when nothing is left in the host's buffer of `out` (or it broke).
+static int drained(wasi_io_streams_output_stream_t out, uint64_t wmax) {
+  uint64_t n;
+  wasi_io_streams_stream_error_t e;
+  if (!wasi_io_streams_output_stream_check_write(out, &n, &e)) {
+    __wasip2_stream_errno(&e, 0, EPIPE);
+    return 1;
+  }
+  return n >= wmax;
+}
+
+// Drop the entries whose bytes are all out (one host call each).  Also
+// called by src/io/poll.c after each host poll while any linger.
+void __wasip2_linger_reap(void) {
+  for (int i = __wasip2_linger_n - 1; i >= 0; i--)
+    if (drained(lingering[i].out, lingering[i].wmax)) linger_drop(i);
+}
+
+static void linger_at_exit(void) {
+  int64_t end = (int64_t)__wasip2_now_ns() + LINGER_EXIT_NS;
+  for (;;) {
+    __wasip2_linger_reap();
+    if (!__wasip2_linger_n || (int64_t)__wasip2_now_ns() >= end) break;
+    wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration(20 * 1000000);
+    wasi_io_poll_pollable_block(t);
+    wasi_io_poll_pollable_drop(t);
+  }
+  while (__wasip2_linger_n) linger_drop(__wasip2_linger_n - 1);
+  free(lingering);
+  lingering = NULL;
+  cap_linger = 0;
+}
+
+// Returns 1 if s's output stream and socket now belong to the linger list
+// (tcp_close then must not drop them).
+static int linger_add(struct __wasip2_sock *s) {
+  if (__wasip2_linger_n == cap_linger) {
+    int cap = cap_linger ? cap_linger * 2 : 8;
+    struct linger_ent *l = realloc(lingering, cap * sizeof *l);
+    if (!l) return 0; // drop now: the queued bytes may be lost, close still returns
+    lingering = l;
+    cap_linger = cap;
+  }
+  if (!linger_hooked) { linger_hooked = 1; __wasip2_on_exit(linger_at_exit); }
+  lingering[__wasip2_linger_n].out = s->out;
+  lingering[__wasip2_linger_n].h = s->h;
+  lingering[__wasip2_linger_n].wmax = s->wmax;
+  __wasip2_linger_n++;
+  s->out = 0;
+  s->h = 0;
+  return 1;
+}
+
 // Children (pollables, then streams) go before the socket: the host traps
-// otherwise.  Bytes still queued in the host are flushed first, because the
-// host's buffer, unlike a kernel's, dies with the program.
+// otherwise.  Blocking sends end flushed, so usually nothing is queued and
+// close costs only the drops.
 static int tcp_close(struct __wasip2_desc *d) {
   struct __wasip2_sock *s = d->impl;
-  if (s->out && s->unflushed && !s->out_err) {
-    wasi_io_streams_stream_error_t e;
-    if (!wasi_io_streams_output_stream_blocking_flush(s->out, &e)) __wasip2_stream_errno(&e, 0, EPIPE);
-  }
+  if (__wasip2_linger_n) __wasip2_linger_reap();
   if (s->p_in) wasi_io_poll_pollable_drop(s->p_in);
   if (s->p_out) wasi_io_poll_pollable_drop(s->p_out);
   if (s->p_sock) wasi_io_poll_pollable_drop(s->p_sock);
   if (s->in) wasi_io_streams_input_stream_drop(s->in);
+  if (s->out && s->unflushed && !s->out_err && s->h && !drained(s->out, s->wmax)) linger_add(s);
   if (s->out) wasi_io_streams_output_stream_drop(s->out);
   if (s->h) wasi_sockets_tcp_tcp_socket_drop(s->h);
   free(s->peek);

@@ -87,13 +87,18 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
     // The host leaves this pollable ready once a datagram has come, even
     // when the queue is empty again: after an empty wakeup, sleep 1 ms
     // between looks instead of spinning.
+    // Signals follow the socket rule (restart under SA_RESTART unless
+    // SO_RCVTIMEO is set), whatever slice the wait is cut into.
+    int mode = s->rcvtimeo_ns ? WASIP2_WAIT_EINTR : WASIP2_WAIT_RESTART;
     if (empty_wakeups++ > 0 && (left < 0 || left > 1000000)) left = 1000000;
     if (empty_wakeups > 1) {
-      __wasip2_poll(NULL, 0, left);
+      if (__wasip2_sleep(left, mode) < 0) return -1;
       if (deadline >= 0 && (int64_t)__wasip2_now_ns() >= deadline) { errno = EAGAIN; return -1; }
       continue;
     }
-    if (!__wasip2_wait(s->p_dg_in, left)) {
+    int w = __wasip2_wait_ex(s->p_dg_in, left, mode);
+    if (w < 0) return -1;
+    if (!w) {
       errno = EAGAIN;
       return -1;
     }
@@ -152,7 +157,9 @@ ssize_t __wasip2_udp_send(struct __wasip2_sock *s, int nonblock, const void *buf
       if (deadline < 0) deadline = now + s->sndtimeo_ns;
       left = deadline > now ? deadline - now : 0;
     }
-    if (!__wasip2_wait(s->p_dg_out, left)) { errno = EAGAIN; return -1; }
+    int w = __wasip2_wait(s->p_dg_out, left);
+    if (w < 0) return -1; // EINTR
+    if (!w) { errno = EAGAIN; return -1; }
   }
   wasi_sockets_udp_outgoing_datagram_t dg;
   dg.data.ptr = (uint8_t *)buf;
