@@ -223,7 +223,7 @@ CLANGXX     ?= clang++-22
 # C++ parts Debian's build left out, appended to the sysroot's libc++.a. Debian configured
 # libc++ with filesystem support off, which also empties <fstream>; the only change to its
 # headers is turning _LIBCPP_HAS_FILESYSTEM back on, and src/cxx/fstream.cpp supplies the
-# file-stream instantiations (std::filesystem stays unavailable: see docs/real-programs.md).
+# file-stream instantiations (std::filesystem stays unavailable: see README.md, Building real programs).
 # src/cxx/cxa_*.cpp go into libc++abi.a instead (the throw-terminates runtime).
 CXX_SRCS    := $(sort $(wildcard src/cxx/*.cpp))
 CMAKE_FILES := cmake/wasip2-toolchain.cmake cmake/Platform/WASI.cmake

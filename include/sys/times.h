@@ -1,5 +1,5 @@
 /* wasip2-libc: Debian's <sys/times.h> without its _WASI_EMULATED_PROCESS_CLOCKS gate: the
- * functions behind it are real in this library (see docs/compat-posix.md).
+ * functions behind it are real in this library (see README.md, Compatibility).
  * The define is set only while Debian's header is read, and left as the
  * user had it. */
 #ifndef __WASIP2_SYS_TIMES_H

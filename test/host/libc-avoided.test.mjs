@@ -1,6 +1,6 @@
 // Host bugs that libc must avoid (2: UDP datagrams before stream() are lost; 9: poll([]) traps).
 // This shows they still exist on the host, then reports SKIP with the reason: the regression
-// tests for the avoidance are C tests owned by the sockets engineer (docs/requests.md).
+// tests for the avoidance are C tests in test/net (bugs 2 and 9 avoided by libc).
 import dgram from 'node:dgram';
 import { runScenario } from './lib.mjs';
 
@@ -16,5 +16,5 @@ const udp = await runScenario('udp-early', 'fixed', {
 console.log(`bug 2 UDP datagram before stream(): ${udp.ok ? 'NOT reproduced' : 'lost (host bug present)'} ${JSON.stringify(udp)}`);
 const poll = await runScenario('poll-empty', 'fixed');
 console.log(`bug 9 poll([]): ${poll.ok ? 'NOT reproduced' : 'traps (host bug present)'} ${JSON.stringify(poll)}`);
-console.log('skip: bugs 2 and 9 are avoided in libc, not fixed in the runner (see docs/host-notes.md)');
+console.log('skip: bugs 2 and 9 are avoided in libc, not fixed in the runner (see README.md, Host notes)');
 process.exit(77);
