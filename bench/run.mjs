@@ -362,9 +362,9 @@ async function hostCallRows(ports) {
       api_minimum_why: 'get-stdout + one blocking-write-and-flush (returning from run needs no exit call)',
       above_minimum: value > 2, breakdown: per, note: breakdownText(per),
       ...(value > 2 ? { above_minimum_why: 'get-terminal-stdout: stdio asks once whether stdout is a terminal (line or full '
-        + 'buffering, the C rule); exit: crt1 ends with exit(), which calls wasi:cli/exit.exit even for status 0 '
-        + '(returning the status from run would save it); [resource-drop]output-stream: exit releases every handle '
-        + 'so no resource outlives the program (the instance dies anyway, so this one is optional)' } : {}) };
+        + 'buffering, the C rule); [resource-drop]output-stream: the program releases every handle before it ends, so '
+        + 'no resource outlives it (wasip2-run --check-leaks counts on that; the instance dies anyway, so this one is '
+        + 'optional). Returning from main costs no wasi:cli/exit call: crt1 returns the status from run.' } : {}) };
   });
   for (const mode of ['pipe', 'line']) {
     let lineBytes = 0;
