@@ -70,6 +70,11 @@ struct linger {
 #define SOL_IPV6 41
 #endif
 
+/* SO_DEBUG and SCM_RIGHTS have Linux's numbers (as the others here): there is
+ * nothing to debug and no descriptor passing, so setsockopt(SO_DEBUG) fails
+ * with ENOPROTOOPT and sendmsg with a control message fails, but programs
+ * that name them (netcat -D / -F) compile. */
+#define SO_DEBUG      1
 #define SO_REUSEADDR  2
 #define SO_TYPE       3
 #define SO_ERROR      4
@@ -90,6 +95,9 @@ struct linger {
 #define SO_SNDTIMEO   67
 
 #define SOMAXCONN 128
+
+#define SCM_RIGHTS      1
+#define SCM_CREDENTIALS 2
 
 #define MSG_OOB       0x0001
 #define MSG_PEEK      0x0002

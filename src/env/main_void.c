@@ -7,6 +7,12 @@
 
 int __main_argc_argv(int argc, char **argv);
 
+// musl's libc.o (top half) defines these and program_invocation_name /
+// program_invocation_short_name as aliases of them; musl's own start code
+// sets them from argv[0], which WASI's never did, so err()/warn() and
+// programs printing program_invocation_short_name saw NULL.
+extern char *__progname, *__progname_full;
+
 __attribute__((weak)) int __main_void(void) {
   wasip2_list_string_t args;
   wasi_cli_environment_get_arguments(&args);
@@ -21,6 +27,11 @@ __attribute__((weak)) int __main_void(void) {
     argv[i] = s;
   }
   argv[args.len] = NULL;
+  if (args.len) {
+    __progname_full = argv[0];
+    char *slash = strrchr(argv[0], '/');
+    __progname = slash ? slash + 1 : argv[0];
+  }
   if (args.len) free(args.ptr);
   return __main_argc_argv((int)args.len, argv);
 }

@@ -54,6 +54,7 @@ struct __wasip2_sock {
   // options kept by libc
   int64_t rcvtimeo_ns, sndtimeo_ns;   // 0: none
   int reuseaddr, v6only, backlog, keepalive;
+  int reuseport;  // stored only: see src/net/sockopt.c
 };
 
 // The instance network, asked for once and dropped at exit.

@@ -2,6 +2,12 @@
 // SO_SNDTIMEO and SO_REUSEADDR (WASI binds as if it were always set) are
 // kept by libc; TCP_NODELAY reports what the host does (see below);
 // anything else is ENOPROTOOPT, never a silent success.
+// SO_REUSEPORT is stored and read back like SO_REUSEADDR: what a single
+// socket asks of it (rebinding a port at once after the previous holder
+// closed) is what the host always does; what it cannot give -- several live
+// sockets sharing one port -- still fails at bind with EADDRINUSE, not
+// silently.  ENOPROTOOPT here made listeners that set it unconditionally
+// (netcat -l: err(1) on failure) unusable.
 #include <errno.h>
 #include <string.h>
 #include <sys/time.h>
@@ -52,6 +58,7 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
     case SO_PROTOCOL: v = tcp ? IPPROTO_TCP : IPPROTO_UDP; break;
     case SO_ACCEPTCONN: v = s->state == WASIP2_SK_LISTENING; break;
     case SO_REUSEADDR: v = s->reuseaddr; break;
+    case SO_REUSEPORT: v = s->reuseport; break;
     case SO_ERROR:
       if (tcp && s->state == WASIP2_SK_CONNECTING) __wasip2_tcp_finish_connect(s, 0);
       v = s->so_error;
@@ -145,6 +152,7 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
   if (level == SOL_SOCKET) {
     switch (name) {
     case SO_REUSEADDR: s->reuseaddr = v != 0; return 0;
+    case SO_REUSEPORT: s->reuseport = v != 0; return 0;
     case SO_KEEPALIVE:
       if (!tcp) { errno = ENOPROTOOPT; return -1; }
       ok = wasi_sockets_tcp_tcp_socket_set_keep_alive_enabled(s->h, v != 0, &err);

@@ -1,0 +1,2 @@
+/* wasip2-libc <bsd/readpassphrase.h>: libbsd's path for <readpassphrase.h>. */
+#include <readpassphrase.h>
