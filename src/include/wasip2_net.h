@@ -19,6 +19,13 @@ enum {
   WASIP2_SK_FAILED,     // connect failed; so_error holds why
 };
 
+struct __wasip2_dgram {
+  struct __wasip2_dgram *next;
+  unsigned char *data;
+  size_t len;
+  wasi_sockets_network_ip_socket_address_t from;
+};
+
 struct __wasip2_sock {
   int family;  // AF_INET or AF_INET6
   int type;    // SOCK_STREAM or SOCK_DGRAM
@@ -44,6 +51,9 @@ struct __wasip2_sock {
   wasi_sockets_udp_outgoing_datagram_stream_t dg_out;
   wasi_io_poll_pollable_t p_dg_in, p_dg_out;
   uint64_t send_budget;      // datagrams check-send still allows
+  // datagrams taken from a UDP stream that connect() replaced, oldest
+  // first: served before the new stream, as Linux keeps its queue
+  struct __wasip2_dgram *held;
   unsigned char *dpeek;      // a peeked datagram
   size_t dpeek_len;
   int dpeek_valid;

@@ -20,7 +20,33 @@ static void drop_streams(struct __wasip2_sock *s) {
   s->send_budget = 0;
 }
 
+static void free_list(wasip2_list_wasi_sockets_udp_incoming_datagram_t *l);
+
+// Move every datagram already waiting in the incoming stream into s->held,
+// so replacing the streams (connect) loses none of them.
+static void hold_waiting(struct __wasip2_sock *s) {
+  struct __wasip2_dgram **tail = &s->held;
+  while (*tail) tail = &(*tail)->next;
+  for (;;) {
+    wasip2_list_wasi_sockets_udp_incoming_datagram_t l;
+    if (!wasi_sockets_udp_incoming_datagram_stream_receive(s->dg_in, 64, &l, NULL) || !l.len) return;
+    for (size_t i = 0; i < l.len; i++) {
+      struct __wasip2_dgram *g = malloc(sizeof *g);
+      if (!g) break;
+      g->next = NULL;
+      g->data = l.ptr[i].data.len ? l.ptr[i].data.ptr : NULL;
+      g->len = l.ptr[i].data.len;
+      g->from = l.ptr[i].remote_address;
+      l.ptr[i].data.len = 0; // ownership moved to the held list
+      *tail = g;
+      tail = &g->next;
+    }
+    free_list(&l);
+  }
+}
+
 int __wasip2_udp_streams(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *peer) {
+  if (s->dg_in) hold_waiting(s);
   drop_streams(s);
   wasip2_option_wasi_sockets_network_ip_socket_address_t opt;
   memset(&opt, 0, sizeof opt);
@@ -44,6 +70,17 @@ static void free_list(wasip2_list_wasi_sockets_udp_incoming_datagram_t *l) {
 
 // One receive(1): 1 on a datagram (kept in the peek slot), 0 none, -1 error.
 static int fetch(struct __wasip2_sock *s) {
+  if (s->held) {
+    struct __wasip2_dgram *g = s->held;
+    s->held = g->next;
+    s->dpeek = g->data;
+    s->dpeek_len = g->len;
+    s->dpeek_from = g->from;
+    s->dpeek_valid = 1;
+    free(g);
+    return 1;
+  }
+  if (!s->dg_in) { errno = ENOTCONN; return -1; }
   wasip2_list_wasi_sockets_udp_incoming_datagram_t l;
   wasi_sockets_network_error_code_t err;
   if (!wasi_sockets_udp_incoming_datagram_stream_receive(s->dg_in, 1, &l, &err)) {
@@ -66,7 +103,7 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
   if (len && !buf) { errno = EFAULT; return -1; }
   if (from && !fromlen) { errno = EFAULT; return -1; }
   if (flags & MSG_DONTWAIT) nonblock = 1;
-  if (!s->dg_in) {
+  if (!s->dg_in && !s->held && !s->dpeek_valid) {
     if (nonblock) { errno = EAGAIN; return -1; }
     if (__wasip2_sock_bind_any(s) < 0) return -1;
   }
@@ -206,6 +243,12 @@ static int udp_close(struct __wasip2_desc *d) {
   if (s->p_sock) wasi_io_poll_pollable_drop(s->p_sock);
   if (s->h) wasi_sockets_udp_udp_socket_drop(s->h);
   free(s->dpeek);
+  while (s->held) {
+    struct __wasip2_dgram *g = s->held;
+    s->held = g->next;
+    free(g->data);
+    free(g);
+  }
   free(s);
   d->impl = NULL;
   return 0;
@@ -217,11 +260,11 @@ static short udp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
   if (ctx->recheck) {
     // the incoming pollable fired: make sure a datagram is really there
     // (and keep it, so the recv that follows costs no host call)
-    if (!s->dpeek_valid && s->dg_in && fetch(s) < 0) return POLLERR;
+    if (!s->dpeek_valid && (s->dg_in || s->held) && fetch(s) < 0) return POLLERR;
     return s->dpeek_valid ? POLLIN : 0;
   }
   if (events & POLLIN) {
-    if (s->dpeek_valid) r |= POLLIN;
+    if (s->dpeek_valid || s->held) r |= POLLIN;
     else if (s->dg_in) {
       if (!s->p_dg_in) s->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(s->dg_in);
       __wasip2_poll_add(ctx, s->p_dg_in, POLLIN | WASIP2_POLL_RECHECK);
@@ -242,7 +285,7 @@ static int udp_ioctl(struct __wasip2_desc *d, int req, void *arg) {
   if (req != FIONREAD) { errno = ENOTTY; return -1; }
   if (!arg) { errno = EFAULT; return -1; }
   // Linux: size of the next datagram
-  if (!s->dpeek_valid && s->dg_in && fetch(s) < 0) return -1;
+  if (!s->dpeek_valid && (s->dg_in || s->held) && fetch(s) < 0) return -1;
   *(int *)arg = s->dpeek_valid ? (int)s->dpeek_len : 0;
   return 0;
 }
