@@ -24,7 +24,8 @@ int getentropy(void *buf, size_t len) {
 }
 
 ssize_t getrandom(void *buf, size_t len, unsigned flags) {
-  (void)flags;
+  // Linux: unknown flags, or GRND_RANDOM with GRND_INSECURE, are EINVAL
+  if ((flags & ~0x7u) || (flags & 0x6u) == 0x6u) { errno = EINVAL; return -1; }
   if (!buf && len) { errno = EFAULT; return -1; }
   if (len > 33554431) len = 33554431; // Linux's per-call limit
   if (len) fill(buf, len);

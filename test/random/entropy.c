@@ -1,5 +1,6 @@
 // getentropy(256) works and is not constant; 257 is rejected with EIO as
-// POSIX says; getrandom and arc4random work.
+// POSIX says; getrandom and arc4random work; getrandom rejects unknown
+// flags with EINVAL as Linux does.
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@ int main(void) {
   if (getentropy(a, 257) != -1 || errno != EIO) { printf("FAIL: 257 bytes errno %d\n", errno); return 1; }
   char big[4096];
   if (getrandom(big, sizeof big, 0) != (ssize_t)sizeof big) { printf("FAIL: getrandom\n"); return 1; }
+  errno = 0;
+  if (getrandom(big, 8, 0x1234) != -1 || errno != EINVAL) { printf("FAIL: getrandom bad flags errno %d\n", errno); return 1; }
+  if (getrandom(big, 8, GRND_NONBLOCK) != 8) { printf("FAIL: getrandom GRND_NONBLOCK\n"); return 1; }
   unsigned x = arc4random(), y = arc4random();
   if (x == y && arc4random() == x) { printf("FAIL: arc4random\n"); return 1; }
   printf("ok: entropy\n");
