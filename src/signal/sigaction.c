@@ -27,6 +27,9 @@ static int default_ignores(int sig) {
   switch (sig) {
   case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
   case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+  // writes already report a closed peer as EPIPE, so the signal that
+  // would announce it adds nothing but a death: ignored by default
+  case SIGPIPE:
     return 1;
   }
   return 0;

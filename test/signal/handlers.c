@@ -59,6 +59,8 @@ int main(void) {
   raise(SIGPIPE);
   signal(SIGCHLD, SIG_DFL);
   raise(SIGCHLD);  // default action: ignore
+  signal(SIGPIPE, SIG_DFL);
+  raise(SIGPIPE);  // ignored by default here: writes report EPIPE instead
   printf("SIG_IGN and ignore-by-default signals discarded\n");
 
   assert(sigaction(SIGKILL, &sa, NULL) == -1 && errno == EINVAL);
