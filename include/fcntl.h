@@ -24,6 +24,30 @@
 #ifndef FD_CLOEXEC
 #define FD_CLOEXEC 1
 #endif
+/* Debian's header spells the status and creation flags as casts of the WASI
+ * constants, ((__wasi_fdflags_t)(1 << 2)), which a preprocessor #if cannot
+ * evaluate: gzip's `#if defined F_SETFL && O_NONBLOCK && defined EAGAIN` is
+ * then a hard error.  Same values as plain integers (test/posix/flags_in_if.c
+ * checks they still equal the WASI ones). */
+#undef O_APPEND
+#undef O_DSYNC
+#undef O_NONBLOCK
+#undef O_RSYNC
+#undef O_SYNC
+#undef O_CREAT
+#undef O_DIRECTORY
+#undef O_EXCL
+#undef O_TRUNC
+#define O_APPEND    0x0001
+#define O_DSYNC     0x0002
+#define O_NONBLOCK  0x0004
+#define O_RSYNC     0x0008
+#define O_SYNC      0x0010
+#define O_CREAT     0x1000
+#define O_DIRECTORY 0x2000
+#define O_EXCL      0x4000
+#define O_TRUNC     0x8000
+
 /* Linux's old name for O_NONBLOCK; Debian's FNDELAY refers to it */
 #ifndef O_NDELAY
 #define O_NDELAY O_NONBLOCK

@@ -13,6 +13,9 @@
 #undef _WASI_EMULATED_PROCESS_CLOCKS
 #undef __WASIP2_TIME_H_UNDEF
 #endif
+/* Debian's TIMER_ABSTIME is a cast of a WASI constant, unusable in #if; same value. */
+#undef TIMER_ABSTIME
+#define TIMER_ABSTIME 1
 
 /* ---- time zones (src/time/tz.c): POSIX TZ strings; Debian hides these ---- */
 #ifdef __cplusplus
