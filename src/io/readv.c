@@ -1,12 +1,16 @@
-// readv(2) and writev(2): the kind's vector op when it has one (sockets do
-// their own scatter/gather), else one bounced read or write.
+// readv(2): the kind's vector op when it has one (sockets scatter
+// themselves), else one bounced read (src/io/iovec.c).
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/uio.h>
 #include "wasip2_fd.h"
 
+// fd 0's read path lives in stdin_read.c; referencing it here links it
+// into every program that can read (stdio.c only refers to it weakly).
+ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock);
+__attribute__((used)) static ssize_t (*const pull_stdin_read)(int32_t, void *, size_t, int) = __wasip2_stdin_read;
+
 ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
-ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
 ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 
 ssize_t readv(int fd, const struct iovec *iov, int n) {
@@ -16,13 +20,4 @@ ssize_t readv(int fd, const struct iovec *iov, int n) {
   if (d->ops->readv) return __wasip2_iov_total(iov, n) < 0 ? -1 : d->ops->readv(d, iov, n);
   if (!d->ops->read) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
   return __wasip2_readv_bounce(d, iov, n);
-}
-
-ssize_t writev(int fd, const struct iovec *iov, int n) {
-  struct __wasip2_desc *d = __wasip2_fd_get(fd);
-  if (!d) return -1;
-  if ((d->flags & O_ACCMODE) == O_RDONLY && d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) { errno = EBADF; return -1; }
-  if (d->ops->writev) return __wasip2_iov_total(iov, n) < 0 ? -1 : d->ops->writev(d, iov, n);
-  if (!d->ops->write) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
-  return __wasip2_writev_bounce(d, iov, n);
 }

@@ -7,6 +7,13 @@
 #include <string.h>
 #include "wasip2_fd.h"
 
+// Weak, so a program that only writes links neither the read path (with
+// its alarm-aware waits) nor poll(): read()/readv() pull in
+// __wasip2_stdin_read (src/io/stdin_read.c), and only poll.c calls the
+// ops' poll member, which uses __wasip2_poll_add.
+ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock) __attribute__((weak));
+void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents) __attribute__((weak));
+
 struct stdio_impl {
   int which;            // 0, 1 or 2
   int32_t stream;       // input-stream for 0, output-stream for 1 and 2
@@ -17,7 +24,8 @@ struct stdio_impl {
 static ssize_t stdio_read(struct __wasip2_desc *d, void *buf, size_t len) {
   struct stdio_impl *s = d->impl;
   if (s->which != 0) { errno = EBADF; return -1; }
-  return __wasip2_stream_read(s->stream, buf, len, d->flags & O_NONBLOCK, NULL);
+  if (!__wasip2_stdin_read) { errno = EIO; return -1; } // unreachable: read() links it
+  return __wasip2_stdin_read(s->stream, buf, len, d->flags & O_NONBLOCK);
 }
 
 static ssize_t stdio_write(struct __wasip2_desc *d, const void *buf, size_t len) {
