@@ -93,6 +93,15 @@ void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p,
 void __wasip2_land_begin(void *buf, size_t len);
 int __wasip2_land_end(void);
 
+// I/O vectors (src/io/iovec.c).  scan: number of non-empty entries (the
+// last one's index in *last) and the byte total, or -1 with EINVAL (bad
+// count, sum over SSIZE_MAX) or EFAULT; scatter/gather copy between a
+// vector and one flat buffer.
+int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last);
+ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
+void __wasip2_iov_scatter(const struct iovec *iov, int n, const char *src, size_t len);
+void __wasip2_iov_gather(const struct iovec *iov, int n, char *dst);
+
 // Streams shared by stdio, files and TCP (src/io/stream_*.c).
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
 ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);

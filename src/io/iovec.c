@@ -10,41 +10,62 @@
 
 #define BOUNCE_MAX (1 << 20)
 
-// Sum of the lengths, or -1 with EINVAL on overflow or a bad count.
-ssize_t __wasip2_iov_total(const struct iovec *iov, int n) {
+int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last) {
   if (n < 0 || n > IOV_MAX) { errno = EINVAL; return -1; }
-  size_t total = 0;
+  if (n && !iov) { errno = EFAULT; return -1; }
+  size_t sum = 0;
+  int nonempty = 0;
+  *last = 0;
   for (int i = 0; i < n; i++) {
-    if (iov[i].iov_len > SSIZE_MAX - total) { errno = EINVAL; return -1; }
-    total += iov[i].iov_len;
+    if (iov[i].iov_len > SSIZE_MAX - sum) { errno = EINVAL; return -1; }
+    sum += iov[i].iov_len;
+    if (iov[i].iov_len) { nonempty++; *last = i; }
   }
-  return total;
+  *total = sum;
+  return nonempty;
+}
+
+ssize_t __wasip2_iov_total(const struct iovec *iov, int n) {
+  size_t total;
+  int last;
+  return __wasip2_iov_scan(iov, n, &total, &last) < 0 ? -1 : (ssize_t)total;
+}
+
+void __wasip2_iov_scatter(const struct iovec *iov, int n, const char *src, size_t len) {
+  for (int i = 0; i < n && len; i++) {
+    size_t k = iov[i].iov_len < len ? iov[i].iov_len : len;
+    memcpy(iov[i].iov_base, src, k);
+    src += k;
+    len -= k;
+  }
+}
+
+void __wasip2_iov_gather(const struct iovec *iov, int n, char *dst) {
+  for (int i = 0; i < n; i++) {
+    memcpy(dst, iov[i].iov_base, iov[i].iov_len);
+    dst += iov[i].iov_len;
+  }
 }
 
 ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n) {
-  ssize_t total = __wasip2_iov_total(iov, n);
-  if (total < 0) return -1;
-  int nonempty = 0, last = 0;
-  for (int i = 0; i < n; i++) if (iov[i].iov_len) { nonempty++; last = i; }
+  size_t total;
+  int last, nonempty = __wasip2_iov_scan(iov, n, &total, &last);
+  if (nonempty < 0) return -1;
   if (nonempty <= 1) return d->ops->read(d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0);
   size_t len = total < BOUNCE_MAX ? total : BOUNCE_MAX;
   char *tmp = malloc(len);
   if (!tmp) { errno = ENOMEM; return -1; }
   ssize_t r = d->ops->read(d, tmp, len);
-  for (ssize_t off = 0, i = 0; r > 0 && off < r; i++) {
-    size_t k = iov[i].iov_len < (size_t)(r - off) ? iov[i].iov_len : (size_t)(r - off);
-    memcpy(iov[i].iov_base, tmp + off, k);
-    off += k;
-  }
+  if (r > 0) __wasip2_iov_scatter(iov, n, tmp, r);
   free(tmp);
   return r;
 }
 
 ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n) {
-  ssize_t total = __wasip2_iov_total(iov, n);
-  if (total < 0) return -1;
-  int nonempty = 0, last = 0;
-  for (int i = 0; i < n; i++) if (iov[i].iov_len) { nonempty++; last = i; }
+  size_t utotal;
+  int last, nonempty = __wasip2_iov_scan(iov, n, &utotal, &last);
+  if (nonempty < 0) return -1;
+  ssize_t total = (ssize_t)utotal;
   if (nonempty <= 1) return d->ops->write(d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0);
   size_t len = total < BOUNCE_MAX ? total : BOUNCE_MAX;
   char *tmp = malloc(len);

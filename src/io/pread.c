@@ -8,7 +8,6 @@
 #include <unistd.h>
 #include "wasip2_fd.h"
 
-ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 
 static struct __wasip2_desc *positional(int fd, off_t off, int writing) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
@@ -37,11 +36,7 @@ ssize_t preadv(int fd, const struct iovec *iov, int n, off_t off) {
   char *tmp = malloc(total ? total : 1);
   if (!tmp) { errno = ENOMEM; return -1; }
   ssize_t r = d->ops->pread(d, tmp, total, off);
-  for (ssize_t o = 0, i = 0; r > 0 && o < r; i++) {
-    size_t k = iov[i].iov_len < (size_t)(r - o) ? iov[i].iov_len : (size_t)(r - o);
-    memcpy(iov[i].iov_base, tmp + o, k);
-    o += k;
-  }
+  if (r > 0) __wasip2_iov_scatter(iov, n, tmp, r);
   free(tmp);
   return r;
 }
@@ -53,7 +48,7 @@ ssize_t pwritev(int fd, const struct iovec *iov, int n, off_t off) {
   if (total < 0) return -1;
   char *tmp = malloc(total ? total : 1);
   if (!tmp) { errno = ENOMEM; return -1; }
-  for (ssize_t o = 0, i = 0; i < n; o += iov[i].iov_len, i++) memcpy(tmp + o, iov[i].iov_base, iov[i].iov_len);
+  __wasip2_iov_gather(iov, n, tmp);
   ssize_t r = d->ops->pwrite(d, tmp, total, off);
   free(tmp);
   return r;

@@ -11,7 +11,6 @@ ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock)
 __attribute__((used)) static ssize_t (*const pull_stdin_read)(int32_t, void *, size_t, int) = __wasip2_stdin_read;
 
 ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
-ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 
 ssize_t readv(int fd, const struct iovec *iov, int n) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);

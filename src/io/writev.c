@@ -7,7 +7,6 @@
 #include "wasip2_fd.h"
 
 ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
-ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 
 ssize_t writev(int fd, const struct iovec *iov, int n) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);

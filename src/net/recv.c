@@ -28,15 +28,9 @@ static ssize_t recv_one(struct __wasip2_sock *s, struct __wasip2_desc *d, void *
 
 ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
                             int flags, struct sockaddr *from, socklen_t *fromlen, int *truncated) {
-  if (n < 0 || n > 1024) { errno = EINVAL; return -1; }
-  if (n && !iov) { errno = EFAULT; return -1; }
-  size_t total = 0;
-  int nonempty = 0, last = 0;
-  for (int i = 0; i < n; i++) {
-    if (iov[i].iov_len > SIZE_MAX / 2 - total) { errno = EINVAL; return -1; }
-    total += iov[i].iov_len;
-    if (iov[i].iov_len) { nonempty++; last = i; }
-  }
+  size_t total;
+  int last, nonempty = __wasip2_iov_scan(iov, n, &total, &last);
+  if (nonempty < 0) return -1;
   if (nonempty <= 1)
     return recv_one(s, d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0,
                     flags, from, fromlen, truncated);
@@ -44,14 +38,9 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
   char *buf = total <= sizeof small ? small : malloc(total);
   if (!buf) { errno = ENOMEM; return -1; }
   ssize_t r = recv_one(s, d, buf, total, flags, from, fromlen, truncated);
-  size_t left = r > 0 ? (size_t)r : 0, off = 0;
-  if ((flags & MSG_TRUNC) && left > total) left = total;
-  for (int i = 0; i < n && left; i++) {
-    size_t k = iov[i].iov_len < left ? iov[i].iov_len : left;
-    memcpy(iov[i].iov_base, buf + off, k);
-    off += k;
-    left -= k;
-  }
+  size_t got = r > 0 ? (size_t)r : 0;
+  if ((flags & MSG_TRUNC) && got > total) got = total;
+  __wasip2_iov_scatter(iov, n, buf, got);
   if (buf != small) free(buf);
   return r;
 }

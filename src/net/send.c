@@ -25,25 +25,15 @@ static ssize_t send_one(struct __wasip2_sock *s, struct __wasip2_desc *d, const 
 
 ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
                             int flags, const struct sockaddr *to, socklen_t tolen) {
-  if (n < 0 || n > 1024) { errno = EINVAL; return -1; }
-  if (n && !iov) { errno = EFAULT; return -1; }
-  size_t total = 0;
-  int nonempty = 0, last = 0;
-  for (int i = 0; i < n; i++) {
-    if (iov[i].iov_len > SIZE_MAX / 2 - total) { errno = EINVAL; return -1; }
-    total += iov[i].iov_len;
-    if (iov[i].iov_len) { nonempty++; last = i; }
-  }
+  size_t total;
+  int last, nonempty = __wasip2_iov_scan(iov, n, &total, &last);
+  if (nonempty < 0) return -1;
   if (nonempty <= 1)
     return send_one(s, d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0, flags, to, tolen);
   char small[4096];
   char *buf = total <= sizeof small ? small : malloc(total);
   if (!buf) { errno = ENOMEM; return -1; }
-  size_t off = 0;
-  for (int i = 0; i < n; i++) {
-    memcpy(buf + off, iov[i].iov_base, iov[i].iov_len);
-    off += iov[i].iov_len;
-  }
+  __wasip2_iov_gather(iov, n, buf);
   ssize_t r = send_one(s, d, buf, total, flags, to, tolen);
   if (buf != small) free(buf);
   return r;
