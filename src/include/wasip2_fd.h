@@ -106,9 +106,8 @@ void __wasip2_iov_gather(const struct iovec *iov, int n, char *dst);
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
 ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);
 // errno for a stream-error (drops its error resource): WASI 0.2.0 names no
-// cause for stream errors, so it is `fallback`; `is_file` is kept for callers
-// and ignored.
-int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int is_file, int fallback);
+// cause for stream errors, so it is `fallback`.
+int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int fallback);
 
 // The single translation tables (src/errno/*.c).
 int __wasip2_fs_errno(wasi_filesystem_types_error_code_t code);

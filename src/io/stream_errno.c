@@ -8,8 +8,7 @@
 #include <errno.h>
 #include "wasip2_fd.h"
 
-int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int is_file, int fallback) {
-  (void)is_file;
+int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int fallback) {
   if (e->tag == WASI_IO_STREAMS_STREAM_ERROR_LAST_OPERATION_FAILED)
     wasi_io_error_error_drop(e->val.last_operation_failed);
   return fallback;

@@ -26,7 +26,7 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
     int landed = __wasip2_land_end();
     if (!ok) {
       if (err.tag == WASI_IO_STREAMS_STREAM_ERROR_CLOSED) { if (eof) *eof = 1; return 0; }
-      errno = __wasip2_stream_errno(&err, 0, EIO);
+      errno = __wasip2_stream_errno(&err, EIO);
       return -1;
     }
     if (!landed && got.len) {

@@ -30,7 +30,7 @@ ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *b
   }
   return done;
 fail:
-  errno = __wasip2_stream_errno(&err, 0, EPIPE);
+  errno = __wasip2_stream_errno(&err, EPIPE);
   if (done) return done;
   return -1;
 }

@@ -34,7 +34,7 @@ static ssize_t rd(struct __wasip2_sock *s, void *dst, size_t len, int block) {
   int landed = __wasip2_land_end();
   if (!ok) {
     if (e.tag == WASI_IO_STREAMS_STREAM_ERROR_CLOSED) { s->eof = 1; return -1; }
-    s->in_err = __wasip2_stream_errno(&e, 0, ECONNRESET);
+    s->in_err = __wasip2_stream_errno(&e, ECONNRESET);
     return -2;
   }
   if (got.len && !landed) {
@@ -147,7 +147,7 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
 }
 
 static int out_error(struct __wasip2_sock *s, wasi_io_streams_stream_error_t *e) {
-  __wasip2_stream_errno(e, 0, EPIPE);
+  __wasip2_stream_errno(e, EPIPE);
   s->out_err = EPIPE;
   return EPIPE;
 }
@@ -278,7 +278,7 @@ static int drained(wasi_io_streams_output_stream_t out, uint64_t wmax) {
   uint64_t n;
   wasi_io_streams_stream_error_t e;
   if (!wasi_io_streams_output_stream_check_write(out, &n, &e)) {
-    __wasip2_stream_errno(&e, 0, EPIPE);
+    __wasip2_stream_errno(&e, EPIPE);
     return 1;
   }
   return n >= wmax;
