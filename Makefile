@@ -81,20 +81,27 @@ gen: $(STAMPS)/gen
 top: $(TOP)/libtop.a
 
 # ---------------------------------------------------------------- 1. deps
-# Order-only prerequisite of everything that runs a tool.
+# The installer runs as the recipe of an included makefile: GNU make remakes it first,
+# then restarts and reads this file again, so every $(wildcard) over installed files
+# (PRINTSCAN) sees what deps just installed, even on a one-shot `make demo`.
 deps: $(STAMPS)/deps
 DEPS := | $(STAMPS)/deps
+NO_DEPS_GOALS := clean
+ifneq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+include $(STAMPS)/deps
+endif
 
-$(STAMPS)/deps: package-lock.json
+$(STAMPS)/deps: package-lock.json mk/deps.sh
 	@mkdir -p $(@D)
 ifeq ($(SKIP_DEPS),)
 	mk/deps.sh apt
 	mk/deps.sh npm
 endif
-	@touch $@
+	@echo '# written by make deps: installed at $(shell date -u +%FT%TZ)' > $@
 
 # ---------------------------------------------------------------- 2. bindings
-$(STAMPS)/gen: $(WITGEN) $(WITGEN_SRCS) $(DEPS)
+# the lock is a real prerequisite: a jco upgrade (new WIT, new glue) regenerates the bindings
+$(STAMPS)/gen: $(WITGEN) $(WITGEN_SRCS) package-lock.json $(DEPS)
 	@mkdir -p $(@D)
 	$(NODE) $(WITGEN) --wit $(JCO_WIT) --out $(GEN) --version 0.2.0 --exclude wasi-http
 	@test -f $(GEN)/wasip2_bindings.c && test -f $(GEN)/wasip2_bindings.h && test -d $(GEN)/wit \
@@ -223,7 +230,7 @@ CLANGXX     ?= clang++-22
 # C++ parts Debian's build left out, appended to the sysroot's libc++.a. Debian configured
 # libc++ with filesystem support off, which also empties <fstream>; the only change to its
 # headers is turning _LIBCPP_HAS_FILESYSTEM back on, and src/cxx/fstream.cpp supplies the
-# file-stream instantiations (std::filesystem stays unavailable: see README.md, Building real programs).
+# file-stream instantiations (std::filesystem stays unavailable: see docs/porting.md).
 # src/cxx/cxa_*.cpp go into libc++abi.a instead (the throw-terminates runtime).
 CXX_SRCS    := $(sort $(wildcard src/cxx/*.cpp))
 CMAKE_FILES := cmake/wasip2-toolchain.cmake cmake/Platform/WASI.cmake

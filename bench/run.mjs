@@ -8,7 +8,7 @@
 //                    runs via test/bench/smoke.test.mjs): exit 0 all ran, 77 some program needs
 //                    a libc layer that is not there yet (reason on stdout), 1 something broke
 //     --out DIR      where binaries, results.json and results.md go (default build/bench)
-//     --write-docs   also replace the table in README.md (between the bench markers) with this run's
+//     --write-docs   also replace the table in docs/benchmarks.md (between the bench markers) with this run's
 //     --only WORD    run only the rows whose name contains WORD (repeatable; for development)
 //   BENCH_BUDGET_S   seconds one large transfer row may take over all repetitions before its
 //                    size is scaled down (default 60)
@@ -683,7 +683,7 @@ function markdown(meta) {
 }
 
 function writeDocs(md) {
-  const f = path.join(ROOT, 'README.md');
+  const f = path.join(ROOT, 'docs', 'benchmarks.md');
   const begin = '<!-- bench:begin -->', end = '<!-- bench:end -->';
   let text = fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;
   const i = text.indexOf(begin), j = text.indexOf(end);

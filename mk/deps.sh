@@ -5,15 +5,11 @@
 #                      libc++-22-dev-wasm32 + libc++abi-22-dev-wasm32 for C++)
 #   mk/deps.sh npm     node_modules from package-lock.json (npm ci --ignore-scripts) when stale
 set -euo pipefail
+# Under set -e a failing step would end the script silently: say which one failed.
+trap 'echo "deps: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc libc++-22-dev-wasm32 libc++abi-22-dev-wasm32)
 COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22)
-# Used only when the configured Debian sources offer no clang-22 (bookworm-security
-# carries it; older snapshots did not). Override to point at a mirror.
-LLVM_APT_URL=${LLVM_APT_URL:-http://apt.llvm.org/bookworm/}
-LLVM_APT_SUITE=${LLVM_APT_SUITE:-llvm-toolchain-bookworm-22}
-LLVM_APT_KEY_URL=${LLVM_APT_KEY_URL:-https://apt.llvm.org/llvm-snapshot.gpg.key}
-
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
   elif command -v sudo >/dev/null 2>&1; then sudo "$@"
@@ -35,14 +31,15 @@ apt_deps() {
     echo "deps: missing: ${missing[*]}; installing"
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update
-    if ! apt-cache policy clang-22 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-      echo "deps: clang-22 not offered by the configured sources; adding the LLVM apt repository"
-      as_root apt-get install -y ca-certificates gnupg curl
-      curl -fsSL "$LLVM_APT_KEY_URL" | gpg --dearmor | as_root tee /usr/share/keyrings/llvm-archive-keyring.gpg >/dev/null
-      echo "deb [signed-by=/usr/share/keyrings/llvm-archive-keyring.gpg] $LLVM_APT_URL $LLVM_APT_SUITE main" \
-        | as_root tee /etc/apt/sources.list.d/llvm-22.list >/dev/null
-      as_root apt-get update
-    fi
+    # Capture first, then match: a `| grep -q` under pipefail can kill apt-cache with
+    # SIGPIPE and turn a match into a failure (status 141).
+    local policy
+    policy=$(apt-cache policy clang-22 2>/dev/null || true)
+    case "$policy" in
+      *"Candidate: (none)"*|"") 
+        echo "deps: clang-22 is not offered by the configured apt sources; enable bookworm-security (deb http://security.debian.org/debian-security bookworm-security main) or install clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 yourself" >&2
+        exit 1 ;;
+    esac
     as_root apt-get install -y "${APT_PACKAGES[@]}"
   fi
   for c in node npm gcc; do

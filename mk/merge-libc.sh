@@ -18,6 +18,8 @@
 #     e.g. __lctrans_impl in __lctrans.o) counts as still provided.
 # Tools: LLVM_NM (default llvm-nm-22), LLVM_AR (default llvm-ar-22).
 set -euo pipefail
+# Under set -e a failing step would end the script silently: say which one failed.
+trap 'echo "merge-libc: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 out=${1:?usage}; top=${2:?usage}; shift 2
 NM=${LLVM_NM:-llvm-nm-22}
 AR=${LLVM_AR:-llvm-ar-22}
@@ -28,7 +30,7 @@ trap 'rm -rf "$tmp"' EXIT
 # "<type> <symbol> <object>" for every global definition in our objects
 : > "$tmp/ours"
 for o in "$@"; do
-  "$NM" --defined-only "$o" 2>/dev/null | awk -v o="$o" 'NF == 3 && $2 ~ /^[A-Z]$/ { print $2, $3, o }' >> "$tmp/ours"
+  "$NM" --defined-only "$o" | awk -v o="$o" 'NF == 3 && $2 ~ /^[A-Z]$/ { print $2, $3, o }' >> "$tmp/ours"
 done
 
 status=0

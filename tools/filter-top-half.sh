@@ -22,6 +22,8 @@
 #                 (used by the clash check when merging the bottom half)
 # Tools: LLVM_NM (default llvm-nm-22), LLVM_AR (default llvm-ar-22).
 set -euo pipefail
+# Under set -e a failing step would end the script silently: say which one failed.
+trap 'echo "filter-top-half: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 in=${1:?usage: filter-top-half.sh IN_LIBC_A OUT_DIR}
 out=${2:?usage: filter-top-half.sh IN_LIBC_A OUT_DIR}
@@ -39,7 +41,7 @@ trap 'rm -rf "$tmp"' EXIT
 # One line per symbol: "<member index> <member name> <type> <symbol>".
 # llvm-nm prints archive members in archive order, each introduced by "name:",
 # so duplicate member names (there are two errno.o) stay distinguishable by index.
-"$NM" "$in" 2>/dev/null | awk '
+"$NM" "$in" | awk '
   /^$/ { next }
   /^[^ \t].*:$/ && !/^[0-9a-f]+ / { idx++; name = substr($0, 1, length($0) - 1); next }
   NF == 2 { print idx, name, $1, $2; next }      # "U sym"
@@ -114,7 +116,7 @@ grep -v '^#' "$linker_syms" | sed '/^$/d' | sort -u > "$tmp/linker"
 printf '%s\n' main __main_argc_argv | sort -u > "$tmp/user"
 : > "$tmp/rt"
 if [ -n "$builtins" ]; then
-  "$NM" --defined-only "$builtins" 2>/dev/null | awk 'NF == 3 && $2 ~ /^[A-Z]$/ { print $3 }' | sort -u > "$tmp/rt"
+  "$NM" --defined-only "$builtins" | awk 'NF == 3 && $2 ~ /^[A-Z]$/ { print $3 }' | sort -u > "$tmp/rt"
 fi
 comm -23 "$tmp/undef" "$tmp/def" > "$tmp/missing"
 {

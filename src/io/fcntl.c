@@ -1,7 +1,7 @@
 // fcntl(2) for every kind of fd.  Record locks (F_GETLK/F_SETLK/F_SETLKW):
 // WASI 0.2 has no locking API and a component is the only process in its
 // sandbox, so a lock always succeeds and F_GETLK always reports no
-// conflicting lock (documented in the README).
+// conflicting lock (documented in docs/compatibility.md).
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>

@@ -245,7 +245,7 @@ static int tcp_fstat(struct __wasip2_desc *d, struct stat *st) {
 // (stream.end()) would still send them, then FIN, but dropping the socket
 // (socket.destroy()) discards them, and the host offers no way to wait for
 // them that does not block: its output-stream.flush waits for the write
-// like blocking-flush (host bug, README.md, Networking).  So close() asks
+// like blocking-flush (host bug, docs/compatibility.md, Networking).  So close() asks
 // check-write, which does not block: the whole buffer size (the largest
 // check-write this stream ever returned: the first one always saw it
 // empty) means nothing is left and everything is dropped now.  Otherwise

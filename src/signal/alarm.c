@@ -66,7 +66,7 @@ void __wasip2_sig_wait_alarm(void) {
   uint64_t now = now_ns();
   if (now < deadline) {
     // A duration, not the instant: the Node host mishandles instants
-    // (seen: subscribe-instant never fired; see README.md, Compatibility).
+    // (seen: subscribe-instant never fired; see docs/compatibility.md).
     wasi_io_poll_pollable_t p = wasi_clocks_monotonic_clock_subscribe_duration(deadline - now);
     wasi_io_poll_pollable_block(p);
     wasi_io_poll_pollable_drop(p);

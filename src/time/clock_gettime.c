@@ -1,6 +1,6 @@
 // clock_gettime(2) on wasi:clocks.  CLOCK_REALTIME is the wall clock; every
 // other clock (MONOTONIC, and the CPU-time clocks, which WASI lacks) reads
-// the monotonic clock: documented in the README.
+// the monotonic clock: documented in docs/compatibility.md.
 #include <errno.h>
 #include <time.h>
 #include "wasip2_fd.h"

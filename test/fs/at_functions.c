@@ -41,7 +41,7 @@ int main(void) {
   CHECK(lstat("/data/lnk", &st) == 0 && S_ISLNK(st.st_mode));
   CHECK(renameat(d, "c", d, "c2") == 0);
   errno = 0; CHECK(stat("/data/lnk", &st) == -1 && errno == ENOENT);
-  // README "Namespace, cwd, escapes": an absolute symlink target outside every
+  // docs/compatibility.md "Namespace, cwd, escapes": an absolute symlink target outside every
   // preopen is refused at creation (EPERM); a climbing relative one is created
   // but following it is EPERM; `..` above / and paths outside preopens: ENOENT
   errno = 0; CHECK(symlink("/etc/passwd", "/data/out") == -1 && errno == EPERM);

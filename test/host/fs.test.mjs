@@ -1,4 +1,4 @@
-// Host bugs 1, 5, 6, 7 (README.md, Host notes): wasi:filesystem on preview2-shim vs wasip2-run.
+// Host bugs 1, 5, 6, 7 (docs/host-notes.md): wasi:filesystem on preview2-shim vs wasip2-run.
 import { bug, done, freshDir } from './lib.mjs';
 
 await bug('bug 1 open-at with mutate-directory', 'mutate-dir', { dir: freshDir });

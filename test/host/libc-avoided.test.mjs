@@ -16,5 +16,5 @@ const udp = await runScenario('udp-early', 'fixed', {
 console.log(`bug 2 UDP datagram before stream(): ${udp.ok ? 'NOT reproduced' : 'lost (host bug present)'} ${JSON.stringify(udp)}`);
 const poll = await runScenario('poll-empty', 'fixed');
 console.log(`bug 9 poll([]): ${poll.ok ? 'NOT reproduced' : 'traps (host bug present)'} ${JSON.stringify(poll)}`);
-console.log('skip: bugs 2 and 9 are avoided in libc, not fixed in the runner (see README.md, Host notes)');
+console.log('skip: bugs 2 and 9 are avoided in libc, not fixed in the runner (see docs/host-notes.md)');
 process.exit(77);

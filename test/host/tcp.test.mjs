@@ -1,4 +1,4 @@
-// Host bugs 3, 4, 8, 11, 13 (README.md, Host notes): TCP on preview2-shim vs wasip2-run's fixes,
+// Host bugs 3, 4, 8, 11, 13 (docs/host-notes.md): TCP on preview2-shim vs wasip2-run's fixes,
 // plus the 64-byte round-trip figures (time, host calls) with and without the fixes; the time
 // check allows 1.5x because run-to-run noise on loopback is about 15%.
 import { bug, done, runScenario } from './lib.mjs';

@@ -1,4 +1,4 @@
-// Host bugs 4 and 13 (README.md, Host notes), fixed in wasip2-run:
+// Host bugs 4 and 13 (docs/host-notes.md), fixed in wasip2-run:
 //  4: connect to a port that is bound but not listening is refused (ECONNREFUSED);
 // 13: a second bind of a port this program holds fails with EADDRINUSE (also through
 //     the wildcard address, also for UDP); closing the holder frees it, and with

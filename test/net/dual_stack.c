@@ -99,7 +99,7 @@ int main(void) {
   CHECK(inet_pton(AF_INET6, "::ffff:127.0.0.1", &mapped.sin6_addr) == 1);
   int r = connect(cm, SA(mapped), sizeof mapped);
   int e = errno;
-  CHECK(r == -1 && e == EADDRNOTAVAIL); // documented in README.md, Networking
+  CHECK(r == -1 && e == EADDRNOTAVAIL); // documented in docs/compatibility.md, Networking
   printf("connect to ::ffff:127.0.0.1: %s\n", strerror(e));
   close(cm);
 

@@ -1,4 +1,4 @@
-// Runner-side fixes for preview2-shim's wasi:filesystem (bugs 1, 5, 6, 7 in README.md, Host notes).
+// Runner-side fixes for preview2-shim's wasi:filesystem (bugs 1, 5, 6, 7 in docs/host-notes.md).
 //
 // As for TCP (host-tcp.mjs), the glue calls methods on the shim's own Descriptor instances, so
 // we replace single methods on Descriptor.prototype and keep what we need (each descriptor's

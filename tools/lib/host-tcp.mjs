@@ -1,4 +1,4 @@
-// Runner-side fixes for preview2-shim's wasi:sockets/tcp (bugs 3, 4, 11, 13 in README.md, Host notes).
+// Runner-side fixes for preview2-shim's wasi:sockets/tcp (bugs 3, 4, 11, 13 in docs/host-notes.md).
 //
 // The shim's TcpSocket is a class whose state lives in private fields and, on the worker thread,
 // in a map we cannot reach. The transpiled glue checks `instanceof TcpSocket` and calls methods

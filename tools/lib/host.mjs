@@ -134,7 +134,7 @@ export async function buildImports(config) {
     filesystem._setPreopens({});
     for (const [guest, host] of config.preopens) filesystem._addPreopen(guest, host);
   }
-  // Fixes for host bugs that live in resource methods (README.md, Host notes): they replace single
+  // Fixes for host bugs that live in resource methods (docs/host-notes.md): they replace single
   // methods on the shim's resource classes, since the glue calls methods on the shim's instances.
   if (config.hostFixes !== false) {
     if (filesystem) installFsFixes(shim, config.preopens.map(([, host]) => host));
