@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePrivateNetwork } from '../tools/netns.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'build', 'bin');
@@ -695,6 +696,10 @@ function writeDocs(md) {
 
 // ------------------------------------------------------------------ main
 async function main() {
+  // peers and servers talk over loopback only: confined to a namespace with just lo
+  const net = ensurePrivateNetwork(fileURLToPath(import.meta.url), process.argv.slice(2));
+  console.error(net.mode === 'private' ? 'bench: network confined to a private namespace (only lo)'
+    : `bench: WARNING: no private network namespace (${net.why})`);
   if (!fs.existsSync(RUNNER) || !fs.existsSync(path.join(SYSROOT, 'lib', 'wasm32-wasip2', 'libc.a'))) {
     console.error('run.mjs: build/bin/wasip2-run or the sysroot is missing: run `make` first');
     process.exit(2);

@@ -8,8 +8,9 @@ set -euo pipefail
 # Under set -e a failing step would end the script silently: say which one failed.
 trap 'echo "deps: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
-APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc libc++-22-dev-wasm32 libc++abi-22-dev-wasm32)
-COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22)
+APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc libc++-22-dev-wasm32 libc++abi-22-dev-wasm32
+              iproute2)  # ip: tests run in a network namespace with only lo up
+COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22 ip unshare)
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
   elif command -v sudo >/dev/null 2>&1; then sudo "$@"

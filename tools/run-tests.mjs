@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePrivateNetwork } from './netns.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = path.join(ROOT, 'build');
@@ -347,6 +348,14 @@ async function runOne(t) {
 }
 
 // ------------------------------------------------------------------ main
+// Every test runs with no route off the machine (tools/netns.mjs): a network namespace
+// holding only lo. Without one (no root, no user namespaces) our own tests still run,
+// loudly; third-party suites (make check-ports) refuse.
+const net = ensurePrivateNetwork(fileURLToPath(import.meta.url), process.argv.slice(2));
+const netLine = net.mode === 'private'
+  ? 'network: tests run in a private network namespace with only lo (loopback) up'
+  : `network: WARNING: no private network namespace (${net.why}); tests are loopback-only by construction, not by confinement`;
+console.log(netLine);
 const tests = discover();
 const counts = { pass: 0, fail: 0, skip: 0 };
 let next = 0;
@@ -370,5 +379,6 @@ async function worker() {
 
 if (!tests.length) console.log(filters.length ? `no test matches ${filters.join(' ')}` : 'no tests found under test/');
 await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, tests.length)) }, worker));
+console.log(netLine);
 console.log(`${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped`);
 process.exitCode = counts.fail ? 1 : 0;
