@@ -5,6 +5,7 @@
 #   make check-symbols    does the bottom half provide what the top half needs?
 #   make demo             build and run examples/hello.c
 #   make bench            node bench/run.mjs (when it exists)
+#   make check-ports      real libraries from Debian's sources, unmodified, run their own tests (ports/)
 #   make install PREFIX=/dir
 #   make clean
 #
@@ -71,7 +72,7 @@ BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc
 SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
                  $(PRINTSCAN) $(STAMPS)/wit
 
-.PHONY: all sysroot bin deps gen top check check-symbols test demo bench install clean
+.PHONY: all sysroot bin deps gen top check check-symbols check-ports test demo bench install clean
 .DELETE_ON_ERROR:
 
 all: sysroot bin
@@ -200,6 +201,11 @@ check: all
 	$(NODE) tools/run-tests.mjs
 
 test: check
+
+# fetches sources (apt-get source) and server packages, then builds and tests confined to a
+# network namespace with only lo (ports/check-ports.sh); PORTS="zlib sqlite" for a subset
+check-ports: all
+	ports/check-ports.sh $(PORTS)
 
 check-symbols: all
 	$(NODE) test/build/top_half_symbols.test.mjs
