@@ -45,8 +45,8 @@ t cmp wasm.out native.out
 t grep -qx ok wasm.out
 t sh -c 'wasip2-run --dir ./wasm::/d ./sqlite3.wasm /d/test.db < reopen.sql > wasm2.out && ./sqlite3-native native/test.db < reopen.sql > native2.out && cmp wasm2.out native2.out'
 # the database file the guest wrote is one the native library reads
-t sh -c 'echo "PRAGMA integrity_check; SELECT count(*) FROM t;" | ./sqlite3-native wasm/test.db | tr "\n" " " | grep -qx "ok 100000 "'
+t sh -c 'echo "PRAGMA integrity_check; SELECT count(*) FROM t;" | ./sqlite3-native wasm/test.db | tr "\n" " " | grep -x "ok 100000 " >/dev/null'
 # the shell's dot-commands over files in the preopen: CSV import and dump
-t sh -c 'printf "a,b\n1,x\n2,y\n" > wasm/in.csv && wasip2-run --dir ./wasm::/d ./sqlite3.wasm /d/csv.db ".import --csv /d/in.csv c" "SELECT sum(a) || group_concat(b) FROM c;" | grep -qx "3x,y"'
+t sh -c 'printf "a,b\n1,x\n2,y\n" > wasm/in.csv && wasip2-run --dir ./wasm::/d ./sqlite3.wasm /d/csv.db ".import --csv /d/in.csv c" "SELECT sum(a) || group_concat(b) FROM c;" | grep -x "3x,y" >/dev/null'
 echo "built; $passed/$total tests passed"
 [ $passed = $total ]

@@ -5,6 +5,7 @@
 // Exit 0: everything built and ran. 77 (skip): some program needs a libc layer that has
 // not landed yet (the reason names the layer and the missing functions). Else: failure.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,9 +19,38 @@ if (r.error) {
 }
 // run.mjs prints the tables, then its verdict lines (FAIL.../SKIP...) last
 const verdict = r.stdout.split('\n').filter((l) => /^(FAIL|SKIP) /.test(l));
+// The host-call counts docs/benchmarks.md claims are asserted here, so a regression fails
+// `make check` instead of only moving a bench figure. Each is the most the row may cost
+// (improving one means lowering its entry) and at least the API minimum (a smaller figure
+// means the counter, not the code, is broken).
+const CLAIMED = {
+  'hello world, whole run': 4,
+  'TCP send+recv round trip, 64 B (blocking)': 2,
+  'poll() on 1 socket, one ready': 1,
+  'open() + read() 4 KiB + close()': 3,
+  'stat()': 2,
+};
+function checkCounts() {
+  let rows;
+  try {
+    rows = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'bench-smoke', 'results.json'), 'utf8')).rows;
+  } catch (e) {
+    console.log(`no build/bench-smoke/results.json: ${e.message}`);
+    return false;
+  }
+  let ok = true;
+  for (const [name, most] of Object.entries(CLAIMED)) {
+    const row = rows.find((x) => x.section === 'host calls' && x.name === name);
+    const good = row && typeof row.value === 'number' && row.value <= most + 1e-9 && row.value >= row.api_minimum - 1e-9;
+    console.log(`${good ? 'ok  ' : 'FAIL'} host calls, ${name}: ${row ? row.value : 'missing'} (claimed ${most}, API minimum ${row ? row.api_minimum : '?'})`);
+    ok &&= !!good;
+  }
+  return ok;
+}
 if (r.status === 0) {
+  const counted = checkCounts();
   console.log('all benchmark programs built and ran one short iteration');
-  process.exit(0);
+  process.exit(counted ? 0 : 1);
 }
 if (r.status === 77) {
   console.log(verdict.join('\n').replace(/^SKIP /, '') || 'skipped');
