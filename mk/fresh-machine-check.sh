@@ -29,7 +29,12 @@ step() { echo "== $(( $(date +%s) - t0 ))s: $*"; }
 
 cleanup() {
   for m in dev/pts dev proc sys; do mountpoint -q "$root/$m" && umount -l "$root/$m" || true; done
-  [ -n "${KEEP:-}" ] || rm -rf "$work"
+  # never delete through a mount that is still there (that would be the host's /dev)
+  if grep -q " $root/" /proc/mounts; then
+    echo "fresh-machine-check: mounts under $root remain; not deleting $work" >&2
+  elif [ -z "${KEEP:-}" ]; then
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
 
@@ -85,6 +90,6 @@ step "make check"
 chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
   sh -c 'cd /src/wasip2-libc && make check' > "$work/check.log" 2>&1 \
   || { grep -E '^(FAIL|network:)|passed' "$work/check.log" >&2; echo "fresh-machine-check: make check failed (log: $work/check.log)" >&2; KEEP=1; exit 1; }
-grep -E '^network:' "$work/check.log" | head -1
+grep -m 1 -E '^network:' "$work/check.log"
 tail -1 "$work/check.log"
 step "done: make demo && make check passed on a bare bookworm root"

@@ -1,3 +1,4 @@
+//! timeout: 300
 // Smoke test of the benchmarks (`make check`): every bench/*.c program must still build,
 // natively and as a component, and run one short iteration. It measures nothing; it only
 // keeps `make bench` from rotting between runs.

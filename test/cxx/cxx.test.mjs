@@ -1,3 +1,4 @@
+//! timeout: 300
 // C++ through Debian's libc++: clang++-22 --target=wasm32-wasip2 --sysroot=build/sysroot
 // finds the headers and libraries with no extra flags; features.cpp exercises the standard
 // library (exit status = failed checks); throw.cpp shows what a throw does.
