@@ -80,6 +80,10 @@ git -C "$here" archive HEAD | tar -x -C "$root/src/wasip2-libc"
 
 for m in proc sys dev dev/pts; do mkdir -p "$root/$m"; mount --bind "/$m" "$root/$m"; done
 
+# cmake is on every new machine of this kind too (not in Debian's base)
+step "cmake, as on a new machine of this kind"
+chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin DEBIAN_FRONTEND=noninteractive \
+  sh -c 'apt-get update -qq && apt-get install -y -qq cmake' > "$work/cmake.log" 2>&1 || { tail -5 "$work/cmake.log" >&2; exit 1; }
 step "packages none of ours: $(chroot "$root" dpkg -l 'clang-22' 'wasi-libc' 2>&1 | grep -c '^ii' || true) of them installed"
 step "make demo"
 chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt \
