@@ -179,6 +179,18 @@ static FTSENT *build(FTS *sp, FTSENT *cur, int type) {
   return head;
 }
 
+// A root becomes the current entry: from now on its name is its last
+// component (BSD and glibc do the same; "/" stays "/", "d/" becomes "").
+static void load_root(FTS *sp, FTSENT *p) {
+  char *slash = strrchr(p->fts_name, '/');
+  if (slash && (slash != p->fts_name || slash[1])) {
+    size_t len = strlen(slash + 1);
+    memmove(p->fts_name, slash + 1, len + 1);
+    p->fts_namelen = (unsigned short)len;
+  }
+  sp->fts_dev = p->fts_dev;
+}
+
 FTS *fts_open(char *const *argv, int options, int (*compar)(const FTSENT **, const FTSENT **)) {
   if (!argv || options & ~FTS_OPTIONMASK) {
     errno = EINVAL;
@@ -201,7 +213,7 @@ FTS *fts_open(char *const *argv, int options, int (*compar)(const FTSENT **, con
       errno = ENOENT;  // as BSD and glibc: an empty root fails the open
       goto fail_roots;
     }
-    // The root's name is its whole path, as given.
+    // The root's name is its whole path, as given, until it is visited.
     FTSENT *p = alloc_entry("", 0, *argv, len);
     if (!p) goto fail_roots;
     p->fts_level = FTS_ROOTLEVEL;
@@ -273,7 +285,7 @@ next:
   if ((p = p->fts_link)) {
     free(tmp);
     if (p->fts_level == FTS_ROOTLEVEL) {
-      sp->fts_dev = p->fts_dev;
+      load_root(sp, p);
       return sp->fts_cur = p;
     }
     // The caller may have marked a sibling through fts_children.
