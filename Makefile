@@ -51,7 +51,7 @@ PUB_HDRS  := $(shell find include -type f 2>/dev/null)
 WITGEN_SRCS := $(wildcard $(dir $(WITGEN))*.mjs $(dir $(WITGEN))*.js $(dir $(WITGEN))*.json)
 
 # everything lives in libc.a; these are valid empty archives so -lm, -lpthread... link
-EMPTY_LIBS := m pthread rt dl util xnet resolv crypt \
+EMPTY_LIBS := m pthread rt dl util xnet resolv crypt setjmp \
               wasi-emulated-signal wasi-emulated-getpid \
               wasi-emulated-process-clocks wasi-emulated-mman
 EMPTY_ARCHIVES := $(patsubst %,$(LIBDIR)/lib%.a,$(EMPTY_LIBS))

@@ -2,6 +2,7 @@
 // it when aimed at our pid, our process group (0, -pid) or "everyone" (-1);
 // any other pid does not exist (ESRCH).  Signal 0 is the existence probe.
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 #include "wasip2_signal.h"
@@ -47,8 +48,8 @@ int sigqueue(pid_t pid, int sig, union sigval value) {
 }
 
 int pthread_kill(pthread_t t, int sig) {
-  (void)t;  // one thread
   if (sig < 0 || sig >= _NSIG) return EINVAL;
+  if (t != pthread_self()) return ESRCH;  // the calling thread is the only one
   if (sig) __wasip2_sig_generate(sig, SI_TKILL);
   return 0;
 }

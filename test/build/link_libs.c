@@ -13,5 +13,5 @@ int main(void) {
     printf("long double: %s\n", buf);
     return strcmp(buf, "1.5") == 0 ? 0 : 1;
 }
-//! cflags: -lc-printscan-long-double -lm -lpthread -lrt -ldl -lutil -lxnet -lresolv -lcrypt -lwasi-emulated-getpid -lwasi-emulated-mman -lwasi-emulated-process-clocks -lwasi-emulated-signal
+//! cflags: -lc-printscan-long-double -lm -lpthread -lrt -ldl -lsetjmp -lutil -lxnet -lresolv -lcrypt -lwasi-emulated-getpid -lwasi-emulated-mman -lwasi-emulated-process-clocks -lwasi-emulated-signal
 //! stdout-contains: sqrt(2)=1.41421 pow(2,10)=1024

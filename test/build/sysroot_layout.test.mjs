@@ -25,7 +25,7 @@ for (const f of ['libc.a', 'crt1.o']) {
     if (bad.length) problems.push(`${f}(${m.name}) references preview1: ${bad.slice(0, 5).join(' ')}`);
   }
 }
-for (const l of ['m', 'pthread', 'rt', 'dl', 'util', 'xnet', 'resolv', 'crypt', 'wasi-emulated-signal',
+for (const l of ['m', 'pthread', 'rt', 'dl', 'util', 'xnet', 'resolv', 'crypt', 'setjmp', 'wasi-emulated-signal',
   'wasi-emulated-getpid', 'wasi-emulated-process-clocks', 'wasi-emulated-mman']) {
   const p = path.join(LIBDIR, `lib${l}.a`);
   if (need(p) && fs.readFileSync(p).subarray(0, 8).toString('latin1') !== '!<arch>\n') problems.push(`lib${l}.a is not an archive`);

@@ -1,0 +1,31 @@
+// Spin locks: 0 free, 1 held.  Spinning on a lock only the caller holds
+// would never end, so pthread_spin_lock fails with EDEADLK (a "may fail"
+// of POSIX) instead.
+#include <errno.h>
+#include <pthread.h>
+
+int pthread_spin_init(pthread_spinlock_t *s, int pshared) {
+  if ((unsigned)pshared > PTHREAD_PROCESS_SHARED) return EINVAL;
+  *s = 0;
+  return 0;
+}
+
+int pthread_spin_destroy(pthread_spinlock_t *s) {
+  return *s ? EBUSY : 0;
+}
+
+int pthread_spin_trylock(pthread_spinlock_t *s) {
+  if (*s) return EBUSY;
+  *s = 1;
+  return 0;
+}
+
+int pthread_spin_lock(pthread_spinlock_t *s) {
+  return pthread_spin_trylock(s) ? EDEADLK : 0;
+}
+
+int pthread_spin_unlock(pthread_spinlock_t *s) {
+  if (!*s) return EPERM;
+  *s = 0;
+  return 0;
+}
