@@ -73,8 +73,12 @@ find_program(CMAKE_AR NAMES llvm-ar-22 llvm-ar)
 find_program(CMAKE_RANLIB NAMES llvm-ranlib-22 llvm-ranlib)
 
 # clang --target=wasm32-wasip2 links through a program named wasm-component-ld, looked up in
-# -B directories before PATH: -B lets a build work without the user editing PATH.
-set(CMAKE_EXE_LINKER_FLAGS_INIT "-B${WASIP2_BIN}")
+# -B directories before PATH: -B lets a build work without the user editing PATH.  It is a
+# link option of the top directory (inherited by every target, and by try_compile projects,
+# which read this file again), not part of CMAKE_EXE_LINKER_FLAGS: a user who sets that
+# (-DCMAKE_EXE_LINKER_FLAGS=..., a preset, the LDFLAGS environment variable) replaces its
+# initial value, and clang then found no wasm-component-ld.
+add_link_options("-B${WASIP2_BIN}")
 # Debian's libc++abi for wasm is built without the exception runtime (no __cxa_throw): C++
 # code must be compiled with exceptions off, or every `throw` is an undefined symbol at link.
 set(CMAKE_CXX_FLAGS_INIT "-fno-exceptions")

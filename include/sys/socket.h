@@ -40,7 +40,12 @@ struct linger {
 
 #define SOCK_DGRAM     5
 #define SOCK_STREAM    6
+/* Raw, reliable-datagram and sequenced-packet sockets do not exist on WASI:
+ * the names are here so that code mentioning them compiles; socket() with
+ * them fails as on a Linux kernel without them (SOCK_RAW: EPROTONOSUPPORT,
+ * the others ESOCKTNOSUPPORT).  SOCK_RDM is Linux's 4, free here. */
 #define SOCK_RAW       3
+#define SOCK_RDM       4
 #define SOCK_SEQPACKET 7
 #define SOCK_NONBLOCK  0x00004000
 #define SOCK_CLOEXEC   0x00002000

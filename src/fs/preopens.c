@@ -66,8 +66,17 @@ static void load(void) {
     count++;
   }
   WASIP2_FREE_LIST(list);
-  __wasip2_on_exit(drop_all);
+  static int hooked;
+  if (!hooked) __wasip2_on_exit(drop_all);
+  hooked = 1;
   start_in_initial_cwd();
+}
+
+// __wasilibc_reset_preopens (src/fs/wasilibc_preopens.c): forget the table;
+// the next path call loads it again from the host.
+void __wasip2_preopen_reset(void) {
+  if (count > 0 || table) drop_all();
+  count = -1;
 }
 
 int __wasip2_preopen_count(void) {

@@ -42,6 +42,8 @@ struct __wasip2_preopen {
 // Loads wasi:filesystem/preopens on first call; NULL/0 when there are none.
 int __wasip2_preopen_count(void);
 const struct __wasip2_preopen *__wasip2_preopen_get(int i);
+// Drops every preopen; the next lookup loads them again.
+void __wasip2_preopen_reset(void);
 
 // Lexically normalise `path` (absolute, or relative to the absolute `base`)
 // into out[PATH_MAX]: absolute, no "." / ".." / "//", no trailing '/'

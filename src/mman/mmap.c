@@ -4,7 +4,8 @@
 // read-only MAP_SHARED is a snapshot; writable shared file mappings (whose
 // stores would have to reach the file) fail with ENODEV.  A registry of
 // mappings lets munmap free, mprotect/msync/madvise validate, and
-// MADV_DONTNEED give back zeroes (or the file's bytes) as Linux does.
+// MADV_DONTNEED give back zeroes (or the file's bytes) as Linux does;
+// mremap resizes a whole mapping (moving it to grow).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -191,6 +192,98 @@ int posix_madvise(void *addr, size_t len, int advice) {
 }
 
 int mlock(const void *addr, size_t len) { (void)addr; (void)len; return 0; }
+// Linux's mlock with flags: MLOCK_ONFAULT is the only one (all memory is
+// resident anyway).
+int mlock2(const void *addr, size_t len, unsigned flags) {
+  if (flags & ~(unsigned)MLOCK_ONFAULT) {
+    errno = EINVAL;
+    return -1;
+  }
+  return mlock(addr, len);
+}
+
+// Every page of linear memory is resident: a range inside the memory is all
+// ones, one past its end is ENOMEM (Linux: "not mapped").
+int mincore(void *addr, size_t len, unsigned char *vec) {
+  if ((uintptr_t)addr & (PAGESIZE - 1)) {
+    errno = EINVAL;
+    return -1;
+  }
+  size_t mem = __builtin_wasm_memory_size(0) * 65536;
+  size_t n = page_round(len);
+  if (!vec || (uintptr_t)addr > mem || n > mem - (uintptr_t)addr || n < len) {
+    errno = !vec ? EFAULT : ENOMEM;
+    return -1;
+  }
+  memset(vec, 1, n / PAGESIZE);
+  return 0;
+}
+
+// Resize a whole mapping made by mmap: shrinking stays in place, growing
+// moves it (MREMAP_MAYMOVE) to a new block holding the old bytes and, past
+// them, zeroes or the file's bytes, as a fresh mapping would.  Growing in
+// place, MREMAP_FIXED (no chosen addresses) and MREMAP_DONTUNMAP cannot be
+// done: ENOMEM, ENOMEM and EINVAL.  Part of a mapping, or one partly
+// unmapped already: EINVAL; no mapping there: EFAULT (Linux's answers).
+void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...) {
+  if (((uintptr_t)old & (PAGESIZE - 1)) || new_len == 0 ||
+      (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) ||
+      ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && !(flags & MREMAP_MAYMOVE)) ||
+      (flags & MREMAP_DONTUNMAP) || new_len > SIZE_MAX - PAGESIZE) {
+    errno = EINVAL;
+    return MAP_FAILED;
+  }
+  if (flags & MREMAP_FIXED) {
+    errno = ENOMEM;
+    return MAP_FAILED;
+  }
+  struct map *m = find(old, old_len ? old_len : 1);
+  if (!m) {
+    errno = EFAULT;
+    return MAP_FAILED;
+  }
+  if (m->addr != old || page_round(old_len) != m->len || m->unmapped) {
+    errno = EINVAL;
+    return MAP_FAILED;
+  }
+  size_t size = page_round(new_len);
+  if (size <= m->len) {
+    m->len = size;  // the heap block keeps its size; only the mapping shrinks
+    return old;
+  }
+  if (!(flags & MREMAP_MAYMOVE)) {
+    errno = ENOMEM;
+    return MAP_FAILED;
+  }
+  char *p = aligned_alloc(PAGESIZE, size);
+  if (!p) {
+    errno = ENOMEM;
+    return MAP_FAILED;
+  }
+  memcpy(p, m->addr, m->len);
+  char *was = m->addr;
+  size_t had = m->len;
+  m->addr = p;
+  m->len = size;
+  if (load(m, had, size - had) < 0) {
+    int e = errno;
+    m->addr = was;
+    m->len = had;
+    free(p);
+    errno = e;
+    return MAP_FAILED;
+  }
+  free(was);
+  return p;
+}
+
+// Linux emulates this deprecated call by remapping in the kernel; a copied
+// mapping cannot alias another part of its file.
+int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff, int flags) {
+  (void)addr; (void)size; (void)prot; (void)pgoff; (void)flags;
+  errno = ENOSYS;
+  return -1;
+}
 int munlock(const void *addr, size_t len) { (void)addr; (void)len; return 0; }
 int mlockall(int flags) { (void)flags; return 0; }
 int munlockall(void) { return 0; }

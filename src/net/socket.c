@@ -53,7 +53,11 @@ int socket(int domain, int type, int protocol) {
   type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
   if (domain != AF_INET && domain != AF_INET6) { errno = EAFNOSUPPORT; return -1; }
   if (type != SOCK_STREAM && type != SOCK_DGRAM) {
-    errno = type == SOCK_RAW || type == SOCK_SEQPACKET ? EPROTONOSUPPORT : EINVAL;
+    // Linux, for AF_INET/AF_INET6 as an unprivileged user: a raw socket is
+    // EPROTONOSUPPORT, a type with no protocol behind it ESOCKTNOSUPPORT,
+    // a number that is no type at all EINVAL.
+    errno = type == SOCK_RAW ? EPROTONOSUPPORT
+          : type == SOCK_SEQPACKET || type == SOCK_RDM ? ESOCKTNOSUPPORT : EINVAL;
     return -1;
   }
   if (protocol != 0 && !(type == SOCK_STREAM && protocol == IPPROTO_TCP) &&

@@ -14,7 +14,9 @@ static int ready;
 
 static void init(void) {
   for (int i = 0; i < RLIM_NLIMITS; i++) lim[i].rlim_cur = lim[i].rlim_max = RLIM_INFINITY;
-  if (__stack_high && __stack_low)
+  // wasm-ld puts the stack first: __stack_low is address 0, so only
+  // __stack_high says whether the linker defined the pair.
+  if (__stack_high)
     lim[RLIMIT_STACK].rlim_cur = lim[RLIMIT_STACK].rlim_max = (rlim_t)(__stack_high - __stack_low);
   lim[RLIMIT_AS].rlim_cur = lim[RLIMIT_AS].rlim_max = 1ull << 32;
   lim[RLIMIT_CORE].rlim_cur = lim[RLIMIT_CORE].rlim_max = 0;

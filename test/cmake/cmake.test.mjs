@@ -1,6 +1,7 @@
 // The CMake toolchain file: configure, build and ctest examples/cmake-hello with each copy the
 // Makefile installs (build/share/cmake and build/sysroot/share/cmake), and the autotools-style
 // sample with its ./configure --host=wasm32-wasip2.
+//! timeout: 600
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,29 @@ for (const tc of ['build/share/cmake', 'build/sysroot/share/cmake']) {
   check(head.equals(Buffer.from([0x0d, 0x00, 0x01, 0x00])), `${tc}: hello.wasm is a component (layer 1)`);
   r = sh('ctest', ['--output-on-failure'], { cwd: b, env });
   check(r.status === 0 && /100% tests passed/.test(r.stdout), `${tc}: ctest runs both tests through wasip2-run`, out(r));
+}
+
+// A user's own linker flags (the cache variable, or LDFLAGS from the environment) replace
+// CMAKE_EXE_LINKER_FLAGS' initial value: the toolchain's -B must survive them, and the user's
+// flag must reach the link line too.
+{
+  const file = join(ROOT, 'build/share/cmake/wasip2-toolchain.cmake');
+  const cases = [
+    ['-DCMAKE_EXE_LINKER_FLAGS', ['-DCMAKE_EXE_LINKER_FLAGS=-Wl,-z,stack-size=262144'], env],
+    ['LDFLAGS', [], { ...env, LDFLAGS: '-Wl,-z,stack-size=262144' }],
+  ];
+  for (const [what, args, e] of cases) {
+    const b = join(dir, `userflags-${what.replace(/\W/g, '')}`);
+    let r = sh('cmake', ['-S', join(ROOT, 'examples/cmake-hello'), '-B', b, `-DCMAKE_TOOLCHAIN_FILE=${file}`, ...args], { env: e });
+    check(r.status === 0, `${what} set by the user: cmake configures (compiler checks link)`, out(r));
+    if (r.status !== 0) continue;
+    r = sh('cmake', ['--build', b, '--', 'VERBOSE=1'], { env: e });
+    const linkLine = (r.stdout || '').split('\n').find((l) => / -o hello\.wasm /.test(l)) || '';
+    check(r.status === 0 && existsSync(join(b, 'hello.wasm')) && /stack-size=262144/.test(linkLine) && /-B\S*build\/bin/.test(linkLine),
+      `${what} set by the user: links, with the user's flag and the toolchain's -B`, out(r));
+    r = sh('ctest', ['--output-on-failure'], { cwd: b, env: e });
+    check(r.status === 0 && /100% tests passed/.test(r.stdout), `${what} set by the user: ctest passes`, out(r));
+  }
 }
 
 // Autotools-style sample: configure --host, make, make check (all through wasip2-cc).
