@@ -44,6 +44,7 @@ int __wasilibc_nocwd_symlinkat(const char *target, int dirfd, const char *path) 
   static struct __wasip2_fs_at at; // PATH_MAX twice: kept off the small stack
   char rel[PATH_MAX];
   if (!target || !*target) { errno = ENOENT; return -1; }
+  if (__wasip2_path_utf8(target, SIZE_MAX) < 0) return -1; // the target is a WASI string too
   if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
   if (strcmp(at.rel, ".") == 0) { errno = EEXIST; return -1; }
   if (target[0] == '/') {

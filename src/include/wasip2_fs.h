@@ -53,6 +53,10 @@ const struct __wasip2_preopen *__wasip2_preopen_get(int i);
 const char *__wasip2_cwd(void);
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing);
 
+// 0 if the first max bytes of s are valid UTF-8 (Unicode scalar values),
+// else -1 with EILSEQ.  Every path passes it in __wasip2_path_normalize.
+int __wasip2_path_utf8(const char *s, size_t max);
+
 // Index of the preopen with the longest prefix of the normalised absolute
 // `abs`, and the remainder ("." for the preopen itself); -1 with ENOENT.
 int __wasip2_preopen_match(const char *abs, const char **rest);
