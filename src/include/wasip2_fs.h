@@ -76,6 +76,13 @@ struct __wasip2_fs_at {
 // or AT_FDCWD.  -1 with errno (EBADF, ENOTDIR, ENOENT, ENAMETOOLONG).
 int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at);
 
+// Absolute symlink targets (src/fs/symlink_target.c).  encode: the relative
+// form stored for `target` by a link at `at` (EPERM unless the target is in
+// the link's preopen).  decode: the absolute path a stored target `t` of
+// `len` bytes stands for, or -1 when it is an ordinary target.
+int __wasip2_symlink_encode(const struct __wasip2_fs_at *at, const char *target, char out[PATH_MAX]);
+ssize_t __wasip2_symlink_decode(const struct __wasip2_fs_at *at, const char *t, size_t len, char out[PATH_MAX]);
+
 // State of a file or directory description (desc->impl).
 struct __wasip2_fs_file {
   wasi_filesystem_types_descriptor_t handle;
