@@ -48,6 +48,16 @@
 #define O_EXCL      0x4000
 #define O_TRUNC     0x8000
 
+/* A real close-on-exec bit (Debian's and upstream's headers say 0): open,
+ * openat, pipe2 and dup3 set FD_CLOEXEC on the new fd, as Linux does, so a
+ * program can check what it asked for with F_GETFD.  The bit is one no other
+ * O_ flag uses (the status flags are 0x1f, the creation flags 0xf000, the
+ * access and O_NOFOLLOW bits 0x1f000000).  Objects built with upstream's
+ * headers pass 0: no close-on-exec, which is what their F_GETFD then shows
+ * (there is no exec to make it matter either way). */
+#undef O_CLOEXEC
+#define O_CLOEXEC   0x20000000
+
 /* Linux's old name for O_NONBLOCK; Debian's FNDELAY refers to it */
 #ifndef O_NDELAY
 #define O_NDELAY O_NONBLOCK

@@ -1,5 +1,6 @@
-// net/if.h for wasm32-wasip2.  WASI 0.2 exposes no network interfaces:
-// if_nametoindex answers 0 (ENXIO) and if_nameindex an empty list.
+// net/if.h for wasm32-wasip2.  WASI 0.2 exposes no network interfaces
+// beyond the loopback every component has: if_nameindex lists "lo" with
+// index 1 (src/net/if_nametoindex.c).  Interface flags have Linux's values.
 #ifndef _NET_IF_H
 #define _NET_IF_H
 #ifdef __cplusplus
@@ -8,6 +9,23 @@ extern "C" {
 
 #define IF_NAMESIZE 16
 #define IFNAMSIZ IF_NAMESIZE
+
+#define IFF_UP          0x1
+#define IFF_BROADCAST   0x2
+#define IFF_DEBUG       0x4
+#define IFF_LOOPBACK    0x8
+#define IFF_POINTOPOINT 0x10
+#define IFF_NOTRAILERS  0x20
+#define IFF_RUNNING     0x40
+#define IFF_NOARP       0x80
+#define IFF_PROMISC     0x100
+#define IFF_ALLMULTI    0x200
+#define IFF_MASTER      0x400
+#define IFF_SLAVE       0x800
+#define IFF_MULTICAST   0x1000
+#define IFF_PORTSEL     0x2000
+#define IFF_AUTOMEDIA   0x4000
+#define IFF_DYNAMIC     0x8000
 
 struct if_nameindex {
 	unsigned int if_index;

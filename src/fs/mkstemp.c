@@ -23,6 +23,8 @@ static int fill(char *x) {
 }
 
 static char *slot(char *tmpl, int suffixlen) {
+  // a name that cannot be a WASI string fails before any random bytes are drawn
+  if (__wasip2_path_utf8(tmpl, SIZE_MAX) < 0) return NULL;
   size_t n = strlen(tmpl);
   if (suffixlen < 0 || n < (size_t)suffixlen + 6 || memcmp(tmpl + n - suffixlen - 6, "XXXXXX", 6)) {
     errno = EINVAL;

@@ -57,5 +57,7 @@ int __wasilibc_nocwd_openat_nomode(int dirfd, const char *path, int oflags) {
   }
   // the type is learned lazily (fstat, fdopendir, a failed read) unless
   // O_DIRECTORY already proved it: no get-type call on the common path
-  return __wasip2_fs_install(h, at.preopen, at.abs, oflags, (oflags & O_DIRECTORY) ? 1 : -1);
+  int fd = __wasip2_fs_install(h, at.preopen, at.abs, oflags, (oflags & O_DIRECTORY) ? 1 : -1);
+  if (fd >= 0 && (oflags & O_CLOEXEC)) __wasip2_fd_setfdflags(fd, FD_CLOEXEC);
+  return fd;
 }

@@ -44,9 +44,35 @@ static int walk(char *out, size_t *len, const char *p, int *trailing) {
   return 0;
 }
 
+// WASI paths are strings: Unicode scalar values in UTF-8.  A name that is
+// not (a Latin-1 byte, an overlong form, a surrogate, beyond U+10FFFF)
+// would reach the host mangled or not at all, so it is EILSEQ here, before
+// any host call.  Checks the first `max` bytes.
+int __wasip2_path_utf8(const char *s, size_t max) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + strnlen(s, max);
+  while (p < end) {
+    unsigned c = *p;
+    if (c < 0x80) { p++; continue; }
+    int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : -1;
+    if (n < 0 || c > 0xf4 || end - p <= n) { errno = EILSEQ; return -1; }
+    unsigned v = c & (0x3f >> n);
+    for (int i = 1; i <= n; i++) {
+      if ((p[i] & 0xc0) != 0x80) { errno = EILSEQ; return -1; }
+      v = v << 6 | (p[i] & 0x3f);
+    }
+    if ((n == 2 && v < 0x800) || (n == 3 && (v < 0x10000 || v > 0x10ffff)) || (v >= 0xd800 && v <= 0xdfff)) {
+      errno = EILSEQ;
+      return -1;
+    }
+    p += n + 1;
+  }
+  return 0;
+}
+
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing) {
   if (!path || !*path) { errno = ENOENT; return -1; }
   if (strnlen(path, PATH_MAX) >= PATH_MAX) { errno = ENAMETOOLONG; return -1; }
+  if (__wasip2_path_utf8(path, PATH_MAX) < 0) return -1;
   size_t len = 0;
   int t;
   out[0] = 0;

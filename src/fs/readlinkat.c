@@ -1,5 +1,5 @@
 // readlink/readlinkat: readlink-at, truncated to the caller's buffer like
-// POSIX (no terminating NUL).
+// POSIX (no terminating NUL); absolute targets decoded back.
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +17,14 @@ ssize_t __wasilibc_nocwd_readlinkat(int dirfd, const char *restrict path, char *
   bool ok = wasi_filesystem_types_descriptor_readlink_at(at.handle, &s, &target, &err);
   int landed = __wasip2_land_end();
   if (!ok) return __wasip2_fs_fail(err);
-  size_t n = target.len < bufsize ? target.len : bufsize;
-  if (!landed) {
-    memcpy(buf, target.ptr, n);
-    if (target.len) free(target.ptr);
-  }
+  // an absolute target stored in relative form (src/fs/symlink_target.c)
+  // comes back as the absolute path it was given as
+  static char abs[PATH_MAX];
+  ssize_t alen = __wasip2_symlink_decode(&at, target.ptr, target.len, abs);
+  size_t len = alen >= 0 ? (size_t)alen : target.len;
+  size_t n = len < bufsize ? len : bufsize;
+  if (alen >= 0) memcpy(buf, abs, n);
+  else if (!landed) memcpy(buf, target.ptr, n);
+  if (!landed && target.len) free(target.ptr);
   return n;
 }

@@ -55,6 +55,10 @@ void __wasip2_preopen_reset(void);
 const char *__wasip2_cwd(void);
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing);
 
+// 0 if the first max bytes of s are valid UTF-8 (Unicode scalar values),
+// else -1 with EILSEQ.  Every path passes it in __wasip2_path_normalize.
+int __wasip2_path_utf8(const char *s, size_t max);
+
 // Index of the preopen with the longest prefix of the normalised absolute
 // `abs`, and the remainder ("." for the preopen itself); -1 with ENOENT.
 int __wasip2_preopen_match(const char *abs, const char **rest);
@@ -73,6 +77,13 @@ struct __wasip2_fs_at {
 // real fd (a directory opened by the program), a preopen or error pseudo-fd,
 // or AT_FDCWD.  -1 with errno (EBADF, ENOTDIR, ENOENT, ENAMETOOLONG).
 int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at);
+
+// Absolute symlink targets (src/fs/symlink_target.c).  encode: the relative
+// form stored for `target` by a link at `at` (EPERM unless the target is in
+// the link's preopen).  decode: the absolute path a stored target `t` of
+// `len` bytes stands for, or -1 when it is an ordinary target.
+int __wasip2_symlink_encode(const struct __wasip2_fs_at *at, const char *target, char out[PATH_MAX]);
+ssize_t __wasip2_symlink_decode(const struct __wasip2_fs_at *at, const char *t, size_t len, char out[PATH_MAX]);
 
 // State of a file or directory description (desc->impl).
 struct __wasip2_fs_file {

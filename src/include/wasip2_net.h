@@ -65,6 +65,8 @@ struct __wasip2_sock {
   int64_t rcvtimeo_ns, sndtimeo_ns;   // 0: none
   int reuseaddr, v6only, backlog, keepalive;
   int reuseport;  // stored only: see src/net/sockopt.c
+  int oobinline, broadcast;     // stored (see src/net/sockopt.c)
+  unsigned user_timeout_ms;     // TCP_USER_TIMEOUT, stored only
 };
 
 // The instance network, asked for once and dropped at exit.

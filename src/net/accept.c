@@ -41,6 +41,9 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
   c->out = t.f2;
   c->state = WASIP2_SK_CONNECTED;
   c->keepalive = s->keepalive;
+  c->user_timeout_ms = s->user_timeout_ms; // inherited from the listener, as on Linux
+  c->oobinline = s->oobinline;
+  c->broadcast = s->broadcast;
   c->v6only = s->v6only;
   if (addr) {
     wasi_sockets_network_ip_socket_address_t ra;

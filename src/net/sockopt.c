@@ -8,6 +8,21 @@
 // sockets sharing one port -- still fails at bind with EADDRINUSE, not
 // silently.  ENOPROTOOPT here made listeners that set it unconditionally
 // (netcat -l: err(1) on failure) unusable.
+// Every option name <sys/socket.h> and <netinet/tcp.h> define is answered
+// (include/netinet/tcp.h drops the Linux TCP options WASI has no way to
+// give).  Options WASI cannot change report the state the host really has
+// (no debugging, routing, lingering or low-water marks); setting that state
+// succeeds, asking for another fails with Linux's errno for it or
+// EOPNOTSUPP -- never a silent success:
+//   SO_DEBUG 0 (1: EACCES, unprivileged as on Linux), SO_DONTROUTE 0,
+//   SO_LINGER {0, 0} (close never blocks and never resets), SO_RCVLOWAT 1,
+//   SO_SNDLOWAT 1 (setting it is ENOPROTOOPT on Linux too), SO_BROADCAST 0
+//   on UDP (the host cannot enable broadcast; TCP stores it, as Linux).
+// SO_OOBINLINE is stored: no urgent data ever arrives (MSG_OOB is
+// EOPNOTSUPP), so either value is true.  TCP_USER_TIMEOUT is stored and read
+// back; WASI 0.2 shows neither acknowledgements nor the kernel option, so
+// the host's own retransmission timeout still decides when a dead peer
+// fails the connection (docs/compatibility.md).
 #include <errno.h>
 #include <string.h>
 #include <sys/time.h>
@@ -59,6 +74,15 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
     case SO_ACCEPTCONN: v = s->state == WASIP2_SK_LISTENING; break;
     case SO_REUSEADDR: v = s->reuseaddr; break;
     case SO_REUSEPORT: v = s->reuseport; break;
+    case SO_OOBINLINE: v = s->oobinline; break;
+    case SO_BROADCAST: v = s->broadcast; break;
+    case SO_DEBUG: case SO_DONTROUTE: v = 0; break;
+    case SO_RCVLOWAT: case SO_SNDLOWAT: v = 1; break;
+    case SO_LINGER: {
+      struct linger l = { 0, 0 };
+      if ((e = put(val, len, &l, sizeof l))) { errno = e; return -1; }
+      return 0;
+    }
     case SO_ERROR:
       if (tcp && s->state == WASIP2_SK_CONNECTING) __wasip2_tcp_finish_connect(s, 0);
       v = s->so_error;
@@ -97,6 +121,7 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
     // WASI 0.2 has no no-delay option.  wasip2-run disables Nagle on every
     // TCP socket it creates (issue 8 bug 11), so Nagle is off: report that.
     case TCP_NODELAY: v = 1; break;
+    case TCP_USER_TIMEOUT: v = (int)s->user_timeout_ms; break;
     case TCP_KEEPIDLE:
     case TCP_KEEPINTVL: {
       uint64_t ns;
@@ -148,11 +173,35 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
     if (name == SO_RCVTIMEO) s->rcvtimeo_ns = ns; else s->sndtimeo_ns = ns;
     return 0;
   }
+  if (level == SOL_SOCKET && name == SO_LINGER) {
+    struct linger l;
+    if (!val) { errno = EFAULT; return -1; }
+    if (len < (socklen_t)sizeof l) { errno = EINVAL; return -1; }
+    memcpy(&l, val, sizeof l);
+    if (l.l_onoff) { errno = EOPNOTSUPP; return -1; } // neither a blocking close nor a reset
+    return 0;
+  }
   if ((e = get_int(val, len, &v))) { errno = e; return -1; }
   if (level == SOL_SOCKET) {
     switch (name) {
     case SO_REUSEADDR: s->reuseaddr = v != 0; return 0;
     case SO_REUSEPORT: s->reuseport = v != 0; return 0;
+    case SO_OOBINLINE: s->oobinline = v != 0; return 0;
+    case SO_BROADCAST:
+      if (v && !tcp) { errno = EOPNOTSUPP; return -1; }
+      s->broadcast = v != 0;
+      return 0;
+    case SO_DEBUG:
+      if (v) { errno = EACCES; return -1; }
+      return 0;
+    case SO_DONTROUTE:
+      if (v) { errno = EOPNOTSUPP; return -1; }
+      return 0;
+    case SO_RCVLOWAT:
+      if (v < 0) { errno = EINVAL; return -1; }
+      if (v > 1) { errno = EOPNOTSUPP; return -1; } // 0 means 1, as on Linux
+      return 0;
+    case SO_SNDLOWAT: errno = ENOPROTOOPT; return -1; // fixed at 1, as on Linux
     case SO_KEEPALIVE:
       if (!tcp) { errno = ENOPROTOOPT; return -1; }
       ok = wasi_sockets_tcp_tcp_socket_set_keep_alive_enabled(s->h, v != 0, &err);
@@ -179,6 +228,10 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
       // Asking for what the host already does succeeds; turning Nagle back
       // on cannot be done through WASI, and pretending would be a silent lie.
       if (!v) { errno = EOPNOTSUPP; return -1; }
+      return 0;
+    case TCP_USER_TIMEOUT:
+      if (v < 0) { errno = EINVAL; return -1; }
+      s->user_timeout_ms = (unsigned)v;
       return 0;
     case TCP_KEEPIDLE:
     case TCP_KEEPINTVL:

@@ -29,15 +29,22 @@ clock_t clock(void) {
 // sysconf(_SC_CLK_TCK) in the top half answers 100.
 #define TICKS 100
 
+// times() returns real time in ticks since an arbitrary point in the past
+// (Linux: around boot).  Ours is the host monotonic clock's own origin,
+// plus one tick so that a host whose clock starts with the program (or at
+// 0) still never answers 0, which callers cannot tell from an error-free
+// "no time"; -1 is the error value.  The tms fields are the process times
+// that clock() reports, so the two agree.
 clock_t times(struct tms *t) {
   clock_t ticks = (clock_t)(elapsed_ns() / (1000000000u / TICKS));
+  clock_t now = (clock_t)(wasi_clocks_monotonic_clock_now() / (1000000000u / TICKS)) + 1;
   if (t) {
     t->tms_utime = ticks;
     t->tms_stime = 0;
     t->tms_cutime = 0;
     t->tms_cstime = 0;
   }
-  return ticks;
+  return now;
 }
 
 int getrusage(int who, struct rusage *ru) {

@@ -51,7 +51,7 @@ int main(void) {
   ERR(accept(t, NULL, NULL), EINVAL);
   ERR(send(t, "x", 1, MSG_OOB), EOPNOTSUPP);
   ERR(getsockopt(t, SOL_SOCKET, 12345, &v, &vl), ENOPROTOOPT);
-  ERR(setsockopt(t, SOL_SOCKET, SO_LINGER, &v, sizeof v), ENOPROTOOPT);
+  ERR(setsockopt(t, SOL_SOCKET, SO_LINGER, &v, sizeof v), EINVAL); // shorter than struct linger
   ERR(setsockopt(t, IPPROTO_TCP, 12345, &v, sizeof v), ENOPROTOOPT);
   ERR(setsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, 1), EINVAL);
   CHECK(getsockopt(t, SOL_SOCKET, SO_TYPE, &v, &vl) == 0 && v == SOCK_STREAM);

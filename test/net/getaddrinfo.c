@@ -40,7 +40,7 @@ int main(void) {
   CHECK(!strcmp(inet_ntoa(sa.sin_addr), "192.0.2.7"));
   struct hostent *he = gethostbyname("localhost");
   CHECK(he && he->h_addrtype == AF_INET && ((unsigned char *)he->h_addr)[0] == 127);
-  CHECK(if_nametoindex("eth0") == 0 && errno == ENXIO);
+  CHECK(if_nametoindex("eth0") == 0 && errno == ENODEV); // only "lo" exists (glibc's errno)
   printf("ok\n");
   return 0;
 }
