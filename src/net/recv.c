@@ -48,6 +48,8 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
 ssize_t recvfrom(int fd, void *__restrict buf, size_t len, int flags, struct sockaddr *__restrict from,
                  socklen_t *__restrict fromlen) {
   struct __wasip2_desc *d;
+  // Linux's order: the buffer before the socket
+  if (__wasip2_span(buf, &len) < 0) return -1;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
@@ -63,7 +65,9 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
+  size_t mlen = sizeof *msg;
   if (!msg) { errno = EFAULT; return -1; }
+  if (__wasip2_span(msg, &mlen) < 0) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~RECV_FLAGS) { errno = EOPNOTSUPP; return -1; }
   int trunc = 0;

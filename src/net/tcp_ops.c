@@ -28,6 +28,7 @@ static int64_t deadline_left(int64_t *deadline, int64_t timeo) {
 static ssize_t rd(struct __wasip2_sock *s, void *dst, size_t len, int block) {
   wasip2_list_u8_t got;
   wasi_io_streams_stream_error_t e;
+  if (len > WASIP2_HOST_IO_MAX) len = WASIP2_HOST_IO_MAX; // short reads are a stream's right
   __wasip2_land_begin(dst, len);
   bool ok = block ? wasi_io_streams_input_stream_blocking_read(s->in, len, &got, &e)
                   : wasi_io_streams_input_stream_read(s->in, len, &got, &e);
