@@ -27,7 +27,6 @@ int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
 int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
-  if (!sa || !len) { errno = EFAULT; return -1; }
   wasi_sockets_network_ip_socket_address_t a;
   if (s->type == SOCK_DGRAM) {
     if (!s->has_peer) { errno = ENOTCONN; return -1; }
@@ -39,6 +38,8 @@ int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
     wasi_sockets_network_error_code_t err;
     if (!wasi_sockets_tcp_tcp_socket_remote_address(s->h, &a, &err)) { errno = ENOTCONN; return -1; }
   }
+  // Linux: "not connected" before the buffers are looked at
+  if (!sa || !len) { errno = EFAULT; return -1; }
   __wasip2_sockaddr_from_wasi(&a, sa, len);
   return 0;
 }

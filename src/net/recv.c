@@ -3,6 +3,7 @@
 // datagram larger than the buffers.
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wasip2_net.h"
@@ -48,10 +49,9 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
 ssize_t recvfrom(int fd, void *__restrict buf, size_t len, int flags, struct sockaddr *__restrict from,
                  socklen_t *__restrict fromlen) {
   struct __wasip2_desc *d;
-  // Linux's order: the buffer before the socket
-  if (__wasip2_span(buf, &len) < 0) return -1;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
+  if (__wasip2_span(buf, &len) < 0) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~RECV_FLAGS) { errno = EOPNOTSUPP; return -1; }
   return recv_one(s, d, buf, len, flags, from, fromlen, NULL);
@@ -70,6 +70,7 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   if (__wasip2_span(msg, &mlen) < 0) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~RECV_FLAGS) { errno = EOPNOTSUPP; return -1; }
+  if ((size_t)msg->msg_iovlen > IOV_MAX) { errno = EMSGSIZE; return -1; } // Linux's answer
   int trunc = 0;
   socklen_t namelen = msg->msg_name ? msg->msg_namelen : 0;
   ssize_t r = __wasip2_sock_recvv(s, d, msg->msg_iov, msg->msg_iovlen, flags,

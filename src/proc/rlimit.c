@@ -26,7 +26,8 @@ static void init(void) {
 }
 
 int getrlimit(int r, struct rlimit *rl) {
-  if (!rl) { errno = EFAULT; return -1; }
+  // Linux (prlimit64 underneath) treats a NULL result as "nothing to store"
+  if (!rl) return r < 0 || r >= RLIM_NLIMITS ? (errno = EINVAL, -1) : 0;
   if (r < 0 || r >= RLIM_NLIMITS) { errno = EINVAL; return -1; }
   if (!ready) init();
   *rl = lim[r];
@@ -34,7 +35,7 @@ int getrlimit(int r, struct rlimit *rl) {
 }
 
 int setrlimit(int r, const struct rlimit *rl) {
-  if (!rl) { errno = EFAULT; return -1; }
+  if (!rl) return r < 0 || r >= RLIM_NLIMITS ? (errno = EINVAL, -1) : 0;
   if (r < 0 || r >= RLIM_NLIMITS || rl->rlim_cur > rl->rlim_max) { errno = EINVAL; return -1; }
   if (!ready) init();
   if (rl->rlim_max > lim[r].rlim_max) { errno = EPERM; return -1; }
