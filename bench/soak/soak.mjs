@@ -7,8 +7,10 @@
 //
 //   unshare -n sh -c 'ip link set lo up && node bench/soak/soak.mjs [--minutes 10] [--conns 1000]'
 //
-// Prints one line per minute and a verdict: the last sample must be within
-// 10% of the sample after the first minute.  Exit 0 steady, 1 it grew.
+// Prints one line per minute, then idles IDLE_S seconds (no connection) and
+// samples once more, and a verdict: the last loaded sample must be within
+// 10% of the sample after the first minute, the guest's memory must not
+// have grown, no connection may fail.  Exit 0 steady, 1 not.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -21,6 +23,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const MINUTES = opt('--minutes', 10), CONNS = opt('--conns', 1000), SAMPLE_S = opt('--sample', 60);
+const IDLE_S = opt('--idle', 60);
+const errors = new Map(); // client-side error code -> count
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-'));
 const wasm = path.join(tmp, 'server.wasm');
@@ -60,7 +64,7 @@ function oneConn() {
     c.on('connect', () => c.write('ping\n'));
     c.on('data', (d) => { got += d; if (got.includes('\n')) c.end(); });
     c.on('close', () => resolve(got === 'ping\n'));
-    c.on('error', () => {});
+    c.on('error', (e) => errors.set(e.code, (errors.get(e.code) ?? 0) + 1));
   });
 }
 
@@ -88,11 +92,15 @@ while (Date.now() - start < MINUTES * SAMPLE_S * 1000) {
     next++;
   }
 }
+await new Promise((r) => setTimeout(r, IDLE_S * 1000));
+const idle = rssKiB(srv.pid);
+console.log(`idle ${IDLE_S} s: ${(idle / 1024).toFixed(1)} MiB`);
 done = true;
 srv.kill('SIGTERM');
 fs.rmSync(tmp, { recursive: true, force: true });
 const first = samples[1], last = samples[samples.length - 1];
 const growth = first ? (last.rss - first.rss) / first.rss : 0;
 console.log(`rss after minute 1: ${(first.rss / 1024).toFixed(1)} MiB, at the end: ${(last.rss / 1024).toFixed(1)} MiB (${(growth * 100).toFixed(1)}%)`);
-console.log(`guest pages after minute 1: ${first.pages}, at the end: ${last.pages}; failed connections: ${failed}`);
+console.log(`guest pages after minute 1: ${first.pages}, at the end: ${last.pages}; failed connections: ${failed}` +
+  (errors.size ? ` (${[...errors].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''));
 process.exit(growth <= 0.10 && first.pages === last.pages && failed === 0 ? 0 : 1);
