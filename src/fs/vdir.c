@@ -76,9 +76,11 @@ static ssize_t vdir_read(struct __wasip2_desc *d, void *buf, size_t len) {
   errno = EISDIR;
   return -1;
 }
+// readdir keeps its own position (the DIR cookie): the fd's offset is
+// always 0, as lseek on a Linux directory fd reports before any read
 static off_t vdir_seek(struct __wasip2_desc *d, off_t off, int whence) {
   (void)d;
-  if (whence != SEEK_SET || off < 0) { errno = EINVAL; return -1; }
+  if ((whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) || off < 0) { errno = EINVAL; return -1; }
   return off;
 }
 static short vdir_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) {

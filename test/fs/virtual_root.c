@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,6 +55,9 @@ int main(void) {
   CHECK(r >= 0 && fstat(r, &st) == 0 && S_ISDIR(st.st_mode), "open + fstat /");
   char b[4];
   ERR(read(r, b, 1), EISDIR);
+  CHECK(lseek(r, 0, SEEK_CUR) == 0, "lseek on the root fd");
+  char rp[256];
+  CHECK(realpath("/", rp) && strcmp(rp, "/") == 0 && realpath("/a/../a/", rp) && strcmp(rp, "/a") == 0, "realpath of virtual directories");
   ERR(write(r, b, 1), EBADF);
   int f = openat(r, "data/f", O_WRONLY | O_CREAT | O_TRUNC, 0644);
   CHECK(f >= 0 && write(f, "hi", 2) == 2, "openat(root fd, \"data/f\") creates inside the preopen");
