@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -63,6 +64,12 @@ int main(void) {
   ERR(sendto(u, small, 1, 0, (struct sockaddr *)(end - 8), 16), EFAULT); // the address runs past
   ERR(connect(u, (struct sockaddr *)(end - 8), 16), EFAULT);
   close(u);
+  // the other calls whose bytes land in a caller's buffer
+  ERR(getentropy(end - 4, 8), EFAULT);
+  ERR(getrandom(end - 4, 8, 0), EFAULT);
+  CHECK(symlink("ten", "/data/lnk") == 0, "symlink");
+  ERR(readlink("/data/lnk", end - 4, 8), EFAULT);
+  CHECK(getcwd(end - 4, 8) == NULL && errno == EFAULT, "getcwd past the end: EFAULT");
   char b;
   fcntl(p[0], F_SETFL, O_NONBLOCK);
   ERR(read(p[0], &b, 1), EAGAIN); // nothing was written by the refused calls
