@@ -80,6 +80,13 @@ int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
   }
 }
 
+int __wasip2_fd_room(void) {
+  for (int fd = 0; fd < __wasip2_fd_nofile; fd++)
+    if (fd >= nslots || (!slots[fd].desc && (fd > 2 || stdio_done[fd]))) return 1;
+  errno = EMFILE;
+  return 0;
+}
+
 struct __wasip2_desc *__wasip2_fd_get(int fd) {
   if (fd >= 0 && fd <= 2 && !stdio_done[fd]) bind_stdio(fd);
   if (fd < 0 || fd >= nslots || !slots[fd].desc) { errno = EBADF; return NULL; }

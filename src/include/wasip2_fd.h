@@ -66,6 +66,9 @@ extern int __wasip2_fd_nofile;
 // Lowest free fd >= minfd bound to a new reference to d (refs incremented),
 // or -1 with EMFILE.
 int __wasip2_fd_install(struct __wasip2_desc *d, int minfd);
+// 1 when an fd below the soft limit is free, else 0 with EMFILE: for calls
+// that must not take a host resource they could not give an fd (accept).
+int __wasip2_fd_room(void);
 // New description with refs = 0 (freed by the table when the last fd closes).
 struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops, int flags, void *impl);
 // Description of fd, or NULL with errno = EBADF.

@@ -5,6 +5,7 @@
 //! dir: /data
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -45,6 +46,30 @@ int main(void) {
   int s = socket(AF_INET, SOCK_DGRAM, 0);
   CHECK(s == 500, "a socket takes the freed slot: %d", s);
   close(s);
+  // accept at the limit: EMFILE, and the connection stays queued (as Linux)
+  close(500);
+  close(501);
+  close(502);
+  int l = socket(AF_INET, SOCK_STREAM, 0), c = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t al = sizeof a;
+  CHECK(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 4) == 0 &&
+        getsockname(l, (struct sockaddr *)&a, &al) == 0 && connect(c, (struct sockaddr *)&a, sizeof a) == 0, "listen + connect");
+  int x = open("/data/f", O_RDONLY); // the last free slot
+  CHECK(x == 502, "last slot %d", x);
+  CHECK(accept(l, NULL, NULL) == -1 && errno == EMFILE, "accept at the limit: %s", strerror(errno));
+  close(x);
+  int got = accept(l, NULL, NULL);
+  CHECK(got == 502 && write(c, "k", 1) == 1, "the queued connection is accepted once a slot is free: %d", got);
+  char k = 0;
+  CHECK(read(got, &k, 1) == 1 && k == 'k', "and carries data");
+  close(got);
+  close(c);
+  close(l);
+  CHECK(open("/data/f", O_RDONLY) == 500 && open("/data/f", O_RDONLY) == 501 && open("/data/f", O_RDONLY) == 502, "refill");
 
   // raise: 5000 descriptors open fine, the next one is EMFILE
   rl.rlim_cur = 5003;
