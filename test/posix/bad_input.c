@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -273,6 +274,20 @@ int main(int argc, char **argv) {
   T("shutdown bad how", shutdown(t, 99));
   T("shutdown unconnected", shutdown(t, SHUT_RD));
   T("shutdown file", shutdown(f, SHUT_RD));
+
+  // ---- bad flags
+  T("send unknown flag", send(u, buf, 1, 0x10000000));
+  T("sendto unknown flag", sendto(u, buf, 1, 0x10000000, (struct sockaddr *)&a4, sizeof a4));
+  T("recv unknown flag", recv(u, buf, 1, MSG_DONTWAIT | 0x10000000));
+  T("dup3 bad flags", dup3(f, 50, 0x1234));
+  T("dup3 same fd", dup3(f, f, 0));
+  T("pipe2 bad flags", pipe2(p, 0x1234));
+  T("unlinkat bad flags", unlinkat(AT_FDCWD, path, 0x1234));
+  struct stat st;
+  T("fstatat bad flags", fstatat(AT_FDCWD, path, &st, 0x1234));
+  T("faccessat bad mode", faccessat(AT_FDCWD, path, 0x40, 0));
+  T("getrandom bad flags", getrandom(buf, 4, 0x1234));
+  T("shutdown -1 how", shutdown(t, -1));
 
   // ---- descriptors
   T("close closed", close(c));

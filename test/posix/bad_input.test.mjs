@@ -16,6 +16,9 @@ const KNOWN = {
   'sendto tcp unconnected': ['-1 EPIPE', '-1 ENOTCONN', 'POSIX ENOTCONN for a never-connected TCP socket'],
   'send NULL udp': ['-1 EDESTADDRREQ', '-1 EFAULT', 'the buffer is checked before the destination'],
   'recv MSG_OOB udp': ['-1 EAGAIN', '-1 EOPNOTSUPP', 'no out-of-band data on any socket'],
+  'send unknown flag': ['-1 EDESTADDRREQ', '-1 EOPNOTSUPP', 'flags libc does not implement are refused, Linux ignores unknown bits'],
+  'sendto unknown flag': ['1', '-1 EOPNOTSUPP', 'flags libc does not implement are refused, Linux ignores unknown bits'],
+  'recv unknown flag': ['-1 EAGAIN', '-1 EOPNOTSUPP', 'flags libc does not implement are refused, Linux ignores unknown bits'],
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'wasip2-bad-input-'));
