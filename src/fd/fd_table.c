@@ -16,7 +16,11 @@ static struct slot *slots;
 static int nslots;
 static int stdio_done[3];
 
-#define FD_MAX 65536
+#define FD_MAX WASIP2_FD_MAX
+
+// RLIMIT_NOFILE's soft limit (setrlimit in src/proc/rlimit.c moves it): no
+// fd at or above it is handed out, as on Linux (default 1024 there too).
+int __wasip2_fd_nofile = 1024;
 
 struct __wasip2_desc *__wasip2_stdio_open(int fd); // src/io/stdio.c
 
@@ -60,8 +64,9 @@ struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops
 
 int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
   // F_DUPFD: a minimum outside [0, limit) is EINVAL (POSIX), not EMFILE
-  if (minfd < 0 || minfd >= FD_MAX) { errno = EINVAL; return -1; }
+  if (minfd < 0 || minfd >= __wasip2_fd_nofile) { errno = EINVAL; return -1; }
   for (int fd = minfd;; fd++) {
+    if (fd >= __wasip2_fd_nofile) { errno = EMFILE; return -1; }
     // a never-used stdio slot is still reserved for its stream
     if (fd <= 2 && !stdio_done[fd]) bind_stdio(fd);
     if (fd >= nslots && grow(fd + 1) < 0) return -1;
@@ -73,6 +78,13 @@ int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
       return fd;
     }
   }
+}
+
+int __wasip2_fd_room(void) {
+  for (int fd = 0; fd < __wasip2_fd_nofile; fd++)
+    if (fd >= nslots || (!slots[fd].desc && (fd > 2 || stdio_done[fd]))) return 1;
+  errno = EMFILE;
+  return 0;
 }
 
 struct __wasip2_desc *__wasip2_fd_get(int fd) {
@@ -110,7 +122,7 @@ int __wasip2_fd_close(int fd) {
 int __wasip2_fd_dup2(int oldfd, int newfd) {
   struct __wasip2_desc *d = __wasip2_fd_get(oldfd);
   if (!d) return -1;
-  if (newfd < 0 || newfd >= FD_MAX) { errno = EBADF; return -1; }
+  if (newfd < 0 || newfd >= __wasip2_fd_nofile) { errno = EBADF; return -1; }
   if (oldfd == newfd) return newfd;
   if (newfd <= 2) stdio_done[newfd] = 1; // explicitly replaced: never bind lazily
   if (grow(newfd + 1) < 0) return -1;

@@ -51,6 +51,8 @@ char *getcwd(char *buf, size_t size) {
   } else if (size < n) {
     errno = ERANGE;
     return NULL;
+  } else if (__wasip2_span(buf, &n) < 0) {
+    return NULL;
   }
   memcpy(buf, cwd, n);
   return buf;

@@ -15,7 +15,13 @@
 int __wasilibc_nocwd_faccessat(int dirfd, const char *path, int amode, int flags) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   if ((amode & ~(R_OK | W_OK | X_OK)) || (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW))) { errno = EINVAL; return -1; }
-  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  at.abs[0] = 0;
+  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) {
+    // a virtual directory (src/fs/vdir.c) is there, readable, never writable
+    if (errno != ENOENT || !__wasip2_vdir_is(at.abs)) return -1;
+    if (amode & W_OK) { errno = EROFS; return -1; }
+    return 0;
+  }
   wasi_filesystem_types_path_flags_t pf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : WASI_FILESYSTEM_TYPES_PATH_FLAGS_SYMLINK_FOLLOW;
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
   wasi_filesystem_types_error_code_t err;

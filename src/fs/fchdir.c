@@ -5,6 +5,8 @@
 #include "wasip2_fs.h"
 
 int fchdir(int fd) {
+  const char *v = __wasip2_vdir_path(fd);
+  if (v) return chdir(v);
   struct __wasip2_fs_file *f = __wasip2_fs_file_get(fd, ENOTDIR, NULL);
   if (!f) return -1;
   if (f->is_dir == 0) { errno = ENOTDIR; return -1; }

@@ -66,29 +66,49 @@ void __wasip2_fs_fill_stat(struct stat *st, const wasi_filesystem_types_descript
   ts(&st->st_ctim, &s->status_change_timestamp);
 }
 
+// The host allocates the whole length it is asked to read, whatever the
+// file holds: a huge request goes in WASIP2_HOST_IO_MAX pieces, stopping at
+// the first short one (end of file), so a read of a small file costs one
+// bounded call whatever len says.
 static ssize_t do_read(struct __wasip2_fs_file *f, void *buf, size_t len, uint64_t off) {
   if (f->is_dir == 1) { errno = EISDIR; return -1; }
-  if (len == 0) return 0;
-  wasip2_tuple2_list_u8_bool_t got;
-  wasi_filesystem_types_error_code_t err;
-  __wasip2_land_begin(buf, len);
-  bool ok = wasi_filesystem_types_descriptor_read(f->handle, len, off, &got, &err);
-  int landed = __wasip2_land_end();
-  if (!ok) return __wasip2_fs_fail(err);
-  size_t n = got.f0.len;
-  if (!landed && n) {
-    memcpy(buf, got.f0.ptr, n);
-    free(got.f0.ptr);
+  size_t done = 0;
+  while (done < len) {
+    size_t want = len - done < WASIP2_HOST_IO_MAX ? len - done : WASIP2_HOST_IO_MAX;
+    wasip2_tuple2_list_u8_bool_t got;
+    wasi_filesystem_types_error_code_t err;
+    char *dst = (char *)buf + done;
+    __wasip2_land_begin(dst, want);
+    bool ok = wasi_filesystem_types_descriptor_read(f->handle, want, off + done, &got, &err);
+    int landed = __wasip2_land_end();
+    if (!ok) return done ? (ssize_t)done : __wasip2_fs_fail(err);
+    size_t n = got.f0.len;
+    if (!landed && n) {
+      memcpy(dst, got.f0.ptr, n);
+      free(got.f0.ptr);
+    }
+    done += n;
+    if (n < want || got.f1) break;
   }
-  return n;
+  return done;
 }
 
 static ssize_t do_write(struct __wasip2_desc *d, struct __wasip2_fs_file *f, const void *buf, size_t len, uint64_t off) {
   if (f->is_dir == 1) { errno = EISDIR; return -1; }
-  wasip2_list_u8_t list = { (uint8_t *)buf, len };
-  wasi_filesystem_types_filesize_t n;
+  wasi_filesystem_types_filesize_t n = 0;
   wasi_filesystem_types_error_code_t err;
-  if (!wasi_filesystem_types_descriptor_write(f->handle, &list, off, &n, &err)) return __wasip2_fs_fail(err);
+  // in bounded pieces too: the host copies each list it is given
+  while (n < len) {
+    size_t k = len - n < WASIP2_HOST_IO_MAX ? len - n : WASIP2_HOST_IO_MAX;
+    wasip2_list_u8_t list = { (uint8_t *)buf + n, k };
+    wasi_filesystem_types_filesize_t w;
+    if (!wasi_filesystem_types_descriptor_write(f->handle, &list, off + n, &w, &err)) {
+      if (n) break;
+      return __wasip2_fs_fail(err);
+    }
+    n += w;
+    if (w < k) break;
+  }
   // O_SYNC/O_DSYNC: the host refuses the sync descriptor flags, so each
   // write is followed by the matching sync instead
   if (d->flags & (O_SYNC | O_DSYNC | O_RSYNC)) {

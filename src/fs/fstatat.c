@@ -18,6 +18,7 @@ int __wasilibc_nocwd_fstatat(int dirfd, const char *restrict path, struct stat *
     if (d != -2) return d;
     errno = e;
   }
+  if (r < 0 && errno == ENOENT && __wasip2_vdir_is(at.abs)) return __wasip2_vdir_stat(at.abs, st);
   if (r < 0) return -1;
   wasi_filesystem_types_path_flags_t pf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : WASI_FILESYSTEM_TYPES_PATH_FLAGS_SYMLINK_FOLLOW;
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };

@@ -6,7 +6,7 @@
 
 int __wasilibc_nocwd_mkdirat_nomode(int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
-  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   // a preopen's root always exists
   if (strcmp(at.rel, ".") == 0) { errno = EEXIST; return -1; }
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };

@@ -28,6 +28,12 @@ int __wasilibc_nocwd_openat_nomode(int dirfd, const char *path, int oflags) {
     if (d != -2) return d;
     errno = e;
   }
+  if (r < 0 && errno == ENOENT) {
+    // "/" and the other directories above the preopens (src/fs/vdir.c)
+    if (__wasip2_vdir_is(at.abs)) return __wasip2_vdir_open(at.abs, oflags);
+    int e = (oflags & O_CREAT) ? __wasip2_vdir_write_errno(at.abs) : 0;
+    if (e) errno = e;
+  }
   if (r < 0) return -1;
   if ((oflags & O_CREAT) && (oflags & O_DIRECTORY)) { errno = EINVAL; return -1; }
   // Linux: O_CREAT on a name ending in '/' (or in "." / "..") is EISDIR

@@ -70,7 +70,8 @@ int __wasip2_path_utf8(const char *s, size_t max) {
 }
 
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing) {
-  if (!path || !*path) { errno = ENOENT; return -1; }
+  if (!path) { errno = EFAULT; return -1; }
+  if (!*path) { errno = ENOENT; return -1; }
   if (strnlen(path, PATH_MAX) >= PATH_MAX) { errno = ENAMETOOLONG; return -1; }
   if (__wasip2_path_utf8(path, PATH_MAX) < 0) return -1;
   size_t len = 0;
@@ -108,6 +109,8 @@ int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at) 
       const struct __wasip2_preopen *p = __wasip2_preopen_get(WASIP2_FS_PREOPEN_FD_BASE - dirfd);
       if (!p) { errno = EBADF; return -1; }
       base = p->path;
+    } else if ((base = __wasip2_vdir_path(dirfd))) {
+      // a virtual directory: its path, then the preopens as for any path
     } else {
       f = __wasip2_fs_file_get(dirfd, ENOTDIR, NULL);
       if (!f) return -1;

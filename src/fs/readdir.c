@@ -14,8 +14,9 @@
 #include "wasip2_fs.h"
 
 DIR *fdopendir(int fd) {
-  struct __wasip2_fs_file *f = __wasip2_fs_file_get(fd, ENOTDIR, NULL);
-  if (!f) return NULL;
+  struct __wasip2_fs_file *f = __wasip2_vdir_path(fd) ? NULL : __wasip2_fs_file_get(fd, ENOTDIR, NULL);
+  if (!f && !__wasip2_vdir_path(fd)) return NULL;
+  if (!f) goto alloc; // a virtual directory (src/fs/vdir.c): nothing to ask the host
   if (f->is_dir == 0) { errno = ENOTDIR; return NULL; }
   if (f->is_dir < 0) {
     // opened without O_DIRECTORY: asking for the stream is the type check
@@ -29,6 +30,7 @@ DIR *fdopendir(int fd) {
     f->dpos = 0;
     f->is_dir = 1;
   }
+alloc:;
   DIR *d = calloc(1, sizeof *d);
   if (!d) { errno = ENOMEM; return NULL; }
   d->fd = fd;
@@ -84,10 +86,18 @@ static int next_entry(DIR *dirp, struct __wasip2_fs_file *f, size_t *len, unsign
 }
 
 struct dirent *readdir(DIR *dirp) {
-  struct __wasip2_fs_file *f = __wasip2_fs_file_get(dirp->fd, EBADF, NULL);
-  if (!f) return NULL;
+  const char *virt = __wasip2_vdir_path(dirp->fd);
+  struct __wasip2_fs_file *f = virt ? NULL : __wasip2_fs_file_get(dirp->fd, EBADF, NULL);
+  if (!f && !virt) return NULL;
   if (dirp->cookie == 0) return emit(dirp, ".", 1, DT_DIR);
   if (dirp->cookie == 1) return emit(dirp, "..", 2, DT_DIR);
+  if (virt) {
+    // the preopens below it, each a directory
+    const char *name;
+    size_t n;
+    if (!__wasip2_vdir_child(virt, dirp->cookie - 2, &name, &n)) return NULL;
+    return emit(dirp, name, n, DT_DIR);
+  }
   uint64_t want = dirp->cookie - 2;
   wasi_filesystem_types_error_code_t err;
   if (f->have_dstream && f->dpos > want) {

@@ -9,6 +9,8 @@
 ssize_t __wasilibc_nocwd_readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t bufsize) {
   static struct __wasip2_fs_at at;
   if (bufsize == 0) { errno = EINVAL; return -1; }
+  // the host's answer lands in buf: it must be the program's memory
+  if (__wasip2_span(buf, &bufsize) < 0) return -1;
   if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) }, target;
   wasi_filesystem_types_error_code_t err;

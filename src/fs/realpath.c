@@ -22,6 +22,8 @@ char *realpath(const char *restrict path, char *restrict resolved) {
 restart:;
   const char *rest;
   int pi = __wasip2_preopen_match(cur, &rest);
+  // "/" and the other virtual directories above the preopens (vdir.c) exist
+  if (pi < 0 && __wasip2_vdir_is(cur)) goto done;
   if (pi < 0) goto fail;
   const struct __wasip2_preopen *p = __wasip2_preopen_get(pi);
   if (strcmp(rest, ".") == 0) {

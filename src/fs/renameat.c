@@ -10,7 +10,7 @@ int __wasilibc_nocwd_renameat(int olddirfd, const char *oldpath, int newdirfd, c
   struct __wasip2_fs_at *a = malloc(2 * sizeof *a);
   if (!a) { errno = ENOMEM; return -1; }
   int r = -1;
-  if (__wasip2_fs_resolve(olddirfd, oldpath, &a[0]) == 0 && __wasip2_fs_resolve(newdirfd, newpath, &a[1]) == 0) {
+  if (__wasip2_fs_resolve_w(olddirfd, oldpath, &a[0]) == 0 && __wasip2_fs_resolve_w(newdirfd, newpath, &a[1]) == 0) {
     if (strcmp(a[0].rel, ".") == 0 || strcmp(a[1].rel, ".") == 0) {
       errno = EBUSY;
     } else {

@@ -22,7 +22,7 @@ static int last_is_dots(const char *path) {
 
 int __wasilibc_nocwd___wasilibc_unlinkat(int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
-  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   if (strcmp(at.rel, ".") == 0 || last_is_dots(path)) { errno = EISDIR; return -1; }
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
   wasi_filesystem_types_error_code_t err;
@@ -38,7 +38,7 @@ int __wasilibc_nocwd___wasilibc_rmdirat(int dirfd, const char *path) {
   if (WASIP2_FS_IS_ERROR_FD(dirfd)) { errno = WASIP2_FS_ERROR_FD_BASE - dirfd; return -1; }
   int dots = last_is_dots(path);
   if (dots) { errno = dots == 1 ? EINVAL : ENOTEMPTY; return -1; }
-  if (__wasip2_fs_resolve(dirfd, path, &at) < 0) return -1;
+  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   if (strcmp(at.rel, ".") == 0) { errno = EBUSY; return -1; }
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
   wasi_filesystem_types_error_code_t err;

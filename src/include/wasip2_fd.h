@@ -58,9 +58,17 @@ struct __wasip2_desc {
 
 #define WASIP2_FD_CLOEXEC 1
 
+// The table's size limit, RLIMIT_NOFILE's hard limit; the soft limit
+// (default 1024) lives in the table and bounds every new fd (EMFILE).
+#define WASIP2_FD_MAX 65536
+extern int __wasip2_fd_nofile;
+
 // Lowest free fd >= minfd bound to a new reference to d (refs incremented),
 // or -1 with EMFILE.
 int __wasip2_fd_install(struct __wasip2_desc *d, int minfd);
+// 1 when an fd below the soft limit is free, else 0 with EMFILE: for calls
+// that must not take a host resource they could not give an fd (accept).
+int __wasip2_fd_room(void);
 // New description with refs = 0 (freed by the table when the last fd closes).
 struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops, int flags, void *impl);
 // Description of fd, or NULL with errno = EBADF.
@@ -93,10 +101,21 @@ void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p,
 void __wasip2_land_begin(void *buf, size_t len);
 int __wasip2_land_end(void);
 
+// The buffer rule of every data call (src/io/span.c): clamps *len to
+// SSIZE_MAX, then 0 when [buf, buf+*len) lies in linear memory (len 0
+// always does), else -1 with EFAULT.  iov_scan applies it to each entry.
+int __wasip2_span(const void *buf, size_t *len);
+// Most bytes one host call is asked to move for a file read or write, or a
+// stream read: the host allocates what it is asked for, so a huge length
+// goes in pieces of this size (file reads loop until short; streams may
+// return short reads anyway).
+#define WASIP2_HOST_IO_MAX ((size_t)1 << 20)
+
 // I/O vectors (src/io/iovec.c).  scan: number of non-empty entries (the
 // last one's index in *last) and the byte total, or -1 with EINVAL (bad
 // count, sum over SSIZE_MAX) or EFAULT; scatter/gather copy between a
-// vector and one flat buffer.
+// vector and one flat buffer.  Each entry's buffer is checked with
+// __wasip2_span, after the whole vector's lengths (Linux's order).
 int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last);
 ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 void __wasip2_iov_scatter(const struct iovec *iov, int n, const char *src, size_t len);

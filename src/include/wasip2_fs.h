@@ -84,6 +84,25 @@ int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at);
 // `len` bytes stands for, or -1 when it is an ordinary target.
 int __wasip2_symlink_encode(const struct __wasip2_fs_at *at, const char *target, char out[PATH_MAX]);
 ssize_t __wasip2_symlink_decode(const struct __wasip2_fs_at *at, const char *t, size_t len, char out[PATH_MAX]);
+// Virtual directories (src/fs/vdir.c): "/" and the other directories above
+// a preopen that no preopen holds, read-only and made by libc.
+extern const struct __wasip2_ops __wasip2_vdir_ops;
+// 1 when the normalised absolute path is a virtual directory.
+int __wasip2_vdir_is(const char *abs);
+// The k-th entry (after "." and "..") of virtual directory abs: 1 and its
+// name (not NUL-terminated, *len bytes), or 0 past the end.
+int __wasip2_vdir_child(const char *abs, uint64_t k, const char **name, size_t *len);
+int __wasip2_vdir_stat(const char *abs, struct stat *st);
+// A new fd for virtual directory abs (O_RDONLY only), or -1 with errno.
+int __wasip2_vdir_open(const char *abs, int oflags);
+// The path of fd when it is a virtual directory, else NULL (errno kept).
+const char *__wasip2_vdir_path(int fd);
+// EROFS when a change at abs would change a virtual directory, else 0.
+int __wasip2_vdir_write_errno(const char *abs);
+// __wasip2_fs_resolve for calls that create or remove: a path no preopen
+// holds fails with EROFS instead of ENOENT when a virtual directory is
+// where the change would happen.
+int __wasip2_fs_resolve_w(int dirfd, const char *path, struct __wasip2_fs_at *at);
 
 // State of a file or directory description (desc->impl).
 struct __wasip2_fs_file {

@@ -78,7 +78,10 @@ struct __wasip2_sock *__wasip2_sock_get(int fd, struct __wasip2_desc **dp);
 int __wasip2_sock_install(struct __wasip2_sock *s, int flags);
 struct __wasip2_sock *__wasip2_sock_new(int family, int type);
 
-// sockaddr <-> WASI.  to_wasi returns 0 or an errno.
+// sockaddr <-> WASI.  to_wasi returns 0 or an errno; it applies check
+// (length over sizeof(struct sockaddr_storage) EINVAL, a buffer the program
+// does not own EFAULT) before the family and length rules.
+int __wasip2_sockaddr_check(const struct sockaddr *sa, socklen_t len);
 int __wasip2_sockaddr_to_wasi(const struct sockaddr *sa, socklen_t len, int family,
                               wasi_sockets_network_ip_socket_address_t *out);
 void __wasip2_sockaddr_from_wasi(const wasi_sockets_network_ip_socket_address_t *a,

@@ -12,7 +12,8 @@
 
 int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last) {
   if (n < 0 || n > IOV_MAX) { errno = EINVAL; return -1; }
-  if (n && !iov) { errno = EFAULT; return -1; }
+  size_t vlen = (size_t)n * sizeof *iov;
+  if (__wasip2_span(iov, &vlen) < 0) return -1;
   size_t sum = 0;
   int nonempty = 0;
   *last = 0;
@@ -20,6 +21,10 @@ int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last) 
     if (iov[i].iov_len > SSIZE_MAX - sum) { errno = EINVAL; return -1; }
     sum += iov[i].iov_len;
     if (iov[i].iov_len) { nonempty++; *last = i; }
+  }
+  for (int i = 0; i < n; i++) {
+    size_t len = iov[i].iov_len;
+    if (__wasip2_span(iov[i].iov_base, &len) < 0) return -1;
   }
   *total = sum;
   return nonempty;

@@ -235,7 +235,8 @@ int __wasip2_poll(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns) {
 
 static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns) {
   if (nfds && !fds) { errno = EFAULT; return -1; }
-  if (nfds > 65536) { errno = EINVAL; return -1; }
+  // Linux: more entries than RLIMIT_NOFILE allows fds is EINVAL
+  if (nfds > (unsigned long)__wasip2_fd_nofile) { errno = EINVAL; return -1; }
   struct __wasip2_poll_ctx ctx;
   ctx.ents = ctx.small;
   ctx.cap = 16;

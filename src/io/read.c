@@ -15,6 +15,6 @@ ssize_t read(int fd, void *buf, size_t len) {
   if (!d) return -1;
   if ((d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return -1; }
   if (!d->ops->read) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
-  if (len > SSIZE_MAX) len = SSIZE_MAX;
+  if (__wasip2_span(buf, &len) < 0) return -1;
   return d->ops->read(d, buf, len);
 }

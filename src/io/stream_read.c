@@ -15,6 +15,7 @@ uint64_t __wasip2_signal_deadline(void) __attribute__((weak));
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof) {
   if (eof) *eof = 0;
   if (len == 0) return 0;
+  if (len > WASIP2_HOST_IO_MAX) len = WASIP2_HOST_IO_MAX; // a short read, as streams give
   for (;;) {
     wasip2_list_u8_t got;
     wasi_io_streams_stream_error_t err;

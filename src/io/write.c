@@ -10,6 +10,6 @@ ssize_t write(int fd, const void *buf, size_t len) {
   if (!d) return -1;
   if ((d->flags & O_ACCMODE) == O_RDONLY && d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) { errno = EBADF; return -1; }
   if (!d->ops->write) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
-  if (len > SSIZE_MAX) len = SSIZE_MAX;
+  if (__wasip2_span(buf, &len) < 0) return -1;
   return d->ops->write(d, buf, len);
 }

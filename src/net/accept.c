@@ -12,6 +12,8 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
   if (s->type != SOCK_STREAM) { errno = EOPNOTSUPP; return -1; }
   if (s->state != WASIP2_SK_LISTENING) { errno = EINVAL; return -1; }
   if (addr && !addrlen) { errno = EFAULT; return -1; }
+  // Linux: at RLIMIT_NOFILE the connection stays queued for a later accept
+  if (!__wasip2_fd_room()) return -1;
   wasip2_tuple3_wasi_sockets_tcp_tcp_socket_wasi_io_streams_input_stream_wasi_io_streams_output_stream_t t;
   wasi_sockets_network_error_code_t err;
   int64_t deadline = -1;

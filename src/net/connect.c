@@ -86,11 +86,15 @@ static int udp_connect(struct __wasip2_sock *s, const struct sockaddr *sa, sockl
 
 int connect(int fd, const struct sockaddr *sa, socklen_t len) {
   struct __wasip2_desc *d;
+  // Linux's order: a bad fd, then the address, then "not a socket"
+  if (!__wasip2_fd_get(fd)) return -1;
+  int e = __wasip2_sockaddr_check(sa, len);
+  if (e) { errno = e; return -1; }
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
   if (s->type == SOCK_DGRAM) return udp_connect(s, sa, len);
   wasi_sockets_network_ip_socket_address_t a;
-  int e = __wasip2_sockaddr_to_wasi(sa, len, s->family, &a);
+  e = __wasip2_sockaddr_to_wasi(sa, len, s->family, &a);
   if (e) { errno = e; return -1; }
   return tcp_connect(s, d, &a);
 }

@@ -3,6 +3,7 @@
 // datagram larger than the buffers.
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wasip2_net.h"
@@ -47,6 +48,7 @@ ssize_t recvfrom(int fd, void *__restrict buf, size_t len, int flags, struct soc
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
+  if (__wasip2_span(buf, &len) < 0) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~RECV_FLAGS) { errno = EOPNOTSUPP; return -1; }
   return recv_one(s, d, buf, len, flags, from, fromlen, NULL);
@@ -60,9 +62,12 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
+  size_t mlen = sizeof *msg;
   if (!msg) { errno = EFAULT; return -1; }
+  if (__wasip2_span(msg, &mlen) < 0) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~RECV_FLAGS) { errno = EOPNOTSUPP; return -1; }
+  if ((size_t)msg->msg_iovlen > IOV_MAX) { errno = EMSGSIZE; return -1; } // Linux's answer
   int trunc = 0;
   socklen_t namelen = msg->msg_name ? msg->msg_namelen : 0;
   ssize_t r = __wasip2_sock_recvv(s, d, msg->msg_iov, msg->msg_iovlen, flags,

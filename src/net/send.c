@@ -3,6 +3,7 @@
 // MSG_NOSIGNAL is implied: there are no signals, EPIPE is returned.
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wasip2_net.h"
@@ -41,8 +42,14 @@ ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
 
 ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen) {
   struct __wasip2_desc *d;
+  // Linux's order: the socket, the buffer, then the address (any socket type)
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
+  if (__wasip2_span(buf, &len) < 0) return -1;
+  if (to) {
+    int e = __wasip2_sockaddr_check(to, tolen);
+    if (e) { errno = e; return -1; }
+  }
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~SEND_FLAGS) { errno = EOPNOTSUPP; return -1; }
   return send_one(s, d, buf, len, flags, to, tolen);
@@ -56,9 +63,18 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
+  size_t mlen = sizeof *msg;
   if (!msg) { errno = EFAULT; return -1; }
+  if (__wasip2_span(msg, &mlen) < 0) return -1;
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (flags & ~SEND_FLAGS) { errno = EOPNOTSUPP; return -1; }
-  return __wasip2_sock_sendv(s, d, msg->msg_iov, msg->msg_iovlen, flags,
-                             msg->msg_name, msg->msg_name ? msg->msg_namelen : 0);
+  if ((size_t)msg->msg_iovlen > IOV_MAX) { errno = EMSGSIZE; return -1; } // Linux's answer
+  // Linux clamps msg_namelen to a sockaddr_storage rather than refusing it
+  socklen_t namelen = msg->msg_name ? msg->msg_namelen : 0;
+  if (namelen > sizeof(struct sockaddr_storage)) namelen = sizeof(struct sockaddr_storage);
+  if (msg->msg_name) {
+    int e = __wasip2_sockaddr_check(msg->msg_name, namelen);
+    if (e) { errno = e; return -1; }
+  }
+  return __wasip2_sock_sendv(s, d, msg->msg_iov, msg->msg_iovlen, flags, msg->msg_name, namelen);
 }

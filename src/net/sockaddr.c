@@ -5,10 +5,21 @@
 #include <netinet/in.h>
 #include "wasip2_net.h"
 
+// Every address a program hands in (connect, bind, sendto, sendmsg) passes
+// here first, as Linux's move_addr_to_kernel: longer than a
+// sockaddr_storage is EINVAL, bytes the program does not have are EFAULT.
+int __wasip2_sockaddr_check(const struct sockaddr *sa, socklen_t len) {
+  size_t n = len;
+  if (len > sizeof(struct sockaddr_storage)) return EINVAL;
+  if (len && (!sa || __wasip2_span(sa, &n) < 0)) return EFAULT;
+  return 0;
+}
+
 int __wasip2_sockaddr_to_wasi(const struct sockaddr *sa, socklen_t len, int family,
                               wasi_sockets_network_ip_socket_address_t *out) {
-  if (!sa) return EFAULT;
-  if (len < (socklen_t)sizeof(sa_family_t)) return EINVAL;
+  int e = __wasip2_sockaddr_check(sa, len);
+  if (e) return e;
+  if (!sa || len < (socklen_t)sizeof(sa_family_t)) return EINVAL;
   memset(out, 0, sizeof *out);
   if (sa->sa_family == AF_INET) {
     if (len < (socklen_t)sizeof(struct sockaddr_in)) return EINVAL;

@@ -60,6 +60,8 @@ int socket(int domain, int type, int protocol) {
           : type == SOCK_SEQPACKET || type == SOCK_RDM ? ESOCKTNOSUPPORT : EINVAL;
     return -1;
   }
+  // Linux: a protocol number outside IP's range (IPPROTO_MAX, 263) is EINVAL
+  if (protocol < 0 || protocol >= 263) { errno = EINVAL; return -1; }
   if (protocol != 0 && !(type == SOCK_STREAM && protocol == IPPROTO_TCP) &&
       !(type == SOCK_DGRAM && protocol == IPPROTO_UDP)) {
     errno = EPROTONOSUPPORT;

@@ -28,6 +28,7 @@ static int64_t deadline_left(int64_t *deadline, int64_t timeo) {
 static ssize_t rd(struct __wasip2_sock *s, void *dst, size_t len, int block) {
   wasip2_list_u8_t got;
   wasi_io_streams_stream_error_t e;
+  if (len > WASIP2_HOST_IO_MAX) len = WASIP2_HOST_IO_MAX; // short reads are a stream's right
   __wasip2_land_begin(dst, len);
   bool ok = block ? wasi_io_streams_input_stream_blocking_read(s->in, len, &got, &e)
                   : wasi_io_streams_input_stream_read(s->in, len, &got, &e);
@@ -255,12 +256,20 @@ static int tcp_fstat(struct __wasip2_desc *d, struct stat *st) {
 // close, and at exit, where we give them up to LINGER_EXIT_NS in all (the
 // host's buffer dies with the program, unlike a kernel's) and then drop
 // them regardless: a peer that never reads hangs neither close() nor exit.
+// The list is bounded as Linux bounds orphaned sockets: an entry whose
+// bytes are not out after LINGER_MAX_NS is dropped (the kernel's orphan
+// timeouts are of that order), and with LINGER_MAX entries the oldest goes
+// to make room, so a server closing on peers that never read keeps a fixed
+// amount of host state, not one socket per connection ever closed.
 #define LINGER_EXIT_NS (2000LL * 1000000)
+#define LINGER_MAX_NS (60LL * 1000000000)
+#define LINGER_MAX 256
 
 struct linger_ent {
   wasi_io_streams_output_stream_t out;
   wasi_sockets_tcp_tcp_socket_t h;
   uint64_t wmax;
+  uint64_t until;  // monotonic ns after which it is dropped regardless
 };
 static struct linger_ent *lingering;
 int __wasip2_linger_n;  // read (weakly) by src/io/poll.c
@@ -270,7 +279,8 @@ static void linger_drop(int i) {
   struct linger_ent *e = &lingering[i];
   wasi_io_streams_output_stream_drop(e->out);  // end(): FIN after the data
   wasi_sockets_tcp_tcp_socket_drop(e->h);
-  lingering[i] = lingering[--__wasip2_linger_n];
+  // keep the order (oldest first): the cap drops entry 0
+  memmove(e, e + 1, (--__wasip2_linger_n - i) * sizeof *e);
 }
 
 // 1 when nothing is left in the host's buffer of `out` (or it broke).
@@ -287,8 +297,9 @@ static int drained(wasi_io_streams_output_stream_t out, uint64_t wmax) {
 // Drop the entries whose bytes are all out (one host call each).  Also
 // called by src/io/poll.c after each host poll while any linger.
 void __wasip2_linger_reap(void) {
+  uint64_t now = __wasip2_now_ns();
   for (int i = __wasip2_linger_n - 1; i >= 0; i--)
-    if (drained(lingering[i].out, lingering[i].wmax)) linger_drop(i);
+    if (now >= lingering[i].until || drained(lingering[i].out, lingering[i].wmax)) linger_drop(i);
 }
 
 static void linger_at_exit(void) {
@@ -309,6 +320,7 @@ static void linger_at_exit(void) {
 // Returns 1 if s's output stream and socket now belong to the linger list
 // (tcp_close then must not drop them).
 static int linger_add(struct __wasip2_sock *s) {
+  if (__wasip2_linger_n == LINGER_MAX) linger_drop(0);
   if (__wasip2_linger_n == cap_linger) {
     int cap = cap_linger ? cap_linger * 2 : 8;
     struct linger_ent *l = realloc(lingering, cap * sizeof *l);
@@ -320,6 +332,7 @@ static int linger_add(struct __wasip2_sock *s) {
   lingering[__wasip2_linger_n].out = s->out;
   lingering[__wasip2_linger_n].h = s->h;
   lingering[__wasip2_linger_n].wmax = s->wmax;
+  lingering[__wasip2_linger_n].until = __wasip2_now_ns() + LINGER_MAX_NS;
   __wasip2_linger_n++;
   s->out = 0;
   s->h = 0;

@@ -164,6 +164,9 @@ ssize_t __wasip2_udp_send(struct __wasip2_sock *s, int nonblock, const void *buf
   if (to) {
     int e = __wasip2_sockaddr_to_wasi(to, tolen, s->family, &dest.val);
     if (e) { errno = e; return -1; }
+    // Linux refuses port 0 (EINVAL); the Node host would trap on it
+    int port = dest.val.tag == WASI_SOCKETS_NETWORK_IP_SOCKET_ADDRESS_IPV4 ? dest.val.val.ipv4.port : dest.val.val.ipv6.port;
+    if (port == 0) { errno = EINVAL; return -1; }
     if (s->has_peer) {
       // the host only sends to the connected peer
       if (memcmp(&dest.val, &s->peer, sizeof dest.val)) { errno = EISCONN; return -1; }

@@ -1,10 +1,12 @@
 // Resource limits: the stack limit is the real stack the linker reserved,
-// the address space is wasm32's 4 GiB, descriptors are bounded only by
-// memory.  Soft limits may be lowered (and raised back up to the hard
-// limit); they are remembered, not enforced, except that raising a hard
-// limit is EPERM like for any unprivileged Linux process.
+// the address space is wasm32's 4 GiB.  RLIMIT_NOFILE is enforced by the
+// fd table (soft limit 1024 as on Linux, hard limit the table's size).
+// Soft limits may be lowered (and raised back up to the hard limit); the
+// others are remembered, not enforced.  Raising a hard limit is EPERM like
+// for any unprivileged Linux process.
 #include <errno.h>
 #include <sys/resource.h>
+#include "wasip2_fd.h"
 
 extern char __stack_high[] __attribute__((weak));
 extern char __stack_low[] __attribute__((weak));
@@ -20,11 +22,14 @@ static void init(void) {
     lim[RLIMIT_STACK].rlim_cur = lim[RLIMIT_STACK].rlim_max = (rlim_t)(__stack_high - __stack_low);
   lim[RLIMIT_AS].rlim_cur = lim[RLIMIT_AS].rlim_max = 1ull << 32;
   lim[RLIMIT_CORE].rlim_cur = lim[RLIMIT_CORE].rlim_max = 0;
-  lim[RLIMIT_NOFILE].rlim_cur = lim[RLIMIT_NOFILE].rlim_max = 1024;
+  lim[RLIMIT_NOFILE].rlim_cur = __wasip2_fd_nofile;
+  lim[RLIMIT_NOFILE].rlim_max = WASIP2_FD_MAX;
   ready = 1;
 }
 
 int getrlimit(int r, struct rlimit *rl) {
+  // Linux (prlimit64 underneath) treats a NULL result as "nothing to store"
+  if (!rl) return r < 0 || r >= RLIM_NLIMITS ? (errno = EINVAL, -1) : 0;
   if (r < 0 || r >= RLIM_NLIMITS) { errno = EINVAL; return -1; }
   if (!ready) init();
   *rl = lim[r];
@@ -32,10 +37,12 @@ int getrlimit(int r, struct rlimit *rl) {
 }
 
 int setrlimit(int r, const struct rlimit *rl) {
+  if (!rl) return r < 0 || r >= RLIM_NLIMITS ? (errno = EINVAL, -1) : 0;
   if (r < 0 || r >= RLIM_NLIMITS || rl->rlim_cur > rl->rlim_max) { errno = EINVAL; return -1; }
   if (!ready) init();
   if (rl->rlim_max > lim[r].rlim_max) { errno = EPERM; return -1; }
   lim[r] = *rl;
+  if (r == RLIMIT_NOFILE) __wasip2_fd_nofile = (int)rl->rlim_cur;
   return 0;
 }
 

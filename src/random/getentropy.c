@@ -18,7 +18,7 @@ static void fill(void *buf, size_t len) {
 
 int getentropy(void *buf, size_t len) {
   if (len > 256) { errno = EIO; return -1; }
-  if (!buf && len) { errno = EFAULT; return -1; }
+  if (__wasip2_span(buf, &len) < 0) return -1;
   if (len) fill(buf, len);
   return 0;
 }
@@ -26,8 +26,8 @@ int getentropy(void *buf, size_t len) {
 ssize_t getrandom(void *buf, size_t len, unsigned flags) {
   // Linux: unknown flags, or GRND_RANDOM with GRND_INSECURE, are EINVAL
   if ((flags & ~0x7u) || (flags & 0x6u) == 0x6u) { errno = EINVAL; return -1; }
-  if (!buf && len) { errno = EFAULT; return -1; }
   if (len > 33554431) len = 33554431; // Linux's per-call limit
+  if (__wasip2_span(buf, &len) < 0) return -1;
   if (len) fill(buf, len);
   return len;
 }

@@ -45,8 +45,8 @@ int main(void) {
   // preopen is refused at creation (EPERM); a climbing relative one is created
   // but following it is EPERM; `..` above / and paths outside preopens: ENOENT
   errno = 0; CHECK(symlink("/etc/passwd", "/data/out") == -1 && errno == EPERM);
-  CHECK(symlink("../../../../etc/passwd", "/data/out2") == 0);
-  errno = 0; CHECK(open("/data/out2", O_RDONLY) == -1 && errno == EPERM);
+  // a relative target climbing out of the preopen is refused too (issue 13)
+  errno = 0; CHECK(symlink("../../../../etc/passwd", "/data/out2") == -1 && errno == EPERM);
   errno = 0; CHECK(open("/data/../../etc/passwd", O_RDONLY) == -1 && errno == ENOENT);
   errno = 0; CHECK(open("/etc/passwd", O_RDONLY) == -1 && errno == ENOENT);
   struct timespec now[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
@@ -68,7 +68,7 @@ int main(void) {
   seekdir(dir, pos); int m = 0; while (readdir(dir)) m++;
   CHECK(m == n - 2);
   closedir(dir);
-  CHECK(unlink("/data/lnk") == 0 && unlink("/data/out2") == 0);
+  CHECK(unlink("/data/lnk") == 0);
   close(d);
   printf("%s\n", fails ? "FAILS" : "all ok");
   return fails != 0;
