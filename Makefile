@@ -15,6 +15,7 @@
 CLANG          ?= clang-22
 LLVM_AR        ?= llvm-ar-22
 LLVM_NM        ?= llvm-nm-22
+LLVM_OBJCOPY   ?= llvm-objcopy-22
 NODE           ?= node
 WASI_LIBC_DIR  ?= /usr/lib/wasm32-wasi
 WASI_INCLUDE_DIR ?= /usr/include/wasm32-wasi
@@ -37,9 +38,15 @@ BIN      := $(B)/bin
 STAMPS   := $(B)/stamps
 
 CFLAGS_LIB := -O2 -Wall -Werror=implicit-function-declaration -Isrc/include -I$(GEN)
+# LIBC_DEBUG=1 keeps DWARF in libc.a (the top half's, and -g for ours): `make clean; make
+# LIBC_DEBUG=1`. By default the shipped library has none, so programs carry none of it.
+LIBC_DEBUG ?=
+ifeq ($(LIBC_DEBUG),1)
+CFLAGS_LIB += -g
+endif
 CC_TARGET  := $(CLANG) --target=$(TRIPLE) --sysroot=$(SYSROOT)
 
-export LLVM_AR LLVM_NM
+export LLVM_AR LLVM_NM LLVM_OBJCOPY
 
 # ---------------------------------------------------------------- sources
 LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/crt/*' 2>/dev/null))
@@ -131,7 +138,7 @@ $(STAMPS)/headers: $(PUB_HDRS) $(DEPS)
 
 # ---------------------------------------------------------------- 4. top half
 $(TOP)/libtop.a: tools/filter-top-half.sh tools/linker-symbols.txt tools/replaced-members.txt $(WASI_LIBC_DIR)/libc.a $(DEPS)
-	tools/filter-top-half.sh $(WASI_LIBC_DIR)/libc.a $(TOP) \
+	KEEP_DEBUG=$(LIBC_DEBUG) tools/filter-top-half.sh $(WASI_LIBC_DIR)/libc.a $(TOP) \
 	  "$$($(CLANG) --target=$(TRIPLE) -print-libgcc-file-name)"
 
 # ---------------------------------------------------------------- 5. bottom half
