@@ -76,7 +76,7 @@ TOOLS     := wasm-component-ld wasip2-run
 BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc
 
 SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
-                 $(PRINTSCAN) $(STAMPS)/wit
+                 $(PRINTSCAN) $(STAMPS)/wit $(STAMPS)/component-type
 
 .PHONY: all sysroot bin deps gen top check check-symbols test demo bench install clean
 .DELETE_ON_ERROR:
@@ -176,6 +176,12 @@ $(STAMPS)/wit: $(STAMPS)/gen
 	@mkdir -p $(dir $(WITDIR))
 	rm -rf $(WITDIR)
 	cp -R $(GEN)/wit $(WITDIR)
+	@touch $@
+
+# Each world's component-type section, encoded once here so a link appends it instead of
+# parsing the WIT (tools/wasm-component-ld; it checks the folder's hash before using them).
+$(STAMPS)/component-type: $(STAMPS)/wit tools/wasm-component-ld $(DEPS)
+	$(NODE) tools/wasm-component-ld --wasip2-wit $(WITDIR) --write-component-types $(SYSROOT)/share/wasip2/component-type
 	@touch $@
 
 # ---------------------------------------------------------------- 8. bin/

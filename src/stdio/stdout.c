@@ -6,12 +6,16 @@
 
 static unsigned char buf[WASIP2_UNGET + WASIP2_STDIO_BUFSIZ];
 
-// First write: fully buffered unless fd 1 is a terminal (or setvbuf chose).
+// First write: fully buffered from now on unless fd 1 is a terminal (or
+// setvbuf chose).  This first one still goes out whole, as the top half's
+// did: a program that prints a line and then crashes keeps its line.
 static size_t stdout_first_write(FILE *file, const unsigned char *s, size_t len) {
   struct __wasip2_file *f = (struct __wasip2_file *)file;
+  int lbf = !(f->flags & WASIP2_F_SVB) && !__isatty(f->fd) ? -1 : f->lbf;
   f->write = __wasip2_stdio_write;
-  if (!(f->flags & WASIP2_F_SVB) && !__isatty(f->fd)) f->lbf = -1;
-  return __wasip2_stdio_write(file, s, len);
+  size_t n = __wasip2_stdio_write(file, s, len);
+  f->lbf = lbf;
+  return n;
 }
 
 struct __wasip2_file __stdout_FILE = {
