@@ -22,6 +22,10 @@ int __wasip2_land_end(void) {
   return used;
 }
 
+// what the bindings of host calls that return lists or strings reference
+// (WASIP2_NEEDS_CABI_REALLOC in the generated header): linking one links this
+const char __wasip2_cabi_realloc_link = 0;
+
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
   (void)old_size;
