@@ -98,6 +98,15 @@ int __wasip2_desc_release(struct __wasip2_desc *d);
 // Close every fd (at exit, so no WASI resource outlives the program).
 void __wasip2_fd_close_all(void);
 
+// The stdio streams' state (src/io/stdio.c; poll: src/io/stdio_poll.c).
+struct __wasip2_stdio {
+  int which;            // 0, 1 or 2
+  int32_t stream;       // input-stream for 0, output-stream for 1 and 2
+  int32_t pollable;     // -1 until poll() first needs it
+  int tty;              // -1 unknown, 0, 1
+};
+short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx);
+
 // poll support (src/io/poll.c): wait on pollable p; when it fires, the
 // caller's pollfd gets `revents`.  The pollable stays owned by the desc.
 void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents);
