@@ -1,7 +1,8 @@
 // fdopen(3) and the top half's __fdopen (what fopen and tmpfile call): a
 // FILE over an open fd with a 4096-byte buffer (the top half's had BUFSIZ,
 // 1024) written through our whole-block writer.  Line buffered when the fd
-// is a terminal, fully buffered otherwise.
+// is a terminal, fully buffered otherwise.  Unlike the top half's, it fails
+// for a bad fd (EBADF) or a mode the fd's access mode forbids (EINVAL).
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -10,7 +11,12 @@
 
 FILE *__fdopen(int fd, const char *mode) {
   if (!mode || !*mode || !strchr("rwa", *mode)) { errno = EINVAL; return NULL; }
-  if (fcntl(fd, F_GETFD) < 0) return NULL; // EBADF
+  // the fd must exist (EBADF) and allow the mode (EINVAL), as glibc checks
+  int acc = fcntl(fd, F_GETFL);
+  if (acc < 0) return NULL;
+  acc &= O_ACCMODE;
+  int want_read = *mode == 'r' || strchr(mode, '+'), want_write = *mode != 'r' || strchr(mode, '+');
+  if ((want_read && acc == O_WRONLY) || (want_write && acc == O_RDONLY)) { errno = EINVAL; return NULL; }
   struct __wasip2_file *f = malloc(sizeof *f + WASIP2_UNGET + WASIP2_STDIO_BUFSIZ);
   if (!f) return NULL;
   memset(f, 0, sizeof *f);
