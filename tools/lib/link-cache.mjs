@@ -16,6 +16,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+// Part of every key and of every entry: bump it whenever wasm-component-ld changes how it
+// makes a component (options to componentNew, sections it adds), so old entries are not used.
 const FORMAT = 'wasip2-link-cache 1';
 
 export function cacheDir() {
