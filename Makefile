@@ -38,6 +38,8 @@ BIN      := $(B)/bin
 STAMPS   := $(B)/stamps
 
 CFLAGS_LIB := -O2 -Wall -Werror=implicit-function-declaration -Isrc/include -I$(GEN)
+# the bindings of host calls that return lists or strings link cabi_realloc (witgen's header)
+CFLAGS_LIB += -DWASIP2_LINK_CABI_REALLOC
 # LIBC_DEBUG=1 keeps DWARF in libc.a (the top half's, and -g for ours): `make clean; make
 # LIBC_DEBUG=1`. By default the shipped library has none, so programs carry none of it.
 LIBC_DEBUG ?=

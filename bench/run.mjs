@@ -777,7 +777,7 @@ async function main() {
     await hostCallRows(ports);
     await speedRows(ports);
     await mallocRow();
-    await linkRows();
+    if (!opt.smoke) await linkRows(); // they time the tools, not a benchmark program
     await memoryRows();
   } finally {
     for (const s of servers) await s.stop();
