@@ -16,6 +16,7 @@
 CLANG          ?= clang-22
 LLVM_AR        ?= llvm-ar-22
 LLVM_NM        ?= llvm-nm-22
+LLVM_OBJCOPY   ?= llvm-objcopy-22
 NODE           ?= node
 WASI_LIBC_DIR  ?= /usr/lib/wasm32-wasi
 WASI_INCLUDE_DIR ?= /usr/include/wasm32-wasi
@@ -38,9 +39,17 @@ BIN      := $(B)/bin
 STAMPS   := $(B)/stamps
 
 CFLAGS_LIB := -O2 -Wall -Werror=implicit-function-declaration -Isrc/include -I$(GEN)
+# the bindings of host calls that return lists or strings link cabi_realloc (witgen's header)
+CFLAGS_LIB += -DWASIP2_LINK_CABI_REALLOC
+# LIBC_DEBUG=1 keeps DWARF in libc.a (the top half's, and -g for ours): `make clean; make
+# LIBC_DEBUG=1`. By default the shipped library has none, so programs carry none of it.
+LIBC_DEBUG ?=
+ifeq ($(LIBC_DEBUG),1)
+CFLAGS_LIB += -g
+endif
 CC_TARGET  := $(CLANG) --target=$(TRIPLE) --sysroot=$(SYSROOT)
 
-export LLVM_AR LLVM_NM
+export LLVM_AR LLVM_NM LLVM_OBJCOPY
 
 # ---------------------------------------------------------------- sources
 LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/crt/*' 2>/dev/null))
@@ -70,7 +79,7 @@ TOOLS     := wasm-component-ld wasip2-run
 BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc
 
 SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
-                 $(PRINTSCAN) $(STAMPS)/wit
+                 $(PRINTSCAN) $(STAMPS)/wit $(STAMPS)/component-type
 
 .PHONY: all sysroot bin deps gen top check check-symbols check-ports test demo bench install clean
 .DELETE_ON_ERROR:
@@ -132,7 +141,7 @@ $(STAMPS)/headers: $(PUB_HDRS) $(DEPS)
 
 # ---------------------------------------------------------------- 4. top half
 $(TOP)/libtop.a: tools/filter-top-half.sh tools/linker-symbols.txt tools/replaced-members.txt $(WASI_LIBC_DIR)/libc.a $(DEPS)
-	tools/filter-top-half.sh $(WASI_LIBC_DIR)/libc.a $(TOP) \
+	KEEP_DEBUG=$(LIBC_DEBUG) tools/filter-top-half.sh $(WASI_LIBC_DIR)/libc.a $(TOP) \
 	  "$$($(CLANG) --target=$(TRIPLE) -print-libgcc-file-name)"
 
 # ---------------------------------------------------------------- 5. bottom half
@@ -170,6 +179,12 @@ $(STAMPS)/wit: $(STAMPS)/gen
 	@mkdir -p $(dir $(WITDIR))
 	rm -rf $(WITDIR)
 	cp -R $(GEN)/wit $(WITDIR)
+	@touch $@
+
+# Each world's component-type section, encoded once here so a link appends it instead of
+# parsing the WIT (tools/wasm-component-ld; it checks the folder's hash before using them).
+$(STAMPS)/component-type: $(STAMPS)/wit tools/wasm-component-ld $(DEPS)
+	$(NODE) tools/wasm-component-ld --wasip2-wit $(WITDIR) --write-component-types $(SYSROOT)/share/wasip2/component-type
 	@touch $@
 
 # ---------------------------------------------------------------- 8. bin/

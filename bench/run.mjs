@@ -58,9 +58,10 @@ const BUDGET_S = Number(process.env.BENCH_BUDGET_S || 60);
 // Sizes. The smoke run only proves every program still builds and runs.
 const S = opt.smoke
   ? { rt: 20, xfer: 1 * MB, file: 1 * MB, stat: 20, opsA: 2, opsB: 12, printf: 20, conc: 4,
-      startupReps: 1, dirA: 2, dirB: 12 }
+      startupReps: 1, dirA: 2, dirB: 12, malloc: 1000, links: 1 }
   : { rt: 10000, xfer: 256 * MB, file: 256 * MB, stat: 10000, opsA: 100, opsB: 1100, printf: 2000,
-      conc: 100, startupReps: Math.max(5, opt.reps), dirA: 10, dirB: 210 };
+      conc: 100, startupReps: Math.max(5, opt.reps), dirA: 10, dirB: 210, malloc: 3000000,
+      links: Math.max(5, opt.reps) };
 
 // ------------------------------------------------------------------ programs
 // size: the size rows build it at -Oz too. layer: what a failed link most likely means.
@@ -76,6 +77,7 @@ const PROGRAMS = {
   stat_loop: { layer: 'files' },
   open_read: { layer: 'files' },
   readdir_bench: { layer: 'files' },
+  malloc_small: {},
 };
 const NATIVE_HELPERS = ['tcp_peer']; // the fixed peers of the TCP rows; never measured
 
@@ -379,12 +381,17 @@ async function hostCallRows(ports) {
         if (n) lineBytes = (r.stdout.length - 'first line\n'.length) / n;
         return r;
       },
-      min: () => (mode === 'pipe' ? Math.round((lineBytes / 4096) * 1000) / 1000 : 1),
+      // the fewest calls that carry the extra lines: whole 4096-byte blocks (the first line
+      // goes out at once in both runs, as C stdio does, and cancels)
+      min: (a, b) => {
+        if (mode !== 'pipe') return 1;
+        const blocks = (r) => Math.ceil((r.stdout.length - 'first line\n'.length) / 4096);
+        return Math.round(((blocks(b) - blocks(a)) / (S.printf - 0)) * 1000) / 1000;
+      },
       why: mode === 'pipe'
         ? 'a line costs its share of one blocking-write-and-flush per 4096 bytes (the most one call accepts), so line bytes / 4096'
         : '1 = blocking-write-and-flush of the line',
-      above: mode === 'pipe' ? "the top half's stdout buffer is BUFSIZ = 1024 bytes, so stdout is flushed every 1 KiB "
-        + 'instead of every 4 KiB (the most one blocking-write-and-flush takes): 4x the minimum; a 4096-byte stdout buffer reaches it' : undefined,
+      above: mode === 'pipe' ? 'stdout is flushed before its 4096-byte buffer is full' : undefined,
     });
   }
   const tcp = (n, args) => runProg('wasm', n, args, { count: true, dir: false, timeout: 120 }).then((r) => check(r, n));
@@ -595,6 +602,46 @@ async function speedRows(ports) {
   });
 }
 
+// Many live small allocations: the heap grows through sbrk (src/mem/sbrk.c)
+async function mallocRow() {
+  await speedRow(`malloc, ${S.malloc.toLocaleString('en-US')} live blocks of 16-80 B, then free`, {
+    unit: 'ns per malloc+free',
+    prepare: async () => { need('malloc_small'); return {}; },
+    note: 'the heap grows to about 200 MB; linear memory grows by at least 1 MiB or 1/8 per memory.grow (one grow costs '
+      + 'about 1.5 ms on this engine whatever its size)',
+    measure: async (kind) => {
+      const { ns, ops } = await timedLoop(kind, 'malloc_small', [String(S.malloc)], { timeout: 900 });
+      return Math.round((ns / ops) * 100) / 100;
+    },
+  });
+}
+
+// --- link
+// One link of a compiled hello.o into a component, as clang runs it (clang-22 driver +
+// wasm-component-ld + wasm-ld), wall time. Warm: the component cache holds this interface
+// (every link after the first of a configure script); cold: WASIP2_LINK_CACHE=off (the
+// full path: wasm-tools' componentNew).
+async function linkRows() {
+  const obj = path.join(wasmDir, 'hello.o');
+  const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}` };
+  const cache = path.join(outDir, 'link-cache');
+  for (const [label, cacheEnv] of [['cache warm', cache], ['cache off', 'off']]) {
+    await row('link', `hello.o -> component, ${label}`, async () => {
+      const c = await run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', '-c', path.join(ROOT, 'bench', 'hello.c'), '-o', obj], { env });
+      if (c.code !== 0) throw new Error(`compile: ${c.stderr.trim()}`);
+      const e = { ...env, WASIP2_LINK_CACHE: cacheEnv };
+      const link = () => run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, obj, '-o', path.join(wasmDir, 'hello.link.wasm')], { env: e });
+      if (cacheEnv !== 'off') check(await link(), 'first link (fills the cache)');
+      const xs = [];
+      for (let i = 0; i < S.links; i++) xs.push(check(await link(), 'link').ms);
+      const st = stats(xs.map((x) => Math.round(x * 10) / 10));
+      return { value: st.median, unit: 'ms', wall: st, load: os.loadavg()[0],
+        note: `median of ${S.links}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs` };
+    });
+  }
+  fs.rmSync(cache, { recursive: true, force: true });
+}
+
 // Large transfers through the Node host can be slow: time one smaller probe in wasm and, if
 // the full size over all repetitions would exceed BUDGET_S, scale down to a power of two MB.
 // Returns the note that states the scaling ('' when none).
@@ -675,6 +722,12 @@ function markdown(meta) {
     }
     L.push('');
   }
+  if (sec('link').length) {
+    L.push('**Link time** (wall, one `clang-22 --target=wasm32-wasip2 hello.o -o hello.wasm`: driver, wasm-component-ld, wasm-ld)', '',
+      '| Link | ms, median (min–max) | Notes |', '|---|---:|---|');
+    for (const r of sec('link')) L.push(status(r) ? `| ${cell(r.name)} | ${cell(status(r))} | |` : `| ${cell(r.name)} | ${fmt(r.wall.median)} (${fmt(r.wall.min)}–${fmt(r.wall.max)}) | ${cell(r.note)} |`);
+    L.push('');
+  }
   if (sec('memory').length) {
     L.push('**Memory**', '', '| Program | Peak linear memory | Notes |', '|---|---:|---|');
     for (const r of sec('memory')) L.push(status(r) ? `| ${cell(r.name)} | ${cell(status(r))} | |` : `| ${cell(r.name)} | ${fmt(r.value)} B (${(r.value / MB).toFixed(2)} MiB) | ${cell(r.note)} |`);
@@ -728,6 +781,8 @@ async function main() {
     await sizeRows();
     await hostCallRows(ports);
     await speedRows(ports);
+    await mallocRow();
+    if (!opt.smoke) await linkRows(); // they time the tools, not a benchmark program
     await memoryRows();
   } finally {
     for (const s of servers) await s.stop();

@@ -35,9 +35,16 @@ done
 
 status=0
 # strong ours vs anything global in the top half
-awk 'NR == FNR { top[$2] = top[$2] " " $3 "(" $1 ")"; next }
-     $1 != "W" && $1 != "V" && ($2 in top) { printf "  %s: defined by %s and by top-half member%s\n", $2, $3, top[$2] }' \
-  "$top/defined.txt" "$tmp/ours" > "$tmp/clash"
+# Exception: a symbol a replaced member defined strongly, that kept members define only
+# weakly (musl's dummy `__stdout_used` in fflush.o for programs without stdout): ours
+# takes the replaced member's place, exactly as the original overrode the dummies.
+: > "$tmp/replaced-syms"
+[ ! -s "$top/replaced.txt" ] || awk '{ print $1 }' "$top/replaced.txt" > "$tmp/replaced-syms"
+awk 'FILENAME == ARGV[1] { rep[$1] = 1; next }
+     FILENAME == ARGV[2] { top[$2] = top[$2] " " $3 "(" $1 ")"; if ($1 != "W" && $1 != "V") strong[$2] = 1; next }
+     $1 != "W" && $1 != "V" && ($2 in top) && !(($2 in rep) && !($2 in strong)) {
+       printf "  %s: defined by %s and by top-half member%s\n", $2, $3, top[$2] }' \
+  "$tmp/replaced-syms" "$top/defined.txt" "$tmp/ours" > "$tmp/clash"
 # A weak definition of ours meeting a strong top-half one is deliberate: ours is
 # the default, and when the program pulls the top-half member in (environ.o for
 # `environ`), the linker takes the strong one whatever the member order.

@@ -20,7 +20,10 @@
 #   elsewhere.txt  the excluded ones, "<provider> <symbol>", for the record
 #   defined.txt   "<type> <symbol> <member>" for every symbol a kept member defines
 #                 (used by the clash check when merging the bottom half)
-# Tools: LLVM_NM (default llvm-nm-22), LLVM_AR (default llvm-ar-22).
+# The kept members lose their DWARF (.debug_* sections: about 60 KB of a hello world
+# at -O2) unless KEEP_DEBUG=1 (`make LIBC_DEBUG=1`).
+# Tools: LLVM_NM (default llvm-nm-22), LLVM_AR (default llvm-ar-22), LLVM_OBJCOPY
+# (default llvm-objcopy-22).
 set -euo pipefail
 # Under set -e a failing step would end the script silently: say which one failed.
 trap 'echo "filter-top-half: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
@@ -30,6 +33,7 @@ out=${2:?usage: filter-top-half.sh IN_LIBC_A OUT_DIR}
 builtins=${3:-}
 NM=${LLVM_NM:-llvm-nm-22}
 AR=${LLVM_AR:-llvm-ar-22}
+OBJCOPY=${LLVM_OBJCOPY:-llvm-objcopy-22}
 here=$(cd "$(dirname "$0")" && pwd)
 linker_syms="$here/linker-symbols.txt"
 replaced_list=${REPLACED_MEMBERS:-$here/replaced-members.txt}
@@ -104,6 +108,9 @@ awk '{print $2}' "$tmp/drop" > "$tmp/dropped.txt"
 if [ -s "$tmp/dropped.txt" ]; then
   # names are unique among dropped members (checked above)
   xargs "$AR" d "$tmp/libtop.a" < "$tmp/dropped.txt"
+fi
+if [ "${KEEP_DEBUG:-0}" != 1 ]; then
+  "$OBJCOPY" --strip-debug "$tmp/libtop.a"
 fi
 "$AR" s "$tmp/libtop.a"
 

@@ -5,13 +5,9 @@
 // wasi:cli/exit that exit() would make.  exit() called from inside the
 // program still leaves through wasi:cli/exit.
 void __wasm_call_ctors(void);
-#include <stddef.h>
-
-// The host allocates every list and string it returns through the exported
-// cabi_realloc (src/mem/cabi_realloc.c); an export alone does not pull an
-// archive member in, so every component references it from here.
-void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size);
-__attribute__((used)) static void *(*const pull_cabi_realloc)(void *, size_t, size_t, size_t) = cabi_realloc;
+// cabi_realloc (src/mem/cabi_realloc.c), through which the host hands over
+// lists and strings, is linked by the bindings of the calls that return
+// some, not from here: run itself needs none.
 void __wasm_call_dtors(void);
 int __wasip2_finish(int status);
 int __main_void(void);

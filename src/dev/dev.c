@@ -123,9 +123,14 @@ static int stdio_fd(const char *name) {
   if (!strcmp(name, "stdout")) return 1;
   if (!strcmp(name, "stderr")) return 2;
   if (!strncmp(name, "fd/", 3) && name[3]) {
-    char *end;
-    long n = strtol(name + 3, &end, 10);
-    if (*end || n < 0 || n > 0x7fffffff || name[3] == '-' || name[3] == '+') return -1;
+    // decimal digits only (no sign, no blanks: "fd/ 1" is no name); not
+    // strtol, whose number scanner would be linked into every open()
+    long n = 0;
+    for (const char *p = name + 3; *p; p++) {
+      if (*p < '0' || *p > '9') return -1;
+      n = n * 10 + (*p - '0');
+      if (n > 0x7fffffff) return -1;
+    }
     return (int)n;
   }
   return -1;

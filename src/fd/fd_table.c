@@ -1,22 +1,18 @@
-// The descriptor table.  fds index a growable array of slots; each slot
-// points at a refcounted open description.  fds 0-2 are bound lazily to
-// the stdio streams on first use, so a program that never touches stdin
-// never asks the host for it.
+// The descriptor table: lookups, per-fd flags and closing.  fds index an
+// array of slots (static at first: src/fd/fd_install.c grows it when a
+// program makes more fds); each slot points at a refcounted open
+// description.  fds 0-2 are bound lazily to the stdio streams on first use,
+// so a program that never touches stdin never asks the host for it.  Nothing
+// here allocates: a program that only prints links no allocator for its fds.
 #include <errno.h>
-#include <stdlib.h>
-#include <string.h>
 #include "wasip2_fd.h"
 
-struct slot {
-  struct __wasip2_desc *desc;
-  int fdflags;
-};
+#define INITIAL_SLOTS 16
 
-static struct slot *slots;
-static int nslots;
+static struct __wasip2_fd_slot initial[INITIAL_SLOTS];
+struct __wasip2_fd_slot *__wasip2_fd_slots = initial;
+int __wasip2_fd_nslots = INITIAL_SLOTS;
 static int stdio_done[3];
-
-#define FD_MAX WASIP2_FD_MAX
 
 // RLIMIT_NOFILE's soft limit (setrlimit in src/proc/rlimit.c moves it): no
 // fd at or above it is handed out, as on Linux (default 1024 there too).
@@ -27,122 +23,71 @@ struct __wasip2_desc *__wasip2_stdio_open(int fd); // src/io/stdio.c
 // p1-adapter mode (src/fd/p1_adapter.c, linked only with -Wl,--wasi-p1-adapter)
 // keeps the preview1 adapter's descriptor numbers and ours disjoint.  Weak:
 // absent, and free, otherwise.
-int __wasip2_p1_claim(int fd, int force) __attribute__((weak));
 void __wasip2_p1_release(int fd) __attribute__((weak));
 
-static int grow(int need) {
-  if (need <= nslots) return 0;
-  if (need > FD_MAX) { errno = EMFILE; return -1; }
-  int n = nslots ? nslots : 16;
-  while (n < need) n *= 2;
-  struct slot *s = realloc(slots, n * sizeof *s);
-  if (!s) { errno = ENOMEM; return -1; }
-  memset(s + nslots, 0, (n - nslots) * sizeof *s);
-  slots = s;
-  nslots = n;
-  return 0;
-}
-
-static void bind_stdio(int fd) {
+void __wasip2_fd_bind_stdio(int fd) {
   if (fd < 0 || fd > 2 || stdio_done[fd]) return;
   stdio_done[fd] = 1;
-  if (grow(3) < 0) return;
-  if (slots[fd].desc) return;
+  if (__wasip2_fd_slots[fd].desc) return;
   struct __wasip2_desc *d = __wasip2_stdio_open(fd);
-  if (d) { d->refs++; slots[fd].desc = d; }
+  if (d) { d->refs++; __wasip2_fd_slots[fd].desc = d; }
 }
 
-struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops, int flags, void *impl) {
-  struct __wasip2_desc *d = calloc(1, sizeof *d);
-  if (!d) { errno = ENOMEM; return NULL; }
-  d->kind = kind;
-  d->ops = ops;
-  d->flags = flags;
-  d->impl = impl;
-  return d;
-}
-
-int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
-  // F_DUPFD: a minimum outside [0, limit) is EINVAL (POSIX), not EMFILE
-  if (minfd < 0 || minfd >= __wasip2_fd_nofile) { errno = EINVAL; return -1; }
-  for (int fd = minfd;; fd++) {
-    if (fd >= __wasip2_fd_nofile) { errno = EMFILE; return -1; }
-    // a never-used stdio slot is still reserved for its stream
-    if (fd <= 2 && !stdio_done[fd]) bind_stdio(fd);
-    if (fd >= nslots && grow(fd + 1) < 0) return -1;
-    if (!slots[fd].desc) {
-      if (__wasip2_p1_claim && __wasip2_p1_claim(fd, 0) < 0) continue; // the adapter's number
-      slots[fd].desc = d;
-      slots[fd].fdflags = 0;
-      d->refs++;
-      return fd;
-    }
-  }
-}
-
-int __wasip2_fd_room(void) {
-  for (int fd = 0; fd < __wasip2_fd_nofile; fd++)
-    if (fd >= nslots || (!slots[fd].desc && (fd > 2 || stdio_done[fd]))) return 1;
-  errno = EMFILE;
-  return 0;
+void __wasip2_fd_forget_stdio(int fd) {
+  if (fd >= 0 && fd <= 2) stdio_done[fd] = 1;
 }
 
 struct __wasip2_desc *__wasip2_fd_get(int fd) {
-  if (fd >= 0 && fd <= 2 && !stdio_done[fd]) bind_stdio(fd);
-  if (fd < 0 || fd >= nslots || !slots[fd].desc) { errno = EBADF; return NULL; }
-  return slots[fd].desc;
+  if (fd >= 0 && fd <= 2 && !stdio_done[fd]) __wasip2_fd_bind_stdio(fd);
+  if (fd < 0 || fd >= __wasip2_fd_nslots || !__wasip2_fd_slots[fd].desc) { errno = EBADF; return NULL; }
+  return __wasip2_fd_slots[fd].desc;
 }
 
 int __wasip2_fd_getfdflags(int fd) {
   if (!__wasip2_fd_get(fd)) return -1;
-  return slots[fd].fdflags;
+  return __wasip2_fd_slots[fd].fdflags;
 }
 
 int __wasip2_fd_setfdflags(int fd, int fdflags) {
   if (!__wasip2_fd_get(fd)) return -1;
-  slots[fd].fdflags = fdflags;
+  __wasip2_fd_slots[fd].fdflags = fdflags;
   return 0;
 }
 
-static int release(struct __wasip2_desc *d) {
+// Weak: only descriptions made by __wasip2_desc_new live on the heap, and
+// linking that links this.
+void __wasip2_desc_free(struct __wasip2_desc *d) __attribute__((weak));
+
+int __wasip2_desc_release(struct __wasip2_desc *d) {
   if (--d->refs > 0) return 0;
   int r = d->ops && d->ops->close ? d->ops->close(d) : 0;
-  free(d);
+  if (d->on_heap && __wasip2_desc_free) __wasip2_desc_free(d);
   return r;
 }
 
 int __wasip2_fd_close(int fd) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return -1;
-  slots[fd].desc = NULL;
+  __wasip2_fd_slots[fd].desc = NULL;
   if (__wasip2_p1_release) __wasip2_p1_release(fd);
-  return release(d);
+  return __wasip2_desc_release(d);
 }
 
-int __wasip2_fd_dup2(int oldfd, int newfd) {
-  struct __wasip2_desc *d = __wasip2_fd_get(oldfd);
-  if (!d) return -1;
-  if (newfd < 0 || newfd >= __wasip2_fd_nofile) { errno = EBADF; return -1; }
-  if (oldfd == newfd) return newfd;
-  if (newfd <= 2) stdio_done[newfd] = 1; // explicitly replaced: never bind lazily
-  if (grow(newfd + 1) < 0) return -1;
-  if (__wasip2_p1_claim) __wasip2_p1_claim(newfd, 1);
-  struct __wasip2_desc *old = slots[newfd].desc;
-  d->refs++;
-  slots[newfd].desc = d;
-  slots[newfd].fdflags = 0;
-  if (old) release(old);
-  return newfd;
-}
-
-int __wasip2_fd_limit(void) { return nslots; }
+int __wasip2_fd_limit(void) { return __wasip2_fd_nslots; }
 
 void __wasip2_fd_close_all(void) {
   for (int i = 0; i < 3; i++) stdio_done[i] = 1;
-  for (int fd = 0; fd < nslots; fd++)
-    if (slots[fd].desc) {
-      struct __wasip2_desc *d = slots[fd].desc;
-      slots[fd].desc = NULL;
-      release(d);
+  for (int fd = 0; fd < __wasip2_fd_nslots; fd++)
+    if (__wasip2_fd_slots[fd].desc) {
+      struct __wasip2_desc *d = __wasip2_fd_slots[fd].desc;
+      __wasip2_fd_slots[fd].desc = NULL;
+      __wasip2_desc_release(d);
     }
+}
+
+int __wasip2_fd_room(void) {
+  for (int fd = 0; fd < __wasip2_fd_nofile; fd++)
+    if (fd >= __wasip2_fd_nslots || (!__wasip2_fd_slots[fd].desc && (fd > 2 || stdio_done[fd]))) return 1;
+  errno = EMFILE;
+  return 0;
 }

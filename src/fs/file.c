@@ -110,11 +110,11 @@ static ssize_t do_write(struct __wasip2_desc *d, struct __wasip2_fs_file *f, con
     if (w < k) break;
   }
   // O_SYNC/O_DSYNC: the host refuses the sync descriptor flags, so each
-  // write is followed by the matching sync instead
+  // write is followed by a full sync instead (for O_DSYNC too: it does more
+  // than sync-data, and every program that writes files then needs only
+  // the one import; fdatasync still uses sync-data)
   if (d->flags & (O_SYNC | O_DSYNC | O_RSYNC)) {
-    bool ok = (d->flags & O_SYNC) == O_SYNC ? wasi_filesystem_types_descriptor_sync(f->handle, &err)
-                                            : wasi_filesystem_types_descriptor_sync_data(f->handle, &err);
-    if (!ok) return __wasip2_fs_fail(err);
+    if (!wasi_filesystem_types_descriptor_sync(f->handle, &err)) return __wasip2_fs_fail(err);
   }
   return n;
 }

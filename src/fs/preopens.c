@@ -17,17 +17,20 @@ static int count = -1;
 // The host names the directory a program starts in (wasip2-run: the first
 // --dir's guest path); relative paths resolve from there.  Without one, or
 // when it is not inside a preopen, the cwd stays "/".  Done once, after the
-// table is complete, so chdir's own path lookup finds it loaded.
+// table is complete.  The host's word that it is a directory is taken as it
+// is (no stat: no host call, and programs that never chdir link no stat).
 static void start_in_initial_cwd(void) {
   wasip2_option_string_t cwd;
   wasi_cli_environment_initial_cwd(&cwd);
   if (!cwd.is_some) return;
-  char buf[PATH_MAX];
+  char buf[PATH_MAX], abs[PATH_MAX];
   int ok = cwd.val.len > 0 && cwd.val.len < sizeof buf;
   if (ok) { memcpy(buf, cwd.val.ptr, cwd.val.len); buf[cwd.val.len] = 0; }
   WASIP2_FREE_LIST(cwd.val);
-  int saved = errno;
-  if (ok) chdir(buf);
+  int saved = errno, trailing;
+  const char *rest;
+  if (ok && __wasip2_path_normalize("/", buf, abs, &trailing) == 0 && __wasip2_preopen_match(abs, &rest) >= 0)
+    __wasip2_cwd_set(abs);
   errno = saved;
 }
 

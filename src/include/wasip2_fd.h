@@ -54,6 +54,8 @@ struct __wasip2_desc {
   int flags;                // O_ACCMODE bits | O_APPEND | O_NONBLOCK ...
   const struct __wasip2_ops *ops;
   void *impl;               // kind-specific state, owned by the kind's ops
+  int on_heap;              // made by __wasip2_desc_new (freed with its last fd);
+                            // 0: static (the stdio streams' descriptions)
 };
 
 #define WASIP2_FD_CLOEXEC 1
@@ -82,8 +84,36 @@ int __wasip2_fd_close(int fd);
 int __wasip2_fd_dup2(int oldfd, int newfd);
 // Number of slots in use + 1 (for iteration at exit).
 int __wasip2_fd_limit(void);
+
+// The table itself, shared by src/fd/fd_table.c (lookups, close) and
+// src/fd/fd_install.c (new fds, growth).  It starts as a static array, so a
+// program that only uses the stdio fds links no allocator for it.
+struct __wasip2_fd_slot {
+  struct __wasip2_desc *desc;
+  int fdflags;
+};
+extern struct __wasip2_fd_slot *__wasip2_fd_slots;
+extern int __wasip2_fd_nslots;
+#define WASIP2_FD_MAX 65536
+// fds 0-2 bind lazily to their streams: bind fd now if it never was (no-op
+// otherwise), or mark it replaced so it never binds (dup2 onto it).
+void __wasip2_fd_bind_stdio(int fd);
+void __wasip2_fd_forget_stdio(int fd);
+// Free a description made by __wasip2_desc_new (src/fd/fd_install.c).
+void __wasip2_desc_free(struct __wasip2_desc *d);
+// Drop one fd's reference to d; the last one closes (and frees) it.
+int __wasip2_desc_release(struct __wasip2_desc *d);
 // Close every fd (at exit, so no WASI resource outlives the program).
 void __wasip2_fd_close_all(void);
+
+// The stdio streams' state (src/io/stdio.c; poll: src/io/stdio_poll.c).
+struct __wasip2_stdio {
+  int which;            // 0, 1 or 2
+  int32_t stream;       // input-stream for 0, output-stream for 1 and 2
+  int32_t pollable;     // -1 until poll() first needs it
+  int tty;              // -1 unknown, 0, 1
+};
+short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx);
 
 // poll support (src/io/poll.c): wait on pollable p; when it fires, the
 // caller's pollfd gets `revents`.  The pollable stays owned by the desc.

@@ -53,6 +53,8 @@ void __wasip2_preopen_reset(void);
 // The current directory, after the preopens (and with them the host's
 // initial cwd) are loaded: read it only through this.
 const char *__wasip2_cwd(void);
+// Make the normalised absolute `abs` the cwd (src/fs/cwd.c); -1 with ENOMEM.
+int __wasip2_cwd_set(const char *abs);
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing);
 
 // 0 if the first max bytes of s are valid UTF-8 (Unicode scalar values),
@@ -136,6 +138,16 @@ unsigned char __wasip2_fs_dtype(wasi_filesystem_types_descriptor_type_t t);
 
 // errno from a host error code, set and -1 returned (the common tail).
 int __wasip2_fs_fail(wasi_filesystem_types_error_code_t code);
+
+// The path functions (open, stat, unlink... src/fs/path_*.c, which replace
+// the top half's posix.o): the directory pseudo-fd and relative path the
+// __wasilibc_nocwd_* calls take, from __wasilibc_find_relpath (its result
+// lives in one of two rotating buffers: two-path calls hold both).
+int __wasilibc_find_relpath(const char *path, const char **abs_prefix, char **relative_path, size_t relative_path_len);
+static inline int __wasip2_relpath(const char *path, char **rel) {
+  const char *abs;
+  return __wasilibc_find_relpath(path, &abs, rel, 0);
+}
 
 // The top half's DIR (kept members rewinddir/seekdir/telldir/dirfd/
 // fdclosedir read and write these fields at these offsets).

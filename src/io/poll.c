@@ -24,6 +24,9 @@
 #include <string.h>
 #include "wasip2_net.h"
 
+// the stdio streams' poll op lives apart (src/io/stdio_poll.c): link it
+__attribute__((used)) static short (*const pull_stdio_poll)(struct __wasip2_desc *, short, struct __wasip2_poll_ctx *) = __wasip2_stdio_poll;
+
 uint64_t __wasip2_signal_deadline(void) __attribute__((weak));
 int __wasip2_signal_safepoint(void) __attribute__((weak));
 // For ppoll/pselect's mask (src/signal/sigaction.c, sigset.c).

@@ -9,17 +9,12 @@
 
 // Weak, so a program that only writes links neither the read path (with
 // its alarm-aware waits) nor poll(): read()/readv() pull in
-// __wasip2_stdin_read (src/io/stdin_read.c), and only poll.c calls the
-// ops' poll member, which uses __wasip2_poll_add.
+// __wasip2_stdin_read (src/io/stdin_read.c), and poll.c, the only caller of
+// the ops' poll member, pulls in __wasip2_stdio_poll (src/io/stdio_poll.c).
 ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock) __attribute__((weak));
-void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents) __attribute__((weak));
+short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) __attribute__((weak));
 
-struct stdio_impl {
-  int which;            // 0, 1 or 2
-  int32_t stream;       // input-stream for 0, output-stream for 1 and 2
-  int32_t pollable;     // -1 until poll() first needs it
-  int tty;              // -1 unknown, 0, 1
-};
+#define stdio_impl __wasip2_stdio
 
 static ssize_t stdio_read(struct __wasip2_desc *d, void *buf, size_t len) {
   struct stdio_impl *s = d->impl;
@@ -50,19 +45,6 @@ static int stdio_close(struct __wasip2_desc *d) {
   if (s->pollable >= 0) wasi_io_poll_pollable_drop(s->pollable);
   if (s->which == 0) wasi_io_streams_input_stream_drop(s->stream);
   else wasi_io_streams_output_stream_drop(s->stream);
-  free(s);
-  return 0;
-}
-
-static short stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) {
-  struct stdio_impl *s = d->impl;
-  short want = s->which == 0 ? (events & (POLLIN | POLLRDNORM)) : (events & (POLLOUT | POLLWRNORM));
-  if (!want) return 0;
-  if (s->pollable < 0) {
-    s->pollable = s->which == 0 ? wasi_io_streams_input_stream_subscribe(s->stream)
-                                : wasi_io_streams_output_stream_subscribe(s->stream);
-  }
-  __wasip2_poll_add(ctx, s->pollable, want);
   return 0;
 }
 
@@ -90,19 +72,29 @@ static const struct __wasip2_ops stdio_ops = {
   .write = stdio_write,
   .fstat = stdio_fstat,
   .close = stdio_close,
-  .poll = stdio_poll,
+  .poll = __wasip2_stdio_poll, // NULL unless poll.c is linked
 };
 
+// Static: each stream is bound at most once (fd_table.c), and a program that
+// only prints links no allocator for its streams.
+static struct stdio_impl impls[3];
+static struct __wasip2_desc descs[3];
+
 struct __wasip2_desc *__wasip2_stdio_open(int fd) {
-  struct stdio_impl *s = malloc(sizeof *s);
-  if (!s) return NULL;
+  if (fd < 0 || fd > 2 || descs[fd].ops) return NULL;
+  struct stdio_impl *s = &impls[fd];
   s->which = fd;
   s->pollable = -1;
   s->tty = -1;
   if (fd == 0) s->stream = wasi_cli_stdin_get_stdin();
   else if (fd == 1) s->stream = wasi_cli_stdout_get_stdout();
   else s->stream = wasi_cli_stderr_get_stderr();
-  struct __wasip2_desc *d = __wasip2_desc_new(WASIP2_KIND_STREAM, &stdio_ops, fd == 0 ? O_RDONLY : O_WRONLY, s);
-  if (!d) { stdio_close(&(struct __wasip2_desc){ .impl = s }); return NULL; }
+  struct __wasip2_desc *d = &descs[fd];
+  d->refs = 0;
+  d->kind = WASIP2_KIND_STREAM;
+  d->ops = &stdio_ops;
+  d->flags = fd == 0 ? O_RDONLY : O_WRONLY;
+  d->impl = s;
+  d->on_heap = 0;
   return d;
 }

@@ -11,6 +11,9 @@
 #include "wasip2_net.h"
 
 uint64_t __wasip2_signal_deadline(void) __attribute__((weak));
+// Weak too: only an armed alarm makes a read wait through poll.c, and
+// alarm.c links it; a program without alarms links no poll machinery here.
+int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns) __attribute__((weak));
 
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof) {
   if (eof) *eof = 0;
@@ -20,7 +23,7 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
     wasip2_list_u8_t got;
     wasi_io_streams_stream_error_t err;
     bool ok;
-    int poll_wait = !nonblock && __wasip2_signal_deadline && __wasip2_signal_deadline();
+    int poll_wait = !nonblock && __wasip2_signal_deadline && __wasip2_wait && __wasip2_signal_deadline();
     __wasip2_land_begin(buf, len);
     if (nonblock || poll_wait) ok = wasi_io_streams_input_stream_read(in, len, &got, &err);
     else ok = wasi_io_streams_input_stream_blocking_read(in, len, &got, &err);

@@ -10,6 +10,11 @@
 #include <unistd.h>
 #include "wasip2_bindings.h"
 #include "wasip2_signal.h"
+#include "wasip2_net.h" // __wasip2_wait
+
+// An armed alarm makes blocking stream reads wait through poll.c, which
+// they reference only weakly (src/io/stream_read.c): link it from here.
+__attribute__((used)) static int (*const pull_wait)(wasi_io_poll_pollable_t, int64_t) = __wasip2_wait;
 
 static uint64_t deadline;  // monotonic ns; 0 = disarmed
 static uint64_t interval;  // ns; 0 = one-shot

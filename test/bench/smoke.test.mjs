@@ -5,6 +5,7 @@
 //
 // Exit 0: everything built and ran. 77 (skip): some program needs a libc layer that has
 // not landed yet (the reason names the layer and the missing functions). Else: failure.
+//! timeout: 300
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

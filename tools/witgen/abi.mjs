@@ -112,5 +112,18 @@ export function flatten(t) {
   }
 }
 
+// Does a value of this type, handed to the guest, carry memory the host must allocate
+// through the guest's cabi_realloc (a string or list anywhere inside)?
+export function needsRealloc(t) {
+  t = deref(t);
+  switch (t.kind) {
+    case 'prim': return t.name === 'string';
+    case 'list': return true;
+    case 'handle': case 'flags': case 'enum': return false;
+    case 'record': case 'tuple': return fieldTypes(t).some(needsRealloc);
+    default: return variantCases(t).some((c) => c.type && needsRealloc(c.type));
+  }
+}
+
 export const MAX_FLAT_PARAMS = 16;
 export const MAX_FLAT_RESULTS = 1;

@@ -1,0 +1,28 @@
+// utime(2), utimes(2) and __wasilibc_utimens (utimensat with AT_FDCWD).
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <utime.h>
+#include <wasi/libc.h>
+#include <wasi/libc-nocwd.h>
+#include "wasip2_fs.h"
+
+int __wasilibc_utimens(const char *path, const struct timespec times[2], int flags) {
+  char *rel;
+  int dirfd = __wasip2_relpath(path, &rel);
+  return __wasilibc_nocwd_utimensat(dirfd, rel, times, flags);
+}
+
+int utime(const char *path, const struct utimbuf *times) {
+  if (!times) return __wasilibc_utimens(path, NULL, 0);
+  struct timespec ts[2] = { { .tv_sec = times->actime }, { .tv_sec = times->modtime } };
+  return __wasilibc_utimens(path, ts, 0);
+}
+
+int utimes(const char *path, const struct timeval times[2]) {
+  if (!times) return __wasilibc_utimens(path, NULL, 0);
+  struct timespec ts[2] = {
+    { .tv_sec = times[0].tv_sec, .tv_nsec = times[0].tv_usec * 1000 },
+    { .tv_sec = times[1].tv_sec, .tv_nsec = times[1].tv_usec * 1000 },
+  };
+  return __wasilibc_utimens(path, ts, 0);
+}
