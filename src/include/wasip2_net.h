@@ -109,6 +109,22 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
 ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
                             int flags, const struct sockaddr *to, socklen_t tolen);
 
+// In-process AF_UNIX socketpair ends (src/net/socketpair.c).  The socket
+// calls hand descriptions of that kind to these.  Weak: such a description
+// exists only in a program that called socketpair, which links them.
+ssize_t __wasip2_unix_recvmsg(struct __wasip2_desc *, struct msghdr *, int flags) __attribute__((weak));
+ssize_t __wasip2_unix_sendmsg(struct __wasip2_desc *, const struct msghdr *, int flags) __attribute__((weak));
+int __wasip2_unix_shutdown(struct __wasip2_desc *, int how) __attribute__((weak));
+int __wasip2_unix_sockopt(struct __wasip2_desc *, int set, int level, int name, void *val, socklen_t *len)
+    __attribute__((weak));
+int __wasip2_unix_name(struct __wasip2_desc *, int peer, struct sockaddr *, socklen_t *) __attribute__((weak));
+// fd's description if it is a socketpair end, else NULL (errno is then
+// whatever the lookup left: the caller's own lookup sets it again).
+static inline struct __wasip2_desc *__wasip2_unix_desc(int fd) {
+  struct __wasip2_desc *d = __wasip2_fd_get(fd);
+  return d && d->kind == WASIP2_KIND_UNIX ? d : NULL;
+}
+
 extern const struct __wasip2_ops __wasip2_tcp_ops;
 extern const struct __wasip2_ops __wasip2_udp_ops;
 

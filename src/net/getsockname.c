@@ -4,6 +4,8 @@
 #include "wasip2_net.h"
 
 int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_name(ud, 0, sa, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   if (!sa || !len) { errno = EFAULT; return -1; }
@@ -21,6 +23,8 @@ int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
 }
 
 int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_name(ud, 1, sa, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   if (!sa || !len) { errno = EFAULT; return -1; }

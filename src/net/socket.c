@@ -36,7 +36,12 @@ int __wasip2_sock_install(struct __wasip2_sock *s, int flags) {
 struct __wasip2_sock *__wasip2_sock_get(int fd, struct __wasip2_desc **dp) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return NULL;
-  if (d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) { errno = ENOTSOCK; return NULL; }
+  if (d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) {
+    // a socketpair end is a socket, but already connected and unnamed: as
+    // on Linux, listen/accept are EINVAL (bind and connect too, here)
+    errno = d->kind == WASIP2_KIND_UNIX ? EINVAL : ENOTSOCK;
+    return NULL;
+  }
   if (dp) *dp = d;
   return d->impl;
 }

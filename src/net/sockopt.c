@@ -45,6 +45,8 @@ static int get_tv(const void *val, socklen_t len, int64_t *ns) {
 }
 
 int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__restrict len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_sockopt(ud, 0, level, name, val, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   if (!val || !len) { errno = EFAULT; return -1; }
@@ -136,6 +138,8 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_sockopt(ud, 1, level, name, (void *)val, &len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   int tcp = s->type == SOCK_STREAM;
