@@ -151,6 +151,9 @@ struct __wasip2_poll_ctx {
 
 // Core of poll/ppoll/select: timeout_ns < 0 waits forever.
 int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
+// The same over descriptions (epoll): entry i polls descs[i] (fds[i].fd
+// only has to be >= 0), and may carry WASIP2_POLL_RDHUP in its events.
+int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns);
 // What a wait does when an alarm's handler runs during it (src/io/poll.c):
 #define WASIP2_WAIT_NOINTR  0  // go on waiting (bind, listen, name lookup)
 #define WASIP2_WAIT_RESTART 1  // go on if the handler had SA_RESTART, else EINTR
@@ -171,5 +174,7 @@ int __wasip2_alarm_armed(void);
 // ppoll/pselect: __wasip2_poll with the signal mask replaced for the call.
 #include <signal.h>
 int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
+int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
+                             const sigset_t *mask);
 
 #endif

@@ -367,14 +367,22 @@ static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     return 0;
   }
   // connected
+  short rdhup = events & WASIP2_POLL_RDHUP;
+  if (rdhup && ctx->recheck && !s->peek_len && !s->eof && !s->in_err && !s->rd_shut &&
+      peek_reserve(s, 65536) == 0) {
+    // epoll's EPOLLRDHUP: the input fired; only a read tells data from FIN
+    ssize_t n = rd(s, s->peek, 65536, 0);
+    if (n > 0) s->peek_len = n;
+  }
+  if (rdhup && s->eof) r |= WASIP2_POLL_RDHUP;
   if (s->eof && s->wr_shut) r |= POLLHUP;
   if (s->in_err || s->out_err) r |= POLLERR;
-  if (events & POLLIN) {
-    if (s->peek_len || s->rd_shut || s->in_err) r |= POLLIN;
-    else if (s->eof) r |= POLLIN | POLLHUP;
+  if (events & (POLLIN | WASIP2_POLL_RDHUP)) {
+    if (s->peek_len || s->rd_shut || s->in_err) r |= events & POLLIN;
+    else if (s->eof) r |= (events & POLLIN) | POLLHUP;
     else {
       if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
-      __wasip2_poll_add(ctx, s->p_in, POLLIN);
+      __wasip2_poll_add(ctx, s->p_in, (events & POLLIN) | (rdhup ? WASIP2_POLL_RECHECK : 0));
     }
   }
   if (events & POLLOUT) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROGRAMS = ['eventfd.c', 'socketpair.c'];
+const PROGRAMS = ['eventfd.c', 'socketpair.c', 'epoll.c'];
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -32,8 +32,10 @@ for (const prog of PROGRAMS.filter((p) => !only.length || only.includes(p))) {
   if (g.status !== 0) { console.log(`FAIL ${prog}: gcc:\n${g.stderr}`); failures++; continue; }
   const c = run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, '-O2', '-D_GNU_SOURCE', src, '-o', wasm]);
   if (c.status !== 0) { console.log(`FAIL ${prog}: clang:\n${c.stderr}`); failures++; continue; }
-  const n = run(nat, []);
-  const w = run(RUNNER, ['--check-leaks', wasm]);
+  // argv[1]: a scratch directory (the same host folder, preopened for the wasm run)
+  const dir = mkdtempSync(join(tmp, 'dir-'));
+  const n = run(nat, [dir]);
+  const w = run(RUNNER, ['--check-leaks', '--dir', `${dir}::/scratch`, wasm, '/scratch']);
   const nl = n.stdout.split('\n');
   const wl = w.stdout.split('\n');
   let same = nl.length === wl.length && nl.every((l, i) => l === wl[i]);
