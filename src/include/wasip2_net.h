@@ -65,6 +65,14 @@ struct __wasip2_sock {
   int64_t rcvtimeo_ns, sndtimeo_ns;   // 0: none
   int reuseaddr, v6only, backlog, keepalive;
   int reuseport;  // stored only: see src/net/sockopt.c
+
+  // Dual-stack AF_INET6 (IPV6_V6ONLY 0, src/net/dualstack.c).  WASI
+  // sockets are single-family, so an AF_INET6 socket bound to :: keeps a
+  // hidden IPv4 twin bound to 0.0.0.0 on the same port, and one that talks
+  // to a v4-mapped peer (::ffff:a.b.c.d) runs on an IPv4 host socket.
+  struct __wasip2_sock *v4;  // the twin (family AF_INET), or NULL
+  int host4;                 // family AF_INET6 over an IPv4 host socket
+  int v4_turn;               // which of the two accept/recv tries first
 };
 
 // The instance network, asked for once and dropped at exit.
@@ -92,6 +100,23 @@ int __wasip2_sock_bind_any(struct __wasip2_sock *s);
 int __wasip2_tcp_finish_connect(struct __wasip2_sock *s, int block);
 // (Re)open the UDP datagram streams, with an optional default peer.
 int __wasip2_udp_streams(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *peer);
+
+// Dual stack (src/net/dualstack.c).  map: an IPv4 address as the
+// v4-mapped IPv6 one, for an AF_INET6 socket's caller (else unchanged);
+// unmap: 1 and the IPv4 address when a is v4-mapped.
+void __wasip2_addr_user(const struct __wasip2_sock *s, wasi_sockets_network_ip_socket_address_t *a);
+int __wasip2_addr_unmap(const wasi_sockets_network_ip_socket_address_t *a, wasi_sockets_network_ip_socket_address_t *v4);
+// Bind s (AF_INET6, V6ONLY 0) to `::` (address a) with bind_one, and its
+// twin to 0.0.0.0 on the same port.
+int __wasip2_dual_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a,
+                       int (*bind_one)(struct __wasip2_sock *, const wasi_sockets_network_ip_socket_address_t *));
+// Replace s's (fresh) IPv6 host socket by an IPv4 one: s->host4.
+int __wasip2_dual_host4(struct __wasip2_sock *s);
+// connect(): keep only the twin (to a v4-mapped peer) or only the IPv6
+// socket (to any other peer).
+int __wasip2_dual_keep(struct __wasip2_sock *s, int keep_v4);
+// Drop the twin's resources and free it.
+void __wasip2_dual_free(struct __wasip2_sock *t);
 
 // Lazily subscribed pollables, cached until close.
 wasi_io_poll_pollable_t __wasip2_sock_pollable(struct __wasip2_sock *s);
@@ -161,6 +186,8 @@ int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsign
 // Wait until p is ready or timeout_ns passes (<0: forever, 0: just look).
 // Returns 1 when ready, 0 on timeout, -1 with errno EINTR when interrupted.
 int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode);
+// The same for the first of np (<= 16) pollables; 1 when one fired.
+int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout_ns, int mode);
 // The socket-call rule: RESTART when waiting forever, EINTR with a timeout.
 int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns);
 // Sleep ns; 0, or -1 with EINTR when interrupted under `mode`.

@@ -154,20 +154,26 @@ static int host_poll(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t extr
 }
 
 int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode) {
+  return __wasip2_wait_any(&p, 1, timeout_ns, mode);
+}
+
+int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout_ns, int mode) {
   int64_t alarm = alarm_at();
-  if (timeout_ns < 0 && !alarm && !linger_n()) {
+  if (np == 1 && timeout_ns < 0 && !alarm && !linger_n()) {
     // The common blocking case: one host call.
-    wasi_io_poll_pollable_block(p);
+    wasi_io_poll_pollable_block(ps[0]);
     return 1;
   }
   struct __wasip2_poll_ctx ctx = {0};
   ctx.ents = ctx.small;
   ctx.cap = 16;
-  __wasip2_poll_add(&ctx, p, POLLIN);
-  unsigned char fired[1] = {0};
+  if (np > 16) np = 16; // callers wait on a socket and its dual-stack twin
+  for (int i = 0; i < np; i++) __wasip2_poll_add(&ctx, ps[i], POLLIN);
+  unsigned char fired[16] = {0};
+#define ANY_FIRED() (memchr(fired, 1, np) != NULL)
   if (timeout_ns == 0) {
     host_poll(&ctx, get_ready(), fired);
-    return fired[0];
+    return ANY_FIRED();
   }
   int64_t now = (int64_t)__wasip2_now_ns();
   int64_t deadline = timeout_ns < 0 ? INT64_MAX : now + timeout_ns;
@@ -182,21 +188,22 @@ int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode) {
     int64_t wake = alarm && alarm < deadline ? alarm : deadline;
     if (wake == INT64_MAX) {
       // no alarm, no timeout: the plain block once nothing lingers
-      if (!linger_n()) {
-        wasi_io_poll_pollable_block(p);
+      if (!linger_n() && np == 1) {
+        wasi_io_poll_pollable_block(ps[0]);
         return 1;
       }
       host_poll(&ctx, 0, fired);
-      if (fired[0]) return 1;
+      if (ANY_FIRED()) return 1;
       continue;
     }
     host_poll(&ctx, get_timer(wake, now), fired);
-    if (fired[0]) return 1;
+    if (ANY_FIRED()) return 1;
     now = (int64_t)__wasip2_now_ns();
     if (now >= deadline) return 0;
     alarm = alarm_at();
   }
 }
+#undef ANY_FIRED
 
 int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns) {
   // Linux: socket calls restart under SA_RESTART unless a socket timeout

@@ -17,6 +17,7 @@ int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
     bool ok = s->type == SOCK_STREAM ? wasi_sockets_tcp_tcp_socket_local_address(s->h, &a, &err)
                                      : wasi_sockets_udp_udp_socket_local_address(s->h, &a, &err);
     if (!ok) { errno = __wasip2_net_errno(err); return -1; }
+    __wasip2_addr_user(s, &a);
   }
   __wasip2_sockaddr_from_wasi(&a, sa, len);
   return 0;
@@ -36,6 +37,7 @@ int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
     if (s->state != WASIP2_SK_CONNECTED) { errno = ENOTCONN; return -1; }
     wasi_sockets_network_error_code_t err;
     if (!wasi_sockets_tcp_tcp_socket_remote_address(s->h, &a, &err)) { errno = ENOTCONN; return -1; }
+    __wasip2_addr_user(s, &a);
   }
   __wasip2_sockaddr_from_wasi(&a, sa, len);
   return 0;

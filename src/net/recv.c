@@ -17,7 +17,10 @@ static ssize_t recv_one(struct __wasip2_sock *s, struct __wasip2_desc *d, void *
     if (r >= 0 && from && fromlen) {
       wasi_sockets_network_ip_socket_address_t ra;
       wasi_sockets_network_error_code_t err;
-      if (wasi_sockets_tcp_tcp_socket_remote_address(s->h, &ra, &err)) __wasip2_sockaddr_from_wasi(&ra, from, fromlen);
+      if (wasi_sockets_tcp_tcp_socket_remote_address(s->h, &ra, &err)) {
+        __wasip2_addr_user(s, &ra);
+        __wasip2_sockaddr_from_wasi(&ra, from, fromlen);
+      }
       else *fromlen = 0;
     }
     if (truncated) *truncated = 0;

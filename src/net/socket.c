@@ -13,7 +13,7 @@ struct __wasip2_sock *__wasip2_sock_new(int family, int type) {
   s->family = family;
   s->type = type;
   s->backlog = SOMAXCONN;
-  s->v6only = family == AF_INET6; // what the host gives (see docs/compatibility.md, Networking)
+  s->v6only = 0; // Linux's default: AF_INET6 sockets are dual-stack (src/net/dualstack.c)
   return s;
 }
 

@@ -204,8 +204,10 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
     ok = tcp ? wasi_sockets_tcp_tcp_socket_set_hop_limit(s->h, (uint8_t)v, &err)
              : wasi_sockets_udp_udp_socket_set_unicast_hop_limit(s->h, (uint8_t)v, &err);
   } else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6) {
-    // WASI 0.2 sockets are IPv6-only; dual-stack cannot be turned on
-    if (!v) { errno = EOPNOTSUPP; return -1; }
+    // dual stack is emulated (src/net/dualstack.c) and decided at bind
+    // or connect: Linux, too, refuses a change once the socket is bound
+    if (s->state != WASIP2_SK_FRESH || s->host4) { errno = EINVAL; return -1; }
+    s->v6only = v != 0;
     return 0;
   } else {
     errno = ENOPROTOOPT;

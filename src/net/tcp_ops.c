@@ -331,6 +331,7 @@ static int linger_add(struct __wasip2_sock *s) {
 // close costs only the drops.
 static int tcp_close(struct __wasip2_desc *d) {
   struct __wasip2_sock *s = d->impl;
+  if (s->v4) __wasip2_dual_free(s->v4);
   if (__wasip2_linger_n) __wasip2_linger_reap();
   if (s->p_in) wasi_io_poll_pollable_drop(s->p_in);
   if (s->p_out) wasi_io_poll_pollable_drop(s->p_out);
@@ -356,6 +357,7 @@ static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     return POLLIN | POLLOUT | POLLERR | POLLHUP;
   case WASIP2_SK_LISTENING:
     if (events & POLLIN) __wasip2_poll_add(ctx, __wasip2_sock_pollable(s), POLLIN);
+    if ((events & POLLIN) && s->v4) __wasip2_poll_add(ctx, __wasip2_sock_pollable(s->v4), POLLIN); // dual stack
     return 0;
   case WASIP2_SK_CONNECTING:
     if (ctx->recheck) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROGRAMS = ['eventfd.c', 'socketpair.c', 'epoll.c'];
+const PROGRAMS = ['eventfd.c', 'socketpair.c', 'epoll.c', '../net/dual_stack.c'];
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -26,8 +26,9 @@ const run = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8', env, timeout
 let failures = 0;
 for (const prog of PROGRAMS.filter((p) => !only.length || only.includes(p))) {
   const src = join(HERE, prog);
-  const nat = join(tmp, prog + '.native');
-  const wasm = join(tmp, prog + '.wasm');
+  const base = prog.replace(/.*\//, '');
+  const nat = join(tmp, base + '.native');
+  const wasm = join(tmp, base + '.wasm');
   const g = run(GCC, ['-O1', '-Wall', '-D_GNU_SOURCE', src, '-o', nat]);
   if (g.status !== 0) { console.log(`FAIL ${prog}: gcc:\n${g.stderr}`); failures++; continue; }
   const c = run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, '-O2', '-D_GNU_SOURCE', src, '-o', wasm]);
