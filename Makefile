@@ -122,11 +122,13 @@ $(GEN)/wasip2_bindings.c $(GEN)/wasip2_bindings.h: $(STAMPS)/gen ;
 
 # ---------------------------------------------------------------- 3. headers
 # Debian's preview1 headers, then our include/ tree over them.
-$(STAMPS)/headers: $(PUB_HDRS) $(DEPS)
+$(STAMPS)/headers: $(PUB_HDRS) $(DEPS) $(STAMPS)/gen
 	@mkdir -p $(@D) $(dir $(INCDIR))
 	rm -rf $(INCDIR).tmp
 	cp -R $(WASI_INCLUDE_DIR) $(INCDIR).tmp
 	if [ -d include ]; then cp -R include/. $(INCDIR).tmp/; fi
+	@# the generated bindings, public as <wasi/wasip2.h> (all static inline)
+	mkdir -p $(INCDIR).tmp/wasi && cp $(GEN)/wasip2_bindings.h $(INCDIR).tmp/wasi/wasip2.h
 	@# Debian's originals of the headers we replace go one level down the search
 	@# path (include/, after include/$(TRIPLE)), where our #include_next finds them.
 	rm -rf $(SYSROOT)/include.next.tmp && mkdir -p $(SYSROOT)/include.next.tmp

@@ -73,6 +73,7 @@ const PROGRAMS = {
   tcp_client: { layer: 'sockets' },
   accept_bench: { layer: 'sockets' },
   poll_bench: { layer: 'sockets' },
+  epoll_bench: { layer: 'sockets' },
   file_read: { layer: 'files' },
   stat_loop: { layer: 'files' },
   open_read: { layer: 'files' },
@@ -431,6 +432,11 @@ async function hostCallRows(ports) {
       min: 1, why: '1 = wasi:io/poll.poll over pollables kept alive per socket (its result says which is ready)',
     });
   }
+  await callRow('epoll_wait() on 100 idle sockets, timeout 0', {
+    unit: 'host calls per epoll_wait',
+    go: (n) => { need('epoll_bench'); if (!ports.echo) throw new Error('no native echo server'); return tcp('epoll_bench', [String(ports.echo), '100', String(n)]); },
+    min: 1, why: '1 = wasi:io/poll.poll over the pollables each registered socket keeps, plus an always-ready one so it answers at once',
+  });
   await callRow('accept() + close() of the accepted socket', {
     opsA: Math.min(S.opsA, 20), opsB: Math.min(S.opsB, 220),
     unit: 'host calls per accept+close',

@@ -128,6 +128,7 @@ struct linger {
 #define CMSG_LEN(len)   (CMSG_ALIGN (sizeof (struct cmsghdr)) + (len))
 
 int socket(int, int, int);
+int socketpair(int, int, int, int [2]);
 int bind(int, const struct sockaddr *, socklen_t);
 int connect(int, const struct sockaddr *, socklen_t);
 int listen(int, int);

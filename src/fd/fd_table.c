@@ -58,8 +58,13 @@ int __wasip2_fd_setfdflags(int fd, int fdflags) {
 // linking that links this.
 void __wasip2_desc_free(struct __wasip2_desc *d) __attribute__((weak));
 
+// epoll (src/io/epoll.c): a description leaves the interest lists that
+// hold it when its last fd closes.  Weak: absent without epoll.
+void __wasip2_epoll_forget(struct __wasip2_desc *d) __attribute__((weak));
+
 int __wasip2_desc_release(struct __wasip2_desc *d) {
   if (--d->refs > 0) return 0;
+  if (d->epolls && __wasip2_epoll_forget) __wasip2_epoll_forget(d);
   int r = d->ops && d->ops->close ? d->ops->close(d) : 0;
   if (d->on_heap && __wasip2_desc_free) __wasip2_desc_free(d);
   return r;

@@ -23,6 +23,9 @@ enum __wasip2_kind {
   WASIP2_KIND_UDP,
   WASIP2_KIND_DEV,        // /dev/null and friends, emulated in libc
   WASIP2_KIND_PIPE,       // an in-process pipe end (src/io/pipe.c)
+  WASIP2_KIND_EVENTFD,    // an in-process counter (src/io/eventfd.c)
+  WASIP2_KIND_UNIX,       // an in-process AF_UNIX socketpair end (src/net/socketpair.c)
+  WASIP2_KIND_EPOLL,      // an epoll instance (src/io/epoll.c)
 };
 
 // Every member may be NULL: the generic code then answers with the POSIX
@@ -41,7 +44,8 @@ struct __wasip2_ops {
   // every WASI resource, children (pollables, streams) before parents.
   int (*close)(struct __wasip2_desc *);
   // poll(): report events ready now (no host call if the state is known), or
-  // register what to wait on with __wasip2_poll_add and return 0.
+  // register what to wait on with __wasip2_poll_add and return 0.  Besides
+  // the POLL* bits, `events` may hold WASIP2_POLL_RDHUP (epoll's EPOLLRDHUP).
   short (*poll)(struct __wasip2_desc *, short events, struct __wasip2_poll_ctx *);
   // F_SETFL: the new status flags are already in d->flags when this runs.
   int (*setfl)(struct __wasip2_desc *, int old_flags);
@@ -56,6 +60,7 @@ struct __wasip2_desc {
   void *impl;               // kind-specific state, owned by the kind's ops
   int on_heap;              // made by __wasip2_desc_new (freed with its last fd);
                             // 0: static (the stdio streams' descriptions)
+  int epolls;               // epoll interest lists holding it (src/io/epoll.c)
 };
 
 #define WASIP2_FD_CLOEXEC 1
@@ -64,6 +69,9 @@ struct __wasip2_desc {
 // (default 1024) lives in the table and bounds every new fd (EMFILE).
 #define WASIP2_FD_MAX 65536
 extern int __wasip2_fd_nofile;
+// The peer shut down its writing side (Linux's POLLRDHUP, which WASI's
+// <poll.h> lacks): reported by ops->poll only when asked for in `events`.
+#define WASIP2_POLL_RDHUP ((short)0x0800)
 
 // Lowest free fd >= minfd bound to a new reference to d (refs incremented),
 // or -1 with EMFILE.
@@ -150,6 +158,10 @@ int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last);
 ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 void __wasip2_iov_scatter(const struct iovec *iov, int n, const char *src, size_t len);
 void __wasip2_iov_gather(const struct iovec *iov, int n, char *dst);
+
+// Block until a signal handler has run, then -1 with EINTR (the wait of
+// in-process objects, src/io/inproc_wait.c).
+int __wasip2_inproc_wait(void);
 
 // Streams shared by stdio, files and TCP (src/io/stream_*.c).
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);

@@ -67,6 +67,14 @@ struct __wasip2_sock {
   int reuseport;  // stored only: see src/net/sockopt.c
   int oobinline, broadcast;     // stored (see src/net/sockopt.c)
   unsigned user_timeout_ms;     // TCP_USER_TIMEOUT, stored only
+
+  // Dual-stack AF_INET6 (IPV6_V6ONLY 0, src/net/dualstack.c).  WASI
+  // sockets are single-family, so an AF_INET6 socket bound to :: keeps a
+  // hidden IPv4 twin bound to 0.0.0.0 on the same port, and one that talks
+  // to a v4-mapped peer (::ffff:a.b.c.d) runs on an IPv4 host socket.
+  struct __wasip2_sock *v4;  // the twin (family AF_INET), or NULL
+  int host4;                 // family AF_INET6 over an IPv4 host socket
+  int v4_turn;               // which of the two accept/recv tries first
 };
 
 // The instance network, asked for once and dropped at exit.
@@ -98,6 +106,23 @@ int __wasip2_tcp_finish_connect(struct __wasip2_sock *s, int block);
 // (Re)open the UDP datagram streams, with an optional default peer.
 int __wasip2_udp_streams(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *peer);
 
+// Dual stack (src/net/dualstack.c).  map: an IPv4 address as the
+// v4-mapped IPv6 one, for an AF_INET6 socket's caller (else unchanged);
+// unmap: 1 and the IPv4 address when a is v4-mapped.
+void __wasip2_addr_user(const struct __wasip2_sock *s, wasi_sockets_network_ip_socket_address_t *a);
+int __wasip2_addr_unmap(const wasi_sockets_network_ip_socket_address_t *a, wasi_sockets_network_ip_socket_address_t *v4);
+// Bind s (AF_INET6, V6ONLY 0) to `::` (address a) with bind_one, and its
+// twin to 0.0.0.0 on the same port.
+int __wasip2_dual_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a,
+                       int (*bind_one)(struct __wasip2_sock *, const wasi_sockets_network_ip_socket_address_t *));
+// Replace s's (fresh) IPv6 host socket by an IPv4 one: s->host4.
+int __wasip2_dual_host4(struct __wasip2_sock *s);
+// connect(): keep only the twin (to a v4-mapped peer) or only the IPv6
+// socket (to any other peer).
+int __wasip2_dual_keep(struct __wasip2_sock *s, int keep_v4);
+// Drop the twin's resources and free it.
+void __wasip2_dual_free(struct __wasip2_sock *t);
+
 // Lazily subscribed pollables, cached until close.
 wasi_io_poll_pollable_t __wasip2_sock_pollable(struct __wasip2_sock *s);
 
@@ -113,6 +138,22 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
                             int flags, struct sockaddr *from, socklen_t *fromlen, int *truncated);
 ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
                             int flags, const struct sockaddr *to, socklen_t tolen);
+
+// In-process AF_UNIX socketpair ends (src/net/socketpair.c).  The socket
+// calls hand descriptions of that kind to these.  Weak: such a description
+// exists only in a program that called socketpair, which links them.
+ssize_t __wasip2_unix_recvmsg(struct __wasip2_desc *, struct msghdr *, int flags) __attribute__((weak));
+ssize_t __wasip2_unix_sendmsg(struct __wasip2_desc *, const struct msghdr *, int flags) __attribute__((weak));
+int __wasip2_unix_shutdown(struct __wasip2_desc *, int how) __attribute__((weak));
+int __wasip2_unix_sockopt(struct __wasip2_desc *, int set, int level, int name, void *val, socklen_t *len)
+    __attribute__((weak));
+int __wasip2_unix_name(struct __wasip2_desc *, int peer, struct sockaddr *, socklen_t *) __attribute__((weak));
+// fd's description if it is a socketpair end, else NULL (errno is then
+// whatever the lookup left: the caller's own lookup sets it again).
+static inline struct __wasip2_desc *__wasip2_unix_desc(int fd) {
+  struct __wasip2_desc *d = __wasip2_fd_get(fd);
+  return d && d->kind == WASIP2_KIND_UNIX ? d : NULL;
+}
 
 extern const struct __wasip2_ops __wasip2_tcp_ops;
 extern const struct __wasip2_ops __wasip2_udp_ops;
@@ -140,6 +181,9 @@ struct __wasip2_poll_ctx {
 
 // Core of poll/ppoll/select: timeout_ns < 0 waits forever.
 int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
+// The same over descriptions (epoll): entry i polls descs[i] (fds[i].fd
+// only has to be >= 0), and may carry WASIP2_POLL_RDHUP in its events.
+int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns);
 // What a wait does when an alarm's handler runs during it (src/io/poll.c):
 #define WASIP2_WAIT_NOINTR  0  // go on waiting (bind, listen, name lookup)
 #define WASIP2_WAIT_RESTART 1  // go on if the handler had SA_RESTART, else EINTR
@@ -147,6 +191,8 @@ int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
 // Wait until p is ready or timeout_ns passes (<0: forever, 0: just look).
 // Returns 1 when ready, 0 on timeout, -1 with errno EINTR when interrupted.
 int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode);
+// The same for the first of np (<= 16) pollables; 1 when one fired.
+int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout_ns, int mode);
 // The socket-call rule: RESTART when waiting forever, EINTR with a timeout.
 int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns);
 // Sleep ns; 0, or -1 with EINTR when interrupted under `mode`.
@@ -160,5 +206,7 @@ int __wasip2_alarm_armed(void);
 // ppoll/pselect: __wasip2_poll with the signal mask replaced for the call.
 #include <signal.h>
 int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
+int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
+                             const sigset_t *mask);
 
 #endif

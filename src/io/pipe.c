@@ -30,16 +30,9 @@ struct pipe_end {
   int is_write;
 };
 
-void __wasip2_sig_wait_alarm(void) __attribute__((weak));
-int __wasip2_signal_safepoint(void) __attribute__((weak));
-
 // Wait for something a handler could change; -1 with EINTR once one ran.
 static int wait_for_handler(void) {
-  if (__wasip2_sig_wait_alarm) __wasip2_sig_wait_alarm();
-  else for (;;) pause();
-  if (__wasip2_signal_safepoint) __wasip2_signal_safepoint();
-  errno = EINTR;
-  return -1;
+  return __wasip2_inproc_wait();
 }
 
 static ssize_t pipe_read(struct __wasip2_desc *d, void *out, size_t n) {

@@ -157,20 +157,26 @@ static int host_poll(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t extr
 }
 
 int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode) {
+  return __wasip2_wait_any(&p, 1, timeout_ns, mode);
+}
+
+int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout_ns, int mode) {
   int64_t alarm = alarm_at();
-  if (timeout_ns < 0 && !alarm && !linger_n()) {
+  if (np == 1 && timeout_ns < 0 && !alarm && !linger_n()) {
     // The common blocking case: one host call.
-    wasi_io_poll_pollable_block(p);
+    wasi_io_poll_pollable_block(ps[0]);
     return 1;
   }
   struct __wasip2_poll_ctx ctx = {0};
   ctx.ents = ctx.small;
   ctx.cap = 16;
-  __wasip2_poll_add(&ctx, p, POLLIN);
-  unsigned char fired[1] = {0};
+  if (np > 16) np = 16; // callers wait on a socket and its dual-stack twin
+  for (int i = 0; i < np; i++) __wasip2_poll_add(&ctx, ps[i], POLLIN);
+  unsigned char fired[16] = {0};
+#define ANY_FIRED() (memchr(fired, 1, np) != NULL)
   if (timeout_ns == 0) {
     host_poll(&ctx, get_ready(), fired);
-    return fired[0];
+    return ANY_FIRED();
   }
   int64_t now = (int64_t)__wasip2_now_ns();
   int64_t deadline = timeout_ns < 0 ? INT64_MAX : now + timeout_ns;
@@ -185,21 +191,22 @@ int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode) {
     int64_t wake = alarm && alarm < deadline ? alarm : deadline;
     if (wake == INT64_MAX) {
       // no alarm, no timeout: the plain block once nothing lingers
-      if (!linger_n()) {
-        wasi_io_poll_pollable_block(p);
+      if (!linger_n() && np == 1) {
+        wasi_io_poll_pollable_block(ps[0]);
         return 1;
       }
       host_poll(&ctx, 0, fired);
-      if (fired[0]) return 1;
+      if (ANY_FIRED()) return 1;
       continue;
     }
     host_poll(&ctx, get_timer(wake, now), fired);
-    if (fired[0]) return 1;
+    if (ANY_FIRED()) return 1;
     now = (int64_t)__wasip2_now_ns();
     if (now >= deadline) return 0;
     alarm = alarm_at();
   }
 }
+#undef ANY_FIRED
 
 int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns) {
   // Linux: socket calls restart under SA_RESTART unless a socket timeout
@@ -225,18 +232,30 @@ int __wasip2_sleep(int64_t ns, int mode) {
   return sleep_until((int64_t)__wasip2_now_ns() + ns, mode);
 }
 
-static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns);
+static int poll_body(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long nfds, int64_t timeout_ns);
 
 // A closed fd is POLLNVAL, not a failure: the EBADF that looking it up left
 // in errno must not leak out of a successful call.
 int __wasip2_poll(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns) {
   int saved = errno;
-  int r = poll_body(fds, nfds, timeout_ns);
+  int r = poll_body(fds, NULL, nfds, timeout_ns);
   if (r >= 0) errno = saved;
   return r;
 }
 
-static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns) {
+int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long nfds, int64_t timeout_ns) {
+  int saved = errno;
+  int r = poll_body(fds, descs, nfds, timeout_ns);
+  if (r >= 0) errno = saved;
+  return r;
+}
+
+// The description an entry polls: its fd's, or (epoll) the one given.
+static struct __wasip2_desc *desc_of(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long i) {
+  return descs ? descs[i] : __wasip2_fd_get(fds[i].fd);
+}
+
+static int poll_body(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long nfds, int64_t timeout_ns) {
   if (nfds && !fds) { errno = EFAULT; return -1; }
   // Linux: more entries than RLIMIT_NOFILE allows fds is EINVAL
   if (nfds > (unsigned long)__wasip2_fd_nofile) { errno = EINVAL; return -1; }
@@ -253,7 +272,7 @@ static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns)
     for (unsigned long i = 0; i < nfds; i++) {
       fds[i].revents = 0;
       if (fds[i].fd < 0) continue;
-      struct __wasip2_desc *d = __wasip2_fd_get(fds[i].fd);
+      struct __wasip2_desc *d = desc_of(fds, descs, i);
       short r;
       if (!d) r = POLLNVAL;
       else if (!d->ops->poll) r = fds[i].events & (POLLIN | POLLOUT); // files: always ready
@@ -305,7 +324,7 @@ static int poll_body(struct pollfd *fds, unsigned long nfds, int64_t timeout_ns)
       if (!fired[k]) continue;
       struct pollfd *pf = &fds[ctx.ents[k].idx];
       if (ctx.ents[k].revents & WASIP2_POLL_RECHECK) {
-        struct __wasip2_desc *d = __wasip2_fd_get(pf->fd);
+        struct __wasip2_desc *d = desc_of(fds, descs, ctx.ents[k].idx);
         if (!d) continue;
         ctx.recheck = 1;
         ctx.cur = ctx.ents[k].idx;
@@ -347,8 +366,13 @@ int poll(struct pollfd *fds, nfds_t n, int timeout_ms) {
 // and the call fails with EINTR.  Without the signal code linked no
 // handler can exist, and the mask changes nothing.
 int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask) {
+  return __wasip2_poll_descs_mask(fds, NULL, n, timeout_ns, mask);
+}
+
+int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
+                             const sigset_t *mask) {
   if (!mask || !&__wasip2_sig_blocked || !__wasip2_sigset_bits || !__wasip2_sig_flush)
-    return __wasip2_poll(fds, n, timeout_ns);
+    return __wasip2_poll_descs(fds, descs, n, timeout_ns);
   uint64_t saved = __wasip2_sig_blocked;
   uint64_t unblockable = ((uint64_t)1 << (SIGKILL - 1)) | ((uint64_t)1 << (SIGSTOP - 1));
   __wasip2_sig_blocked = __wasip2_sigset_bits(mask) & ~unblockable;
@@ -359,7 +383,7 @@ int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, 
     errno = EINTR;
     r = -1;
   } else {
-    r = __wasip2_poll(fds, n, timeout_ns);
+    r = __wasip2_poll_descs(fds, descs, n, timeout_ns);
   }
   int saved_errno = errno;
   __wasip2_sig_blocked = saved;

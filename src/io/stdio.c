@@ -48,6 +48,14 @@ static int stdio_close(struct __wasip2_desc *d) {
   return 0;
 }
 
+// The stream behind a stdio description (<wasi/descriptors.h>), and
+// whether it is the input one.
+int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input) {
+  struct stdio_impl *s = d->impl;
+  *is_input = s->which == 0;
+  return s->stream;
+}
+
 int __wasip2_stdio_isatty(struct __wasip2_desc *d) {
   struct stdio_impl *s = d->impl;
   if (s->tty < 0) {

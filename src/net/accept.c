@@ -17,8 +17,16 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
   wasip2_tuple3_wasi_sockets_tcp_tcp_socket_wasi_io_streams_input_stream_wasi_io_streams_output_stream_t t;
   wasi_sockets_network_error_code_t err;
   int64_t deadline = -1;
+  int from4 = s->host4;
   for (;;) {
-    if (wasi_sockets_tcp_tcp_socket_accept(s->h, &t, &err)) break;
+    // a dual-stack listener takes turns with its IPv4 twin (src/net/dualstack.c)
+    struct __wasip2_sock *first = s->v4 && s->v4_turn ? s->v4 : s;
+    struct __wasip2_sock *second = !s->v4 ? NULL : first == s ? s->v4 : s;
+    s->v4_turn ^= 1;
+    if (wasi_sockets_tcp_tcp_socket_accept(first->h, &t, &err)) { from4 |= first != s; break; }
+    if (err == WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK && second) {
+      if (wasi_sockets_tcp_tcp_socket_accept(second->h, &t, &err)) { from4 |= second != s; break; }
+    }
     if (err != WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) { errno = __wasip2_net_errno(err); return -1; }
     if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
     int64_t left = -1;
@@ -27,7 +35,9 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
       if (deadline < 0) deadline = now + s->rcvtimeo_ns;
       left = deadline > now ? deadline - now : 0;
     }
-    int w = __wasip2_wait(__wasip2_sock_pollable(s), left);
+    wasi_io_poll_pollable_t ps[2] = {__wasip2_sock_pollable(s), s->v4 ? __wasip2_sock_pollable(s->v4) : 0};
+    int w = s->v4 ? __wasip2_wait_any(ps, 2, left, left < 0 ? WASIP2_WAIT_RESTART : WASIP2_WAIT_EINTR)
+                  : __wasip2_wait(ps[0], left);
     if (w < 0) return -1; // EINTR
     if (!w) { errno = EAGAIN; return -1; }
   }
@@ -47,9 +57,11 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
   c->oobinline = s->oobinline;
   c->broadcast = s->broadcast;
   c->v6only = s->v6only;
+  c->host4 = from4;
   if (addr) {
     wasi_sockets_network_ip_socket_address_t ra;
     if (wasi_sockets_tcp_tcp_socket_remote_address(c->h, &ra, &err)) {
+      __wasip2_addr_user(c, &ra);
       __wasip2_sockaddr_from_wasi(&ra, addr, addrlen);
     } else {
       // the peer may already be gone; Linux still returns the socket

@@ -9,8 +9,8 @@
 // invalid-state), so swap in a fresh host socket.  Nothing hangs off it yet
 // except its pollable; the only option libc applied to the host is keep-alive.
 static void renew(struct __wasip2_sock *s) {
-  wasi_sockets_network_ip_address_family_t fam =
-      s->family == AF_INET6 ? WASI_SOCKETS_NETWORK_IP_ADDRESS_FAMILY_IPV6 : WASI_SOCKETS_NETWORK_IP_ADDRESS_FAMILY_IPV4;
+  wasi_sockets_network_ip_address_family_t fam = s->family == AF_INET6 && !s->host4
+      ? WASI_SOCKETS_NETWORK_IP_ADDRESS_FAMILY_IPV6 : WASI_SOCKETS_NETWORK_IP_ADDRESS_FAMILY_IPV4;
   wasi_sockets_network_error_code_t err;
   int32_t h;
   bool tcp = s->type == SOCK_STREAM;
@@ -24,7 +24,29 @@ static void renew(struct __wasip2_sock *s) {
   if (tcp && s->keepalive) wasi_sockets_tcp_tcp_socket_set_keep_alive_enabled(h, true, &err);
 }
 
+static int bind_one(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a);
+
+static int is_any6(const wasi_sockets_network_ip_socket_address_t *a) {
+  const wasi_sockets_network_ipv6_address_t *w = &a->val.ipv6.address;
+  return a->tag == WASI_SOCKETS_NETWORK_IP_SOCKET_ADDRESS_IPV6 &&
+         !(w->f0 | w->f1 | w->f2 | w->f3 | w->f4 | w->f5 | w->f6 | w->f7);
+}
+
 int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a) {
+  // dual stack (src/net/dualstack.c): `::` binds IPv4 too, and a
+  // v4-mapped address binds an IPv4 host socket
+  if (s->family == AF_INET6 && !s->v6only) {
+    wasi_sockets_network_ip_socket_address_t a4;
+    if (__wasip2_addr_unmap(a, &a4)) {
+      if (!s->host4 && __wasip2_dual_host4(s) < 0) return -1;
+      return bind_one(s, &a4);
+    }
+    if (is_any6(a) && !s->host4) return __wasip2_dual_bind(s, a, bind_one);
+  }
+  return bind_one(s, a);
+}
+
+static int bind_one(struct __wasip2_sock *s, const wasi_sockets_network_ip_socket_address_t *a) {
   wasi_sockets_network_error_code_t err;
   wasi_sockets_network_network_t net = __wasip2_network();
   bool tcp = s->type == SOCK_STREAM;
@@ -55,7 +77,7 @@ int __wasip2_sock_bind(struct __wasip2_sock *s, const wasi_sockets_network_ip_so
 
 int __wasip2_sock_bind_any(struct __wasip2_sock *s) {
   wasi_sockets_network_ip_socket_address_t a;
-  __wasip2_sockaddr_any(s->family, &a);
+  __wasip2_sockaddr_any(s->host4 ? AF_INET : s->family, &a);
   return __wasip2_sock_bind(s, &a);
 }
 

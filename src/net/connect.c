@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include "wasip2_net.h"
 
+static int dual_peer(struct __wasip2_sock *s, wasi_sockets_network_ip_socket_address_t *a);
+
 int __wasip2_tcp_finish_connect(struct __wasip2_sock *s, int block) {
   int64_t deadline = -1;
   for (;;) {
@@ -76,11 +78,27 @@ static int udp_connect(struct __wasip2_sock *s, const struct sockaddr *sa, sockl
   wasi_sockets_network_ip_socket_address_t a;
   int e = __wasip2_sockaddr_to_wasi(sa, len, s->family, &a);
   if (e) { errno = e; return -1; }
+  wasi_sockets_network_ip_socket_address_t user = a; // getpeername/sendto compare this one
+  if (dual_peer(s, &a) < 0) return -1;
   if (s->state == WASIP2_SK_FRESH && __wasip2_sock_bind_any(s) < 0) return -1;
+  if (s->v4 && dual_peer(s, &a) < 0) return -1; // the implicit bind made a twin
   if (__wasip2_udp_streams(s, &a) < 0) return -1;
-  s->peer = a;
+  s->peer = user;
   s->has_peer = 1;
   s->state = WASIP2_SK_CONNECTED;
+  return 0;
+}
+
+// Dual stack (src/net/dualstack.c): a v4-mapped peer is reached over an
+// IPv4 host socket, any other peer over the IPv6 one; *a becomes the
+// address the host socket takes.
+static int dual_peer(struct __wasip2_sock *s, wasi_sockets_network_ip_socket_address_t *a) {
+  wasi_sockets_network_ip_socket_address_t a4;
+  if (s->family != AF_INET6 || s->v6only) return 0;
+  int mapped = __wasip2_addr_unmap(a, &a4);
+  if (s->v4) return __wasip2_dual_keep(s, mapped) < 0 ? -1 : dual_peer(s, a);
+  if (mapped && !s->host4 && s->state == WASIP2_SK_FRESH && __wasip2_dual_host4(s) < 0) return -1;
+  if (mapped && s->host4) *a = a4;
   return 0;
 }
 
@@ -96,5 +114,6 @@ int connect(int fd, const struct sockaddr *sa, socklen_t len) {
   wasi_sockets_network_ip_socket_address_t a;
   e = __wasip2_sockaddr_to_wasi(sa, len, s->family, &a);
   if (e) { errno = e; return -1; }
+  if (s->state != WASIP2_SK_CONNECTING && s->state != WASIP2_SK_CONNECTED && dual_peer(s, &a) < 0) return -1;
   return tcp_connect(s, d, &a);
 }

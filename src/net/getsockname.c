@@ -7,6 +7,8 @@
 #include "wasip2_net.h"
 
 int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_name(ud, 0, sa, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   if (!sa || !len) { errno = EFAULT; return -1; }
@@ -19,12 +21,15 @@ int getsockname(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
     bool ok = s->type == SOCK_STREAM ? wasi_sockets_tcp_tcp_socket_local_address(s->h, &a, &err)
                                      : wasi_sockets_udp_udp_socket_local_address(s->h, &a, &err);
     if (!ok) { errno = __wasip2_net_errno(err); return -1; }
+    __wasip2_addr_user(s, &a);
   }
   __wasip2_sockaddr_from_wasi(&a, sa, len);
   return 0;
 }
 
 int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_name(ud, 1, sa, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   wasi_sockets_network_ip_socket_address_t a;
@@ -37,6 +42,7 @@ int getpeername(int fd, struct sockaddr *__restrict sa, socklen_t *__restrict le
     if (s->state != WASIP2_SK_CONNECTED) { errno = ENOTCONN; return -1; }
     wasi_sockets_network_error_code_t err;
     if (!wasi_sockets_tcp_tcp_socket_remote_address(s->h, &a, &err)) { errno = ENOTCONN; return -1; }
+    __wasip2_addr_user(s, &a);
   }
   // Linux: "not connected" before the buffers are looked at
   if (!sa || !len) { errno = EFAULT; return -1; }

@@ -45,6 +45,15 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
 
 ssize_t recvfrom(int fd, void *__restrict buf, size_t len, int flags, struct sockaddr *__restrict from,
                  socklen_t *__restrict fromlen) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) {
+    struct iovec v = {buf, len};
+    struct msghdr m = {.msg_name = from, .msg_namelen = from && fromlen ? *fromlen : 0, .msg_iov = &v, .msg_iovlen = 1};
+    if (len && !buf) { errno = EFAULT; return -1; }
+    ssize_t r = __wasip2_unix_recvmsg(ud, &m, flags);
+    if (r >= 0 && from && fromlen) *fromlen = m.msg_namelen;
+    return r;
+  }
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;
@@ -59,6 +68,8 @@ ssize_t recv(int fd, void *buf, size_t len, int flags) {
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_recvmsg(ud, msg, flags);
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;

@@ -41,6 +41,13 @@ ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
 }
 
 ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) {
+    struct iovec v = {(void *)buf, len};
+    struct msghdr m = {.msg_name = (void *)to, .msg_namelen = to ? tolen : 0, .msg_iov = &v, .msg_iovlen = 1};
+    if (len && !buf) { errno = EFAULT; return -1; }
+    return __wasip2_unix_sendmsg(ud, &m, flags);
+  }
   struct __wasip2_desc *d;
   // Linux's order: the socket, the buffer, then the address (any socket type)
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
@@ -60,6 +67,8 @@ ssize_t send(int fd, const void *buf, size_t len, int flags) {
 }
 
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_sendmsg(ud, msg, flags);
   struct __wasip2_desc *d;
   struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
   if (!s) return -1;

@@ -7,6 +7,8 @@
 #include "wasip2_net.h"
 
 int shutdown(int fd, int how) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_shutdown(ud, how);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR) { errno = EINVAL; return -1; }

@@ -13,7 +13,7 @@ struct __wasip2_sock *__wasip2_sock_new(int family, int type) {
   s->family = family;
   s->type = type;
   s->backlog = SOMAXCONN;
-  s->v6only = family == AF_INET6; // what the host gives (see docs/compatibility.md, Networking)
+  s->v6only = 0; // Linux's default: AF_INET6 sockets are dual-stack (src/net/dualstack.c)
   return s;
 }
 
@@ -36,7 +36,12 @@ int __wasip2_sock_install(struct __wasip2_sock *s, int flags) {
 struct __wasip2_sock *__wasip2_sock_get(int fd, struct __wasip2_desc **dp) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return NULL;
-  if (d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) { errno = ENOTSOCK; return NULL; }
+  if (d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) {
+    // a socketpair end is a socket, but already connected and unnamed: as
+    // on Linux, listen/accept are EINVAL (bind and connect too, here)
+    errno = d->kind == WASIP2_KIND_UNIX ? EINVAL : ENOTSOCK;
+    return NULL;
+  }
   if (dp) *dp = d;
   return d->impl;
 }

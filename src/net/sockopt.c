@@ -60,6 +60,8 @@ static int get_tv(const void *val, socklen_t len, int64_t *ns) {
 }
 
 int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__restrict len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_sockopt(ud, 0, level, name, val, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   if (!val || !len) { errno = EFAULT; return -1; }
@@ -161,6 +163,8 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
+  struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
+  if (ud) return __wasip2_unix_sockopt(ud, 1, level, name, (void *)val, &len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
   if (!s) return -1;
   int tcp = s->type == SOCK_STREAM;
@@ -253,8 +257,10 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
     ok = tcp ? wasi_sockets_tcp_tcp_socket_set_hop_limit(s->h, (uint8_t)v, &err)
              : wasi_sockets_udp_udp_socket_set_unicast_hop_limit(s->h, (uint8_t)v, &err);
   } else if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY && s->family == AF_INET6) {
-    // WASI 0.2 sockets are IPv6-only; dual-stack cannot be turned on
-    if (!v) { errno = EOPNOTSUPP; return -1; }
+    // dual stack is emulated (src/net/dualstack.c) and decided at bind
+    // or connect: Linux, too, refuses a change once the socket is bound
+    if (s->state != WASIP2_SK_FRESH || s->host4) { errno = EINVAL; return -1; }
+    s->v6only = v != 0;
     return 0;
   } else {
     errno = ENOPROTOOPT;

@@ -344,6 +344,7 @@ static int linger_add(struct __wasip2_sock *s) {
 // close costs only the drops.
 static int tcp_close(struct __wasip2_desc *d) {
   struct __wasip2_sock *s = d->impl;
+  if (s->v4) __wasip2_dual_free(s->v4);
   if (__wasip2_linger_n) __wasip2_linger_reap();
   if (s->p_in) wasi_io_poll_pollable_drop(s->p_in);
   if (s->p_out) wasi_io_poll_pollable_drop(s->p_out);
@@ -369,6 +370,7 @@ static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     return POLLIN | POLLOUT | POLLERR | POLLHUP;
   case WASIP2_SK_LISTENING:
     if (events & POLLIN) __wasip2_poll_add(ctx, __wasip2_sock_pollable(s), POLLIN);
+    if ((events & POLLIN) && s->v4) __wasip2_poll_add(ctx, __wasip2_sock_pollable(s->v4), POLLIN); // dual stack
     return 0;
   case WASIP2_SK_CONNECTING:
     if (ctx->recheck) {
@@ -380,14 +382,22 @@ static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     return 0;
   }
   // connected
+  short rdhup = events & WASIP2_POLL_RDHUP;
+  if (rdhup && ctx->recheck && !s->peek_len && !s->eof && !s->in_err && !s->rd_shut &&
+      peek_reserve(s, 65536) == 0) {
+    // epoll's EPOLLRDHUP: the input fired; only a read tells data from FIN
+    ssize_t n = rd(s, s->peek, 65536, 0);
+    if (n > 0) s->peek_len = n;
+  }
+  if (rdhup && s->eof) r |= WASIP2_POLL_RDHUP;
   if (s->eof && s->wr_shut) r |= POLLHUP;
   if (s->in_err || s->out_err) r |= POLLERR;
-  if (events & POLLIN) {
-    if (s->peek_len || s->rd_shut || s->in_err) r |= POLLIN;
-    else if (s->eof) r |= POLLIN | POLLHUP;
+  if (events & (POLLIN | WASIP2_POLL_RDHUP)) {
+    if (s->peek_len || s->rd_shut || s->in_err) r |= events & POLLIN;
+    else if (s->eof) r |= (events & POLLIN) | POLLHUP;
     else {
       if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
-      __wasip2_poll_add(ctx, s->p_in, POLLIN);
+      __wasip2_poll_add(ctx, s->p_in, (events & POLLIN) | (rdhup ? WASIP2_POLL_RECHECK : 0));
     }
   }
   if (events & POLLOUT) {

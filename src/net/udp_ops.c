@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <netinet/in.h>
 #include "wasip2_net.h"
 
 static void drop_streams(struct __wasip2_sock *s) {
@@ -51,6 +52,7 @@ int __wasip2_udp_streams(struct __wasip2_sock *s, const wasi_sockets_network_ip_
   wasip2_option_wasi_sockets_network_ip_socket_address_t opt;
   memset(&opt, 0, sizeof opt);
   if (peer) { opt.is_some = true; opt.val = *peer; }
+  if (peer && s->host4) __wasip2_addr_unmap(peer, &opt.val); // dual stack
   wasip2_tuple2_wasi_sockets_udp_incoming_datagram_stream_wasi_sockets_udp_outgoing_datagram_stream_t io;
   wasi_sockets_network_error_code_t err;
   if (!wasi_sockets_udp_udp_socket_stream(s->h, &opt, &io, &err)) {
@@ -97,6 +99,35 @@ static int fetch(struct __wasip2_sock *s) {
   return 1;
 }
 
+// fetch() for a dual-stack socket too: its IPv4 twin's datagrams come
+// through the same peek slot, taking turns with the IPv6 ones.
+static int fetch_any(struct __wasip2_sock *s) {
+  struct __wasip2_sock *t = s->v4;
+  if (!t) return fetch(s);
+  int first = s->v4_turn;
+  s->v4_turn ^= 1;
+  for (int k = 0; k < 2; k++) {
+    if (!(first ^ k)) {
+      int r = fetch(s);
+      if (r) return r;
+      continue;
+    }
+    int r = t->dg_in || t->held ? fetch(t) : 0;
+    if (r < 0) return r;
+    if (r > 0) {
+      s->dpeek = t->dpeek;
+      s->dpeek_len = t->dpeek_len;
+      s->dpeek_from = t->dpeek_from; // IPv4: mapped when reported
+      s->dpeek_valid = 1;
+      t->dpeek = NULL;
+      t->dpeek_len = 0;
+      t->dpeek_valid = 0;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size_t len, int flags,
                           struct sockaddr *from, socklen_t *fromlen, int *truncated) {
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
@@ -110,7 +141,7 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
   int64_t deadline = -1;
   int empty_wakeups = 0;
   while (!s->dpeek_valid) {
-    int r = fetch(s);
+    int r = fetch_any(s);
     if (r < 0) return -1;
     if (r > 0) break;
     if (nonblock) { errno = EAGAIN; return -1; }
@@ -133,7 +164,15 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
       if (deadline >= 0 && (int64_t)__wasip2_now_ns() >= deadline) { errno = EAGAIN; return -1; }
       continue;
     }
-    int w = __wasip2_wait_ex(s->p_dg_in, left, mode);
+    int w;
+    if (s->v4 && s->v4->dg_in) {
+      struct __wasip2_sock *t = s->v4;
+      if (!t->p_dg_in) t->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(t->dg_in);
+      wasi_io_poll_pollable_t ps[2] = {s->p_dg_in, t->p_dg_in};
+      w = __wasip2_wait_any(ps, 2, left, mode);
+    } else {
+      w = __wasip2_wait_ex(s->p_dg_in, left, mode);
+    }
     if (w < 0) return -1;
     if (!w) {
       errno = EAGAIN;
@@ -143,7 +182,11 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
   size_t n = s->dpeek_len < len ? s->dpeek_len : len;
   if (n) memcpy(buf, s->dpeek, n);
   if (truncated) *truncated = s->dpeek_len > len;
-  if (from) __wasip2_sockaddr_from_wasi(&s->dpeek_from, from, fromlen);
+  if (from) {
+    wasi_sockets_network_ip_socket_address_t fa = s->dpeek_from;
+    __wasip2_addr_user(s, &fa);
+    __wasip2_sockaddr_from_wasi(&fa, from, fromlen);
+  }
   size_t full = s->dpeek_len;
   if (!(flags & MSG_PEEK)) {
     free(s->dpeek);
@@ -179,6 +222,17 @@ ssize_t __wasip2_udp_send(struct __wasip2_sock *s, int nonblock, const void *buf
   }
   if (len > 65507) { errno = EMSGSIZE; return -1; }
   if (!s->dg_out && __wasip2_sock_bind_any(s) < 0) return -1;
+  wasi_sockets_network_ip_socket_address_t a4;
+  if (dest.is_some && s->family == AF_INET6 && __wasip2_addr_unmap(&dest.val, &a4)) {
+    // dual stack: to ::ffff:a.b.c.d through the IPv4 twin or host socket
+    if (s->v4) {
+      struct sockaddr_in to4;
+      socklen_t l4 = sizeof to4;
+      __wasip2_sockaddr_from_wasi(&a4, (struct sockaddr *)&to4, &l4);
+      return __wasip2_udp_send(s->v4, nonblock, buf, len, flags, (struct sockaddr *)&to4, l4);
+    }
+    if (s->host4) dest.val = a4;
+  }
   wasi_sockets_network_error_code_t err;
   int64_t deadline = -1;
   while (!s->send_budget) {
@@ -242,6 +296,7 @@ static int udp_fstat(struct __wasip2_desc *d, struct stat *st) {
 
 static int udp_close(struct __wasip2_desc *d) {
   struct __wasip2_sock *s = d->impl;
+  if (s->v4) __wasip2_dual_free(s->v4);
   drop_streams(s);
   if (s->p_sock) wasi_io_poll_pollable_drop(s->p_sock);
   if (s->h) wasi_sockets_udp_udp_socket_drop(s->h);
@@ -263,7 +318,7 @@ static short udp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
   if (ctx->recheck) {
     // the incoming pollable fired: make sure a datagram is really there
     // (and keep it, so the recv that follows costs no host call)
-    if (!s->dpeek_valid && (s->dg_in || s->held) && fetch(s) < 0) return POLLERR;
+    if (!s->dpeek_valid && (s->dg_in || s->held || s->v4) && fetch_any(s) < 0) return POLLERR;
     return s->dpeek_valid ? POLLIN : 0;
   }
   if (events & POLLIN) {
@@ -271,6 +326,11 @@ static short udp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     else if (s->dg_in) {
       if (!s->p_dg_in) s->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(s->dg_in);
       __wasip2_poll_add(ctx, s->p_dg_in, POLLIN | WASIP2_POLL_RECHECK);
+      struct __wasip2_sock *t = s->v4; // dual stack: the IPv4 twin's datagrams too
+      if (t && t->dg_in) {
+        if (!t->p_dg_in) t->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(t->dg_in);
+        __wasip2_poll_add(ctx, t->p_dg_in, POLLIN | WASIP2_POLL_RECHECK);
+      }
     }
   }
   if (events & POLLOUT) {
@@ -288,7 +348,7 @@ static int udp_ioctl(struct __wasip2_desc *d, int req, void *arg) {
   if (req != FIONREAD) { errno = ENOTTY; return -1; }
   if (!arg) { errno = EFAULT; return -1; }
   // Linux: size of the next datagram
-  if (!s->dpeek_valid && (s->dg_in || s->held) && fetch(s) < 0) return -1;
+  if (!s->dpeek_valid && (s->dg_in || s->held) && fetch_any(s) < 0) return -1;
   *(int *)arg = s->dpeek_valid ? (int)s->dpeek_len : 0;
   return 0;
 }

@@ -1,8 +1,12 @@
-// IPv6 and dual-stack.  WASI 0.2 sockets are IPv6-only (the host refuses
-// IPv4-mapped addresses), so IPV6_V6ONLY reads 1 and setting it to 0 gives
-// EOPNOTSUPP; a dual-stack server is one socket per family on the same port,
-// both served by one poll() loop.  Also: IPv6 UDP echo with recvfrom filling
-// a sockaddr_in6, and the refusal of an IPv4-mapped peer.
+// Dual-stack IPv6, as Linux does it (also built with gcc and compared by
+// test/oracle/oracle.test.mjs): IPV6_V6ONLY reads 0 by default; one [::]
+// listener serves an IPv6 client and an IPv4 client, which it sees as
+// ::ffff:127.0.0.1; an AF_INET6 socket connects to ::ffff:127.0.0.1 and
+// reports AF_INET6 names on both ends; UDP on [::] receives from IPv4 and
+// IPv6 senders and answers both, and sends to ::ffff:127.0.0.1 itself;
+// V6ONLY=1 gives back single-family sockets (one per family on one port);
+// a dual bind fails with EADDRINUSE when the IPv4 port is taken; setting
+// V6ONLY after bind is EINVAL; poll sees both families.
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -15,114 +19,205 @@
 #define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
 #define SA(a) ((struct sockaddr *)&(a))
 
+static const char *name(const struct sockaddr_storage *ss) {
+  static char b[80];
+  char a[64];
+  if (ss->ss_family == AF_INET6) {
+    inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ss)->sin6_addr, a, sizeof a);
+    snprintf(b, sizeof b, "AF_INET6 %s", a);
+  } else if (ss->ss_family == AF_INET) {
+    inet_ntop(AF_INET, &((const struct sockaddr_in *)ss)->sin_addr, a, sizeof a);
+    snprintf(b, sizeof b, "AF_INET %s", a);
+  } else snprintf(b, sizeof b, "family?");
+  return b;
+}
+
+static int port_of(const struct sockaddr_storage *ss) {
+  return ntohs(ss->ss_family == AF_INET6 ? ((const struct sockaddr_in6 *)ss)->sin6_port
+                                         : ((const struct sockaddr_in *)ss)->sin_port);
+}
+
+static struct sockaddr_in6 six(const char *addr, int port) {
+  struct sockaddr_in6 a;
+  memset(&a, 0, sizeof a);
+  a.sin6_family = AF_INET6;
+  a.sin6_port = htons(port);
+  inet_pton(AF_INET6, addr, &a.sin6_addr);
+  return a;
+}
+
+static struct sockaddr_in four(const char *addr, int port) {
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons(port);
+  inet_pton(AF_INET, addr, &a.sin_addr);
+  return a;
+}
+
 int main(void) {
-  int one = 1, zero = 0, v;
+  int one = 1, zero = 0, v = -1;
   socklen_t vl = sizeof v;
-  // the IPv6 listener: wildcard, v6-only (the only mode the host has)
-  int l6 = socket(AF_INET6, SOCK_STREAM, 0);
-  CHECK(l6 >= 0);
-  CHECK(getsockopt(l6, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0 && v == 1);
-  CHECK(setsockopt(l6, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero) == -1 && errno == EOPNOTSUPP);
-  CHECK(setsockopt(l6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == 0);
-  struct sockaddr_in6 a6;
-  memset(&a6, 0, sizeof a6);
-  a6.sin6_family = AF_INET6;
-  a6.sin6_addr = in6addr_any;
-  CHECK(bind(l6, SA(a6), sizeof a6) == 0 && listen(l6, 8) == 0);
-  socklen_t al = sizeof a6;
-  CHECK(getsockname(l6, SA(a6), &al) == 0 && al == sizeof a6 && a6.sin6_family == AF_INET6);
-  int port = ntohs(a6.sin6_port);
-  CHECK(port > 0);
-  // the IPv4 listener on the same port
-  int l4 = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a4;
-  memset(&a4, 0, sizeof a4);
-  a4.sin_family = AF_INET;
-  a4.sin_port = htons(port);
-  a4.sin_addr.s_addr = htonl(INADDR_ANY);
-  CHECK(bind(l4, SA(a4), sizeof a4) == 0 && listen(l4, 8) == 0);
-  printf("dual-stack server: [::]:%d and 0.0.0.0:%d\n", port, port);
+  struct sockaddr_storage ss;
+  socklen_t sl;
+  char b[64];
 
-  // one client per family, to the loopback address of each
-  int c6 = socket(AF_INET6, SOCK_STREAM, 0);
-  struct sockaddr_in6 t6 = a6;
-  t6.sin6_addr = in6addr_loopback;
-  CHECK(connect(c6, SA(t6), sizeof t6) == 0);
-  int c4 = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in t4 = a4;
-  t4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  CHECK(connect(c4, SA(t4), sizeof t4) == 0);
-  CHECK(send(c6, "via six", 7, 0) == 7);
-  CHECK(send(c4, "via four", 8, 0) == 8);
+  // ---- TCP: one [::] listener, both families
+  int l = socket(AF_INET6, SOCK_STREAM, 0);
+  CHECK(l >= 0);
+  CHECK(getsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0);
+  printf("IPV6_V6ONLY default: %d\n", v);
+  CHECK(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero) == 0);
+  struct sockaddr_in6 any = six("::", 0);
+  CHECK(bind(l, SA(any), sizeof any) == 0 && listen(l, 8) == 0);
+  CHECK(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == -1 && errno == EINVAL);
+  sl = sizeof ss;
+  CHECK(getsockname(l, SA(ss), &sl) == 0 && sl == sizeof(struct sockaddr_in6));
+  int port = port_of(&ss);
+  printf("listener: %s\n", name(&ss));
 
-  // one poll loop serves both listeners and the accepted connections
-  struct pollfd p[4] = {{l6, POLLIN, 0}, {l4, POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}};
-  int echoed = 0, fam_seen = 0;
-  for (int round = 0; echoed < 2; round++) {
-    CHECK(round < 50);
-    CHECK(poll(p, 4, 5000) > 0);
-    for (int i = 0; i < 2; i++) {
-      if (!(p[i].revents & POLLIN)) continue;
-      struct sockaddr_storage peer;
-      socklen_t pl = sizeof peer;
-      int s = accept(p[i].fd, SA(peer), &pl);
-      CHECK(s >= 0);
-      if (i == 0) CHECK(peer.ss_family == AF_INET6 && pl == sizeof(struct sockaddr_in6) &&
-                        IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)&peer)->sin6_addr));
-      else CHECK(peer.ss_family == AF_INET && pl == sizeof(struct sockaddr_in) &&
-                 ((struct sockaddr_in *)&peer)->sin_addr.s_addr == htonl(INADDR_LOOPBACK));
-      fam_seen |= 1 << i;
-      p[2 + i].fd = s;
-      p[i].fd = -1; // one connection per listener
-    }
-    for (int i = 2; i < 4; i++) {
-      if (!(p[i].revents & POLLIN)) continue;
-      char b[32];
-      ssize_t r = recv(p[i].fd, b, sizeof b, 0);
-      CHECK(r > 0);
-      CHECK(send(p[i].fd, b, r, 0) == r);
-      p[i].events = 0;
-      echoed++;
-    }
+  int c6 = socket(AF_INET6, SOCK_STREAM, 0), c4 = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in6 lo6 = six("::1", port);
+  struct sockaddr_in lo4 = four("127.0.0.1", port);
+  CHECK(connect(c6, SA(lo6), sizeof lo6) == 0);
+  CHECK(connect(c4, SA(lo4), sizeof lo4) == 0);
+  CHECK(send(c6, "via six", 7, 0) == 7 && send(c4, "via four", 8, 0) == 8);
+  // poll on the listener sees both pending connections
+  int served = 0;
+  char lines[2][160]; // printed sorted: the accept order may differ
+  for (int round = 0; served < 2; round++) {
+    CHECK(round < 20);
+    struct pollfd p = {l, POLLIN, 0};
+    CHECK(poll(&p, 1, 5000) == 1 && (p.revents & POLLIN));
+    sl = sizeof ss;
+    int s = accept(l, SA(ss), &sl);
+    CHECK(s >= 0 && sl == sizeof(struct sockaddr_in6) && ss.ss_family == AF_INET6);
+    int r = recv(s, b, sizeof b - 1, 0);
+    CHECK(r > 0);
+    b[r] = 0;
+    // which client: by its message, so the output is in a fixed order below
+    int k = snprintf(lines[served], sizeof lines[served], "said \"%s\": accepted %s", b, name(&ss));
+    struct sockaddr_storage me;
+    socklen_t ml = sizeof me;
+    CHECK(getsockname(s, SA(me), &ml) == 0 && ml == sizeof(struct sockaddr_in6));
+    snprintf(lines[served] + k, sizeof lines[served] - k, ", local name %s", name(&me));
+    CHECK(send(s, b, r, 0) == r);
+    close(s);
+    served++;
   }
-  CHECK(fam_seen == 3);
-  char b[32];
+  if (strcmp(lines[0], lines[1]) > 0) { char t[160]; strcpy(t, lines[0]); strcpy(lines[0], lines[1]); strcpy(lines[1], t); }
+  printf("%s\n%s\n", lines[0], lines[1]);
   CHECK(recv(c6, b, 7, MSG_WAITALL) == 7 && !memcmp(b, "via six", 7));
   CHECK(recv(c4, b, 8, MSG_WAITALL) == 8 && !memcmp(b, "via four", 8));
-  struct sockaddr_in6 me6; socklen_t ml = sizeof me6;
-  CHECK(getsockname(c6, SA(me6), &ml) == 0 && me6.sin6_family == AF_INET6 && IN6_IS_ADDR_LOOPBACK(&me6.sin6_addr));
-  printf("both families served by one poll loop\n");
+  close(c6); close(c4);
 
-  // an IPv4-mapped peer is refused by the host (no dual-stack sockets)
+  // ---- an AF_INET6 client to a v4-mapped address, against an IPv4 listener
+  int l4 = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a4 = four("127.0.0.1", 0);
+  CHECK(bind(l4, SA(a4), sizeof a4) == 0 && listen(l4, 4) == 0);
+  sl = sizeof a4;
+  CHECK(getsockname(l4, SA(a4), &sl) == 0);
   int cm = socket(AF_INET6, SOCK_STREAM, 0);
-  struct sockaddr_in6 mapped = t6;
-  CHECK(inet_pton(AF_INET6, "::ffff:127.0.0.1", &mapped.sin6_addr) == 1);
-  int r = connect(cm, SA(mapped), sizeof mapped);
-  int e = errno;
-  CHECK(r == -1 && e == EADDRNOTAVAIL); // documented in docs/compatibility.md, Networking
-  printf("connect to ::ffff:127.0.0.1: %s\n", strerror(e));
-  close(cm);
+  struct sockaddr_in6 mapped = six("::ffff:127.0.0.1", ntohs(a4.sin_port));
+  CHECK(connect(cm, SA(mapped), sizeof mapped) == 0);
+  sl = sizeof ss;
+  CHECK(getpeername(cm, SA(ss), &sl) == 0 && sl == sizeof(struct sockaddr_in6));
+  printf("mapped connect, peer: %s, same port: %d\n", name(&ss), port_of(&ss) == ntohs(a4.sin_port));
+  sl = sizeof ss;
+  CHECK(getsockname(cm, SA(ss), &sl) == 0);
+  printf("mapped connect, local: %s\n", name(&ss));
+  int s4 = accept(l4, SA(ss), &(socklen_t){sizeof ss});
+  CHECK(s4 >= 0);
+  printf("the IPv4 server sees: %s\n", name(&ss));
+  CHECK(send(cm, "m", 1, 0) == 1 && recv(s4, b, 1, 0) == 1 && b[0] == 'm');
+  CHECK(send(s4, "n", 1, 0) == 1 && recv(cm, b, 1, 0) == 1 && b[0] == 'n');
+  close(s4); close(cm); close(l4);
 
-  // IPv6 UDP echo: recvfrom fills a sockaddr_in6
-  int u1 = socket(AF_INET6, SOCK_DGRAM, 0), u2 = socket(AF_INET6, SOCK_DGRAM, 0);
-  struct sockaddr_in6 ua;
-  memset(&ua, 0, sizeof ua);
-  ua.sin6_family = AF_INET6;
-  ua.sin6_addr = in6addr_loopback;
-  CHECK(bind(u1, SA(ua), sizeof ua) == 0);
-  al = sizeof ua;
-  CHECK(getsockname(u1, SA(ua), &al) == 0);
-  CHECK(sendto(u2, "dgram6", 6, 0, SA(ua), sizeof ua) == 6);
-  struct sockaddr_in6 from; socklen_t fl = sizeof from;
-  CHECK(recvfrom(u1, b, sizeof b, 0, SA(from), &fl) == 6 && !memcmp(b, "dgram6", 6));
-  CHECK(fl == sizeof from && from.sin6_family == AF_INET6 && IN6_IS_ADDR_LOOPBACK(&from.sin6_addr));
-  CHECK(sendto(u1, "back6", 5, 0, SA(from), fl) == 5);
-  CHECK(recv(u2, b, sizeof b, 0) == 5 && !memcmp(b, "back6", 5));
-  printf("ipv6 udp echo ok\n");
+  // ---- V6ONLY=1: single family; the IPv4 port stays free for a second socket
+  int o6 = socket(AF_INET6, SOCK_STREAM, 0);
+  CHECK(setsockopt(o6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == 0);
+  vl = sizeof v;
+  CHECK(getsockopt(o6, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0 && v == 1);
+  CHECK(bind(o6, SA(any), sizeof any) == 0 && listen(o6, 4) == 0);
+  sl = sizeof ss;
+  CHECK(getsockname(o6, SA(ss), &sl) == 0);
+  int oport = port_of(&ss);
+  int c = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in t4 = four("127.0.0.1", oport);
+  int r = connect(c, SA(t4), sizeof t4);
+  printf("IPv4 connect to a v6-only listener: %s\n", r == 0 ? "connected" : errno == ECONNREFUSED ? "ECONNREFUSED" : "other");
+  close(c);
+  int o4 = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in b4 = four("0.0.0.0", oport);
+  CHECK(setsockopt(o4, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
+  r = bind(o4, SA(b4), sizeof b4);
+  printf("IPv4 bind on the v6-only port: %s\n", r == 0 ? "ok" : "failed");
+  CHECK(r == 0 && listen(o4, 1) == 0);
+  // ...and a dual-stack bind on that port now finds its IPv4 half taken
+  int d = socket(AF_INET6, SOCK_STREAM, 0);
+  struct sockaddr_in6 b6 = six("::", oport);
+  close(o6); // the v6-only socket goes; only the IPv4 one holds the port
+  CHECK(setsockopt(d, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
+  r = bind(d, SA(b6), sizeof b6);
+  printf("dual bind with the IPv4 port taken: %s\n", r == 0 ? "ok" : errno == EADDRINUSE ? "EADDRINUSE" : "other");
+  close(d); close(o4);
 
-  close(u1); close(u2);
-  close(p[2].fd); close(p[3].fd);
-  close(c4); close(c6); close(l4); close(l6);
+  // ---- UDP on [::]: IPv4 and IPv6 senders, answers to both
+  int u = socket(AF_INET6, SOCK_DGRAM, 0);
+  CHECK(bind(u, SA(any), sizeof any) == 0);
+  sl = sizeof ss;
+  CHECK(getsockname(u, SA(ss), &sl) == 0);
+  int uport = port_of(&ss);
+  int u6 = socket(AF_INET6, SOCK_DGRAM, 0), u4 = socket(AF_INET, SOCK_DGRAM, 0);
+  struct sockaddr_in6 ut6 = six("::1", uport);
+  struct sockaddr_in ut4 = four("127.0.0.1", uport);
+  CHECK(sendto(u6, "six", 3, 0, SA(ut6), sizeof ut6) == 3);
+  CHECK(sendto(u4, "four", 4, 0, SA(ut4), sizeof ut4) == 4);
+  for (int i = 0; i < 2; i++) {
+    struct pollfd p = {u, POLLIN, 0};
+    char *line = lines[i];
+    CHECK(poll(&p, 1, 5000) == 1);
+    struct sockaddr_storage from;
+    socklen_t fl = sizeof from;
+    r = recvfrom(u, b, sizeof b, 0, SA(from), &fl);
+    CHECK(r > 0 && fl == sizeof(struct sockaddr_in6));
+    b[r] = 0;
+    snprintf(line, sizeof lines[i], "udp \"%s\" from %s", b, name(&from));
+    CHECK(sendto(u, b, r, 0, SA(from), fl) == r);
+  }
+  if (strcmp(lines[0], lines[1]) > 0) { char t[160]; strcpy(t, lines[0]); strcpy(lines[0], lines[1]); strcpy(lines[1], t); }
+  printf("%s\n%s\n", lines[0], lines[1]);
+  CHECK(recv(u6, b, sizeof b, 0) == 3 && !memcmp(b, "six", 3));
+  struct sockaddr_in back;
+  socklen_t bl = sizeof back;
+  CHECK(recvfrom(u4, b, sizeof b, 0, SA(back), &bl) == 4 && !memcmp(b, "four", 4));
+  printf("the IPv4 sender got its answer from port %s\n", ntohs(back.sin_port) == uport ? "the [::] one" : "another");
+  // an AF_INET6 UDP socket sends to ::ffff:127.0.0.1 itself
+  int um = socket(AF_INET6, SOCK_DGRAM, 0);
+  struct sockaddr_in ub = four("127.0.0.1", 0);
+  CHECK(bind(u4, SA(ub), sizeof ub) == -1); // already bound (implicitly)
+  bl = sizeof ub;
+  CHECK(getsockname(u4, SA(ub), &bl) == 0);
+  struct sockaddr_in6 um_to = six("::ffff:127.0.0.1", ntohs(ub.sin_port));
+  CHECK(sendto(um, "mapped", 6, 0, SA(um_to), sizeof um_to) == 6);
+  bl = sizeof back;
+  CHECK(recvfrom(u4, b, sizeof b, 0, SA(back), &bl) == 6 && !memcmp(b, "mapped", 6));
+  printf("udp to ::ffff:127.0.0.1 arrives from %s\n", name((struct sockaddr_storage *)&back));
+  // and a connected one
+  int uc = socket(AF_INET6, SOCK_DGRAM, 0);
+  CHECK(connect(uc, SA(um_to), sizeof um_to) == 0);
+  CHECK(send(uc, "conn", 4, 0) == 4);
+  CHECK(recvfrom(u4, b, sizeof b, 0, SA(back), &(socklen_t){sizeof back}) == 4);
+  CHECK(sendto(u4, "reply", 5, 0, SA(back), sizeof back) == 5);
+  struct sockaddr_storage from;
+  socklen_t fl = sizeof from;
+  CHECK(recvfrom(uc, b, sizeof b, 0, SA(from), &fl) == 5 && fl == sizeof(struct sockaddr_in6));
+  printf("connected mapped udp: reply from %s\n", name(&from));
+  sl = sizeof ss;
+  CHECK(getpeername(uc, SA(ss), &sl) == 0);
+  printf("  its peer: %s\n", name(&ss));
+  close(uc); close(um); close(u); close(u6); close(u4);
+  close(l);
   printf("ok\n");
   return 0;
 }

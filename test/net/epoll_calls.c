@@ -1,0 +1,61 @@
+// Guest of epoll_calls.test.mjs: N loopback connections (both ends, 2N+1
+// fds with the listener) registered with EPOLLIN, then K epoll_waits.
+//   epoll_calls idle K   K x epoll_wait(timeout 0) with nothing ready
+//   epoll_calls wake K   K x (one byte sent on connection i, epoll_wait(-1)
+//                        reports it, recv takes it)
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define N 8
+#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); return 1; } } while (0)
+
+int main(int argc, char **argv) {
+  CHECK(argc == 3);
+  int wake = !strcmp(argv[1], "wake");
+  long k = atol(argv[2]);
+  int l = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t al = sizeof a;
+  CHECK(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, N) == 0);
+  CHECK(getsockname(l, (struct sockaddr *)&a, &al) == 0);
+  int ep = epoll_create1(0);
+  struct epoll_event e = {EPOLLIN, {.u64 = 100}};
+  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, l, &e) == 0);
+  int c[N], s[N];
+  for (int i = 0; i < N; i++) {
+    c[i] = socket(AF_INET, SOCK_STREAM, 0);
+    CHECK(connect(c[i], (struct sockaddr *)&a, sizeof a) == 0);
+    CHECK((s[i] = accept(l, NULL, NULL)) >= 0);
+    e.events = EPOLLIN; e.data.u64 = i;
+    CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, s[i], &e) == 0);
+    e.data.u64 = 50 + i;
+    CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, c[i], &e) == 0);
+  }
+  struct epoll_event ev[4];
+  // the first wait subscribes every pollable once; they are kept after
+  CHECK(epoll_wait(ep, ev, 4, 0) == 0);
+  char b[8];
+  for (long r = 0; r < k; r++) {
+    if (!wake) {
+      CHECK(epoll_wait(ep, ev, 4, 0) == 0);
+      continue;
+    }
+    int i = (int)(r % N);
+    CHECK(send(c[i], "x", 1, 0) == 1);
+    CHECK(epoll_wait(ep, ev, 4, -1) == 1 && ev[0].data.u64 == (uint64_t)i && ev[0].events == EPOLLIN);
+    CHECK(recv(s[i], b, sizeof b, 0) == 1);
+  }
+  for (int i = 0; i < N; i++) { close(c[i]); close(s[i]); }
+  close(l);
+  close(ep);
+  printf("ok %s %ld\n", argv[1], k);
+  return 0;
+}

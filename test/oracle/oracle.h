@@ -1,0 +1,57 @@
+// Shared by the oracle tests (oracle.test.mjs): each program is built with
+// gcc for Linux and with our toolchain, and both must print the same lines.
+// Values that differ between the two ABIs (errno numbers, AF_* and POLL*
+// constants) are printed by name, never as numbers.
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *en(int e) {
+  switch (e) {
+  case 0: return "0";
+  case EAGAIN: return "EAGAIN";
+  case EBADF: return "EBADF";
+  case EEXIST: return "EEXIST";
+  case ENOENT: return "ENOENT";
+  case EINVAL: return "EINVAL";
+  case EPERM: return "EPERM";
+  case EFAULT: return "EFAULT";
+  case ELOOP: return "ELOOP";
+  case EPIPE: return "EPIPE";
+  case ENOTCONN: return "ENOTCONN";
+  case ECONNREFUSED: return "ECONNREFUSED";
+  case ECONNRESET: return "ECONNRESET";
+  case EISCONN: return "EISCONN";
+  case EMSGSIZE: return "EMSGSIZE";
+  case EOPNOTSUPP: return "EOPNOTSUPP";
+  case ENOTSOCK: return "ENOTSOCK";
+  case EAFNOSUPPORT: return "EAFNOSUPPORT";
+  case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+  case ENOPROTOOPT: return "ENOPROTOOPT";
+  case EINTR: return "EINTR";
+  default: return "E?";
+  }
+}
+
+// poll/epoll event bits by name (the values differ between the ABIs)
+static const char *pev(int r) {
+  static char b[128];
+  b[0] = 0;
+  if (r & POLLIN) strcat(b, "IN ");
+  if (r & POLLOUT) strcat(b, "OUT ");
+  if (r & POLLERR) strcat(b, "ERR ");
+  if (r & POLLHUP) strcat(b, "HUP ");
+  if (r & POLLNVAL) strcat(b, "NVAL ");
+  if (!b[0]) strcpy(b, "- ");
+  b[strlen(b) - 1] = 0;
+  return b;
+}
+
+#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s (errno %s)\n", __FILE__, __LINE__, #c, en(errno)); exit(1); } } while (0)
+// a call that must fail with errno e
+#define FAILS(call, e) do { errno = 0; long r_ = (long)(call); int e_ = errno; \
+  if (r_ != -1 || e_ != (e)) { printf("FAIL %s:%d %s gave %ld errno %s, want %s\n", __FILE__, __LINE__, #call, r_, en(e_), #e); exit(1); } } while (0)
+// print a call's result: the value, or -1 and the errno's name
+#define SHOW(what, call) do { errno = 0; long r_ = (long)(call); printf("%s: %ld%s%s\n", what, r_, r_ < 0 ? " " : "", r_ < 0 ? en(errno) : ""); } while (0)
