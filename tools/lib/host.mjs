@@ -92,6 +92,27 @@ export function exitCodeFor(status, recorded) {
   return (recorded & 0xff) || 1;
 }
 
+// wasi:clocks/timezone (0.2.x, @unstable clocks-timezone; the shim has none): the host's local
+// time zone as Node knows it (TZ, /etc/localtime). `when` is a wall-clock datetime.
+const tzDate = (when) => new Date(Number(when.seconds) * 1000 + Math.floor(when.nanoseconds / 1e6));
+const tzOffset = (d) => -d.getTimezoneOffset() * 60; // seconds east of UTC
+export const timezone = {
+  utcOffset: (when) => tzOffset(tzDate(when)),
+  display(when) {
+    const d = tzDate(when);
+    const off = tzOffset(d);
+    const y = d.getFullYear();
+    // standard time is the smaller of January's and July's offsets
+    const std = Math.min(tzOffset(new Date(y, 0, 1)), tzOffset(new Date(y, 6, 1)));
+    let name = 'UTC';
+    try {
+      name = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
+        .formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? name;
+    } catch { /* no Intl time zone data: keep UTC */ }
+    return { utcOffset: off, name, inDaylightSavingTime: off !== std };
+  },
+};
+
 const SHIM_MODULES = ['cli', 'clocks', 'filesystem', 'io', 'random', 'sockets'];
 
 // Loads preview2-shim's Node modules; `packages` (e.g. ['cli', 'io']) limits which, to keep
@@ -145,6 +166,8 @@ export async function buildImports(config) {
     'wasi:cli/environment': cli.environment,
     'wasi:cli/exit': {
       exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
+      // 0.2.x (x > 0, @unstable cli-exit-with-code): the status itself, as a shell shows it
+      exitWithCode(code) { config.onExit(Number(code) & 0xff); },
     },
     'wasi:cli/stdin': cli.stdin,
     'wasi:cli/stdout': cli.stdout,
@@ -156,6 +179,7 @@ export async function buildImports(config) {
     'wasi:cli/terminal-stderr': cli.terminalStderr,
     'wasi:clocks/monotonic-clock': clocks?.monotonicClock,
     'wasi:clocks/wall-clock': clocks?.wallClock,
+    'wasi:clocks/timezone': timezone,
     'wasi:filesystem/types': filesystem?.types,
     'wasi:filesystem/preopens': filesystem?.preopens,
     'wasi:io/error': io.error,
