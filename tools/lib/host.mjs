@@ -11,6 +11,8 @@ import { writeSync } from 'node:fs';
 import { importPkgFile } from './paths.mjs';
 import { installFsFixes } from './host-fs.mjs';
 import { installTcpFixes } from './host-tcp.mjs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const SHIM = '@bytecodealliance/preview2-shim';
 
@@ -140,8 +142,47 @@ export async function loadShim(packages = SHIM_MODULES) {
  *                                      reproducing host bugs: test/host/*, WASIP2_RUN_HOST_FIXES=0)
  * }
  */
+// The native module: build/native/ of this tree (make builds it), or tools/native/ of an
+// installed copy. WASIP2_RUN_NATIVE names another file.
+export function nativeModulePath() {
+  if (process.env.WASIP2_RUN_NATIVE) return process.env.WASIP2_RUN_NATIVE;
+  const tools = fileURLToPath(new URL('..', import.meta.url));
+  for (const p of [`${tools}../build/native/wasip2_host.node`, `${tools}native/wasip2_host.node`]) if (existsSync(p)) return p;
+  return null;
+}
+
+// The native host (tools/lib/native-host.mjs) when it can serve this component, else null
+// with the reason. wasi:http's resources come only from preview2-shim, whose streams are its
+// own, so a component importing wasi:http gets the shim for everything.
+async function nativeImports(config, packages) {
+  if (packages.includes('http')) return { why: 'wasi:http is served by preview2-shim only' };
+  const file = nativeModulePath();
+  if (!file) return { why: 'build/native/wasip2_host.node not built (make builds it with gcc)' };
+  let N;
+  const { loadNative, buildNativeImports } = await import('./native-host.mjs');
+  try { N = loadNative(file); } catch (e) { return { why: `cannot load ${file}: ${e.message.split('\n')[0]}` }; }
+  return { imports: buildNativeImports(config, N) };
+}
+
 export async function buildImports(config) {
   const packages = config.packages ?? SHIM_MODULES;
+  if (config.host !== 'shim') {
+    const r = await nativeImports(config, packages);
+    if (r.imports) {
+      const imports = r.imports;
+      imports['wasi:cli/exit'] = {
+        exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
+        exitWithCode(code) { config.onExit(Number(code) & 0xff); },
+      };
+      imports['wasi:clocks/timezone'] = timezone;
+      if (config.overrides) {
+        for (const [iface, fns] of Object.entries(config.overrides)) imports[iface] = { ...(imports[iface] || {}), ...fns };
+      }
+      return imports;
+    }
+    if (config.host === 'native') throw new Error(`--host=native: ${r.why}`);
+    if (!/wasi:http/.test(r.why)) (config.say ?? ((m) => writeSync(2, `wasip2-run: ${m}\n`)))(`native host unavailable (${r.why}); using preview2-shim`);
+  }
   const shim = await loadShim(packages);
   const { cli, clocks, filesystem, io, random, sockets } = shim;
 
