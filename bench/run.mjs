@@ -228,7 +228,8 @@ async function runProg(kind, name, args, { count = false, timeout = 300, dir = t
     argv = args;
   } else {
     cmd = RUNNER;
-    argv = [];
+    // 'shim': the same component on the runner's fallback host (preview2-shim's worker)
+    argv = kind === 'shim' ? ['--host=shim'] : [];
     if (dir) argv.push('--dir', `${dataDir}::${GUEST}`);
     if (count) {
       countFile = path.join(outDir, `calls-${process.pid}-${callSeq++}.json`);
@@ -480,15 +481,16 @@ async function hostCallRows(ports) {
 async function speedRow(name, { unit, lowerIsBetter = true, measure, note = '', prepare }) {
   await row('speed', name, async () => {
     const extra = prepare ? await prepare() : {};
-    const nat = [], wasm = [];
+    const nat = [], wasm = [], shim = [];
     for (let i = 0; i < opt.reps; i++) {
       nat.push(await measure('native', extra));
       wasm.push(await measure('wasm', extra));
+      shim.push(await measure('shim', extra));
     }
-    const n = stats(nat), w = stats(wasm);
+    const n = stats(nat), w = stats(wasm), sh = stats(shim);
     // ratio is always "how many times slower the component is"
-    const ratio = lowerIsBetter ? w.median / n.median : n.median / w.median;
-    return { unit, native: n, wasm: w, ratio: Math.round(ratio * 100) / 100, reps: opt.reps,
+    const slower = (x) => Math.round((lowerIsBetter ? x.median / n.median : n.median / x.median) * 100) / 100;
+    return { unit, native: n, wasm: w, shim: sh, ratio: slower(w), ratio_shim: slower(sh), reps: opt.reps,
       note: [extra.note, note].filter(Boolean).join('; ') };
   });
 }
@@ -565,7 +567,7 @@ async function speedRows(ports) {
         makeFile('big', bytes);
         // warm the page cache so both builds read from memory, not the disk
         await timedLoop('native', 'file_read', [P('native', 'big')]);
-        return { note: `${note ? note + '; ' : ''}page cache warm; 1 host call per read(), a synchronous round trip to preview2-shim's worker thread` };
+        return { note: `${note ? note + '; ' : ''}page cache warm; 1 host call per read() (shim: a synchronous round trip to preview2-shim's worker thread)` };
       },
       measure: async (kind) => {
         const { ns, ops } = await timedLoop(kind, 'file_read', [P(kind, 'big')], { dir: true });
@@ -585,8 +587,8 @@ async function speedRows(ports) {
   await speedRow(`open() + read() 4 KiB + close(), ${(S.stat / 10).toLocaleString('en-US')} times`, {
     unit: 'µs per open+read+close',
     prepare: async () => { need('open_read'); return {}; },
-    note: "libc makes the minimum 3 calls; preview2-shim runs open-at, descriptor.read and the descriptor's drop "
-      + 'as synchronous round trips to its worker thread, which is where the time goes',
+    note: "libc makes the minimum 3 calls; the shim runs open-at, descriptor.read and the descriptor's drop "
+      + 'as synchronous round trips to its worker thread, which is where its time goes',
     measure: async (kind) => {
       const { ns, ops } = await timedLoop(kind, 'open_read', [P(kind, 'f4k'), String(S.stat / 10)], { dir: true });
       return Math.round((ns / ops / 1000) * 100) / 100;
@@ -666,11 +668,13 @@ function markdown(meta) {
   }
   if (sec('speed').length) {
     L.push(`**Speed next to native** (same C source; gcc -O2 vs wasip2 -O2 on the Node host; median of ${opt.reps}, min–max)`, '',
-      '| Benchmark | Unit | Native | wasip2 | wasip2 slower by | Notes |', '|---|---|---:|---:|---:|---|');
+      '"wasip2" runs on wasip2-run\'s native host (Linux system calls on the calling thread), "shim" on its fallback host '
+      + '(`--host=shim`, preview2-shim\'s worker thread).', '',
+      '| Benchmark | Unit | Native | wasip2 | wasip2 slower by | shim | shim slower by | Notes |', '|---|---|---:|---:|---:|---:|---:|---|');
     for (const r of sec('speed')) {
-      const rng = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
-      L.push(status(r) ? `| ${cell(r.name)} | ${cell(r.unit || '')} | ${cell(status(r))} | | | |`
-        : `| ${cell(r.name)} | ${r.unit} | ${rng(r.native)} | ${rng(r.wasm)} | ${fmt(r.ratio)}× | ${cell(r.note || '')} |`);
+      const rng = (s) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '');
+      L.push(status(r) ? `| ${cell(r.name)} | ${cell(r.unit || '')} | ${cell(status(r))} | | | | | |`
+        : `| ${cell(r.name)} | ${r.unit} | ${rng(r.native)} | ${rng(r.wasm)} | ${fmt(r.ratio)}× | ${rng(r.shim)} | ${r.ratio_shim ? `${fmt(r.ratio_shim)}×` : ''} | ${cell(r.note || '')} |`);
     }
     L.push('');
   }

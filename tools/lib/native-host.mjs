@@ -352,6 +352,10 @@ export function buildNativeImports(config, N) {
   const ADVICE = { normal: K.POSIX_FADV_NORMAL, sequential: K.POSIX_FADV_SEQUENTIAL, random: K.POSIX_FADV_RANDOM,
     'will-need': K.POSIX_FADV_WILLNEED, 'dont-need': K.POSIX_FADV_DONTNEED, 'no-reuse': K.POSIX_FADV_NOREUSE };
 
+  // The stat-at just answered, for the metadata-hash-at that follows it. Any other
+  // filesystem call made in between (one that could rename or replace the file) forgets it.
+  let lastStat = null;
+
   class Descriptor {
     constructor(ref, flags, preopen = false) { this._ref = ref; this._flags = flags; this._pre = preopen; this._type = null; }
     _fd() { if (!this._ref || this._ref.fd < 0) throw 'bad-descriptor'; return this._ref.fd; }
@@ -384,18 +388,24 @@ export function buildNativeImports(config, N) {
       if (typeof r === 'number') throw fsCode(r);
       return new DirectoryEntryStream(r);
     }
-    createDirectoryAt(path) { fsCheck(N.pathop(K.OP_MKDIR, this._fd(), path)); }
+    createDirectoryAt(path) { lastStat = null; fsCheck(N.pathop(K.OP_MKDIR, this._fd(), path)); }
     stat() { fsCheck(N.fstat(this._fd())); return statResult(); }
-    statAt(pathFlags, path) { fsCheck(N.statat(this._fd(), path, !!pathFlags?.symlinkFollow)); return statResult(); }
+    statAt(pathFlags, path) {
+      const follow = !!pathFlags?.symlinkFollow;
+      fsCheck(N.statat(this._fd(), path, follow));
+      // libc asks metadata-hash-at of the same path next (st_ino): answer it from this stat
+      lastStat = { d: this, path, follow, hash: hashResult() };
+      return statResult();
+    }
     setTimesAt(pathFlags, path, a, m) {
       const [as, an] = newTime(a), [ms, mn] = newTime(m);
       fsCheck(N.utimens(this._fd(), path, !!pathFlags?.symlinkFollow, as, an, ms, mn));
     }
-    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) {
+    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) { lastStat = null;
       if (oldPathFlags?.symlinkFollow) throw 'invalid'; // would need the target resolved beneath: refused
       fsCheck(N.pathop(K.OP_LINK, this._fd(), oldPath, descFd(newDescriptor), newPath));
     }
-    openAt(pathFlags, path, openFlags, flags) {
+    openAt(pathFlags, path, openFlags, flags) { lastStat = null;
       const fd = this._fd();
       const f = flags || {};
       const o = openFlags || {};
@@ -419,15 +429,15 @@ export function buildNativeImports(config, N) {
       const n = fsCheck(N.pathop(K.OP_READLINK, this._fd(), path));
       return Buffer.from(scratch, HDR, n).toString('utf8');
     }
-    removeDirectoryAt(path) { fsCheck(N.pathop(K.OP_RMDIR, this._fd(), path)); }
-    renameAt(oldPath, newDescriptor, newPath) { fsCheck(N.pathop(K.OP_RENAME, this._fd(), oldPath, descFd(newDescriptor), newPath)); }
-    symlinkAt(target, path) {
+    removeDirectoryAt(path) { lastStat = null; fsCheck(N.pathop(K.OP_RMDIR, this._fd(), path)); }
+    renameAt(oldPath, newDescriptor, newPath) { lastStat = null; fsCheck(N.pathop(K.OP_RENAME, this._fd(), oldPath, descFd(newDescriptor), newPath)); }
+    symlinkAt(target, path) { lastStat = null;
       // a link out of the sandbox (absolute, or climbing above the preopen) is refused, as by
       // other WASI hosts; following one would be refused anyway
       if (target.startsWith('/')) throw 'not-permitted';
       fsCheck(N.pathop(K.OP_SYMLINK, this._fd(), target, path));
     }
-    unlinkFileAt(path) { fsCheck(N.pathop(K.OP_UNLINK, this._fd(), path)); }
+    unlinkFileAt(path) { lastStat = null; fsCheck(N.pathop(K.OP_UNLINK, this._fd(), path)); }
     isSameObject(other) {
       fsCheck(N.fstat(this._fd()));
       const a = [s64[9], s64[10]];
@@ -435,7 +445,14 @@ export function buildNativeImports(config, N) {
       return a[0] === s64[9] && a[1] === s64[10];
     }
     metadataHash() { fsCheck(N.fstat(this._fd())); return hashResult(); }
-    metadataHashAt(pathFlags, path) { fsCheck(N.statat(this._fd(), path, !!pathFlags?.symlinkFollow)); return hashResult(); }
+    metadataHashAt(pathFlags, path) {
+      const follow = !!pathFlags?.symlinkFollow;
+      const last = lastStat;
+      lastStat = null;
+      if (last && last.d === this && last.path === path && last.follow === follow) return last.hash;
+      fsCheck(N.statat(this._fd(), path, follow));
+      return hashResult();
+    }
     [DISPOSE]() { if (this._ref && !this._pre) { this._ref.release(); this._ref = null; } }
   }
   const descFd = (d) => { if (!(d instanceof Descriptor)) throw 'bad-descriptor'; return d._fd(); };
