@@ -75,6 +75,7 @@ const PROGRAMS = {
   stat_loop: { layer: 'files' },
   open_read: { layer: 'files' },
   readdir_bench: { layer: 'files' },
+  http_server: { layer: 'sockets' },
 };
 const NATIVE_HELPERS = ['tcp_peer']; // the fixed peers of the TCP rows; never measured
 
@@ -596,6 +597,42 @@ async function speedRows(ports) {
   });
 }
 
+// --- HTTP: our poll() server (bench/http_server.c) under wrk, 1 KB bodies, keep-alive
+function findWrk() {
+  for (const d of (process.env.PATH || '').split(':')) {
+    const f = path.join(d || '.', 'wrk');
+    try { fs.accessSync(f, fs.constants.X_OK); return f; } catch { /* next */ }
+  }
+  return null;
+}
+async function httpRows() {
+  const wrk = process.env.WRK || findWrk();
+  const secs = opt.smoke ? 1 : 3;
+  for (const conns of [1, 20]) {
+    await speedRow(`HTTP server (poll loop), 1 KB keep-alive responses, wrk ${conns} connection${conns > 1 ? 's' : ''}`, {
+      unit: 'requests/s', lowerIsBetter: false,
+      prepare: async () => {
+        need('http_server');
+        if (!wrk) { const e = new Error('wrk not installed (apt-get install wrk)'); e.skip = true; throw e; }
+        return { note: `wrk -t1 -c${conns} -d${secs}s against bench/http_server.c on 127.0.0.1` };
+      },
+      measure: async (kind) => {
+        const exe = kind === 'native' ? build.http_server.native.path : RUNNER;
+        const args = kind === 'native' ? ['0', '1024']
+          : [...(kind === 'shim' ? ['--host=shim'] : []), build.http_server.wasm.path, '0', '1024'];
+        const srv = await startServer(exe, args);
+        try {
+          const r = await run(wrk, ['-t1', `-c${conns}`, `-d${secs}s`, `http://127.0.0.1:${srv.port}/`], { timeout: secs + 30 });
+          const m = r.stdout.match(/Requests\/sec:\s*([\d.]+)/);
+          if (!m) throw new Error(`wrk: ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ')}`);
+          if (/Non-2xx|Socket errors/.test(r.stdout)) throw new Error(`wrk reported errors: ${r.stdout.match(/(Non-2xx.*|Socket errors.*)/)[0]}`);
+          return Math.round(Number(m[1]));
+        } finally { await srv.stop(); }
+      },
+    });
+  }
+}
+
 // Large transfers through the Node host can be slow: time one smaller probe in wasm and, if
 // the full size over all repetitions would exceed BUDGET_S, scale down to a power of two MB.
 // Returns the note that states the scaling ('' when none).
@@ -727,6 +764,7 @@ async function main() {
     await sizeRows();
     await hostCallRows(ports);
     await speedRows(ports);
+    await httpRows();
     await memoryRows();
   } finally {
     for (const s of servers) await s.stop();
