@@ -6,13 +6,13 @@
 // destructures them. Every interface object is a fresh copy, so a single function can be
 // replaced without touching the shim: put workarounds in OVERRIDES below (or pass
 // config.overrides = { 'wasi:sockets/tcp': { TcpSocket: ... } }).
-import { isatty } from 'node:tty';
-import { writeSync } from 'node:fs';
-import { importPkgFile } from './paths.mjs';
-import { installFsFixes } from './host-fs.mjs';
-import { installTcpFixes } from './host-tcp.mjs';
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { importPkgFile } from './paths.mjs';
+// (the shim's fixes, host-fs.mjs and host-tcp.mjs, load only when the shim serves: start-up)
+
+// node:tty (it loads node:net) only for the shim's terminal overrides: start-up
+let isatty = null;
 
 const SHIM = '@bytecodealliance/preview2-shim';
 
@@ -184,6 +184,7 @@ export async function buildImports(config) {
     if (!/wasi:http/.test(r.why)) (config.say ?? ((m) => writeSync(2, `wasip2-run: ${m}\n`)))(`native host unavailable (${r.why}); using preview2-shim`);
   }
   const shim = await loadShim(packages);
+  isatty ??= (await import('node:tty')).isatty;
   const { cli, clocks, filesystem, io, random, sockets } = shim;
 
   cli._setArgs(config.args);
@@ -199,8 +200,8 @@ export async function buildImports(config) {
   // Fixes for host bugs that live in resource methods (docs/host-notes.md): they replace single
   // methods on the shim's resource classes, since the glue calls methods on the shim's instances.
   if (config.hostFixes !== false) {
-    if (filesystem) installFsFixes(shim, config.preopens.map(([, host]) => host));
-    if (sockets && !config.denyNetwork) await installTcpFixes(shim);
+    if (filesystem) (await import('./host-fs.mjs')).installFsFixes(shim, config.preopens.map(([, host]) => host));
+    if (sockets && !config.denyNetwork) await (await import('./host-tcp.mjs')).installTcpFixes(shim);
   }
 
   const all = {
