@@ -486,12 +486,12 @@ async function speedRow(name, { unit, lowerIsBetter = true, measure, note = '', 
     for (let i = 0; i < opt.reps; i++) {
       nat.push(await measure('native', extra));
       wasm.push(await measure('wasm', extra));
-      shim.push(await measure('shim', extra));
+      if (!opt.smoke) shim.push(await measure('shim', extra)); // the smoke run proves the programs, not the hosts
     }
-    const n = stats(nat), w = stats(wasm), sh = stats(shim);
+    const n = stats(nat), w = stats(wasm), sh = shim.length ? stats(shim) : null;
     // ratio is always "how many times slower the component is"
     const slower = (x) => Math.round((lowerIsBetter ? x.median / n.median : n.median / x.median) * 100) / 100;
-    return { unit, native: n, wasm: w, shim: sh, ratio: slower(w), ratio_shim: slower(sh), reps: opt.reps,
+    return { unit, native: n, wasm: w, shim: sh, ratio: slower(w), ratio_shim: sh ? slower(sh) : null, reps: opt.reps,
       note: [extra.note, note].filter(Boolean).join('; ') };
   });
 }

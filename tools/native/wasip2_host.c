@@ -103,27 +103,34 @@ static int beneath(int dirfd, const char *path, int flags, int mode) {
 
 // Split `path` for an operation on its last component: *parent is a descriptor for the
 // directory that holds it (dirfd itself, or one opened beneath dirfd: close it when
-// *owned), `leaf` receives the last component. A last component of `..` (or a path ending
-// in '/', which names a directory) cannot be used as a name in its parent without leaving
-// the checked tree, so then the whole path is opened beneath dirfd and leaf becomes ".".
-static int split(int dirfd, const char *path, int *parent, int *owned, char *leaf) {
+// *owned), `leaf` receives the last component. Trailing slashes stay on the leaf (mkdirat
+// "d/" works, unlinkat "f/" is ENOTDIR, as for the same path on Linux) and set *slash:
+// callers that would follow a symlink named by "link/" resolve the whole path instead. A last
+// component `..` cannot be used as a name in its parent without leaving the checked tree, so
+// then the whole path is opened beneath dirfd and leaf becomes ".".
+static int split(int dirfd, const char *path, int *parent, int *owned, char *leaf, int *slash) {
   size_t n = strlen(path);
   *owned = 0;
+  if (slash) *slash = 0;
   if (n == 0) { errno = ENOENT; return -1; }
   if (path[0] == '/') { errno = EPERM; return -1; }
-  const char *slash = memrchr(path, '/', n);
-  const char *last = slash ? slash + 1 : path;
-  if (!*last || !strcmp(last, "..")) {
+  size_t end = n;
+  while (end > 1 && path[end - 1] == '/') end--;
+  if (end < n && slash) *slash = 1;
+  const char *slashp = memrchr(path, '/', end);
+  const char *last = slashp ? slashp + 1 : path;
+  size_t ll = (size_t)(path + end - last);
+  if (ll == 2 && last[0] == '.' && last[1] == '.') {
     int fd = beneath(dirfd, path, O_PATH | O_DIRECTORY, 0);
     if (fd < 0) return -1;
     *parent = fd; *owned = 1;
     strcpy(leaf, ".");
     return 0;
   }
-  strcpy(leaf, last);
-  if (!slash) { *parent = dirfd; return 0; }
+  strcpy(leaf, last); // with its trailing slashes
+  if (!slashp) { *parent = dirfd; return 0; }
   char head[PATH_MAX];
-  size_t hl = (size_t)(slash - path);
+  size_t hl = (size_t)(slashp - path);
   memcpy(head, path, hl);
   head[hl] = 0;
   if (hl == 0) { errno = EPERM; return -1; }
@@ -174,11 +181,13 @@ static void put_stat(const struct stat *st) {
 
 // stat of a path beneath dirfd; follow: symlinks too (still beneath dirfd)
 static int stat_beneath(int dirfd, const char *p, int follow, struct stat *st) {
-  int parent, owned, r;
+  int parent, owned, r, slash;
   char leaf[PATH_MAX];
-  if (split(dirfd, p, &parent, &owned, leaf) < 0) return -1;
-  r = fstatat(parent, leaf, st, AT_SYMLINK_NOFOLLOW);
-  if (r == 0 && follow && S_ISLNK(st->st_mode)) {
+  if (split(dirfd, p, &parent, &owned, leaf, &slash) < 0) return -1;
+  // "link/" names what the link points to, and fstatat would follow it unchecked: resolve
+  // such a path, like any link to follow, beneath dirfd
+  r = slash ? 0 : fstatat(parent, leaf, st, AT_SYMLINK_NOFOLLOW);
+  if (r == 0 && (slash || (follow && S_ISLNK(st->st_mode)))) {
     // the target must be checked too: let the kernel resolve it beneath dirfd
     int fd = beneath(dirfd, p, O_PATH, 0);
     if (fd < 0) r = -1;
@@ -224,16 +233,20 @@ static napi_value n_pathop(napi_env env, napi_callback_info info) {
     e = path_arg(env, argv[3], p2);
     if (e) return num(env, e);
     int parent, owned;
-    if (split(dirfd, p2, &parent, &owned, leaf2) < 0) return num(env, -errno);
+    if (split(dirfd, p2, &parent, &owned, leaf2, NULL) < 0) return num(env, -errno);
     int r = symlinkat(p, parent, leaf2);
     e = errno;
     if (owned) close(parent);
     return num(env, r < 0 ? -e : 0);
   }
-  int parent, owned;
-  if (split(dirfd, p, &parent, &owned, leaf) < 0) return num(env, -errno);
+  int parent, owned, slash;
+  if (split(dirfd, p, &parent, &owned, leaf, &slash) < 0) return num(env, -errno);
   int r = -1;
   e = 0;
+  if (slash && op == OP_READLINK) { // "link/" is what the link points to: never a link itself
+    if (owned) close(parent);
+    return num(env, -EINVAL);
+  }
   switch (op) {
   case OP_MKDIR: r = mkdirat(parent, leaf, 0777); break;
   case OP_UNLINK: r = unlinkat(parent, leaf, 0); break;
@@ -248,7 +261,7 @@ static napi_value n_pathop(napi_env env, napi_callback_info info) {
     e = path_arg(env, argv[4], p2);
     if (e) { errno = -e; break; }
     int parent2, owned2;
-    if (split(dirfd2, p2, &parent2, &owned2, leaf2) < 0) break;
+    if (split(dirfd2, p2, &parent2, &owned2, leaf2, NULL) < 0) break;
     r = op == OP_RENAME ? renameat(parent, leaf, parent2, leaf2) : linkat(parent, leaf, parent2, leaf2, 0);
     e = errno;
     if (owned2) close(parent2);
@@ -282,6 +295,8 @@ static napi_value n_utimens(napi_env env, napi_callback_info info) {
   if (e) return num(env, e);
   bool follow = false;
   napi_get_value_bool(env, argv[2], &follow);
+  size_t pl = strlen(p);
+  if (pl > 1 && p[pl - 1] == '/') follow = true; // "link/" names the link's target
   int r;
   if (follow) {
     // the file behind the links, found beneath dirfd; O_PATH descriptors take futimens on
@@ -295,7 +310,7 @@ static napi_value n_utimens(napi_env env, napi_callback_info info) {
     return num(env, r < 0 ? -e : 0);
   }
   int parent, owned;
-  if (split(dirfd, p, &parent, &owned, leaf) < 0) return num(env, -errno);
+  if (split(dirfd, p, &parent, &owned, leaf, NULL) < 0) return num(env, -errno);
   r = utimensat(parent, leaf, ts, AT_SYMLINK_NOFOLLOW);
   e = errno;
   if (owned) close(parent);
