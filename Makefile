@@ -77,16 +77,22 @@ endif
 
 TOOLS     := wasm-component-ld wasip2-run
 BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc
+# wasip2-run's native host (tools/native/wasip2_host.c, Node-API). Optional: when gcc or
+# node_api.h is missing, the runner says so and uses preview2-shim.
+GCC            ?= gcc
+NODE_API_INC   ?= $(firstword $(wildcard /usr/include/node node_modules/node-api-headers/include))
+NATIVE_HOST    := $(B)/native/wasip2_host.node
 
 SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
                  $(PRINTSCAN) $(STAMPS)/wit $(STAMPS)/component-type
 
-.PHONY: all sysroot bin deps gen top check check-symbols check-ports test demo bench install clean
+.PHONY: all sysroot bin native deps gen top check check-symbols check-ports test demo bench install clean
 .DELETE_ON_ERROR:
 
 all: sysroot bin
 sysroot: $(SYSROOT_FILES)
-bin: $(BIN_FILES)
+bin: $(BIN_FILES) native
+native: $(NATIVE_HOST)
 gen: $(STAMPS)/gen
 top: $(TOP)/libtop.a
 
@@ -194,6 +200,14 @@ $(BIN)/wasm-component-ld $(BIN)/wasip2-run: $(BIN)/%: mk/wrapper.sh
 	@mkdir -p $(@D)
 	mk/wrapper.sh $@ ../../tools/$* ../sysroot ../..
 
+$(NATIVE_HOST): tools/native/wasip2_host.c
+	@mkdir -p $(@D)
+	@if [ -n "$(NODE_API_INC)" ] && command -v $(GCC) >/dev/null; then \
+	  echo "$(GCC) ... -o $@"; \
+	  $(GCC) -O2 -Wall -shared -fPIC -I$(NODE_API_INC) -o $@.tmp $< && mv $@.tmp $@ \
+	  || { rm -f $@.tmp; echo "native host failed to build: wasip2-run will use preview2-shim" >&2; }; \
+	else echo "native host not built (need $(GCC) and node_api.h): wasip2-run will use preview2-shim" >&2; fi
+
 $(BIN)/wasip2-cc: mk/cc-wrapper.sh
 	@mkdir -p $(@D)
 	mk/cc-wrapper.sh $@ ../sysroot $(CLANG)
@@ -207,6 +221,7 @@ install: all
 	mkdir -p $(SHARE) $(PREFIX)/bin
 	cp -R $(SYSROOT) $(SHARE)/sysroot
 	cp -R tools $(SHARE)/tools
+	if [ -f $(NATIVE_HOST) ]; then cp $(NATIVE_HOST) $(SHARE)/tools/native/; fi
 	cp package.json package-lock.json $(SHARE)/
 	cp -RH node_modules $(SHARE)/node_modules
 	for t in $(TOOLS); do mk/wrapper.sh $(PREFIX)/bin/$$t ../share/wasip2-libc/tools/$$t ../share/wasip2-libc/sysroot ../share/wasip2-libc; done

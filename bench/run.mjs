@@ -79,6 +79,7 @@ const PROGRAMS = {
   open_read: { layer: 'files' },
   readdir_bench: { layer: 'files' },
   malloc_small: {},
+  http_server: { layer: 'sockets' },
 };
 const NATIVE_HELPERS = ['tcp_peer']; // the fixed peers of the TCP rows; never measured
 
@@ -232,7 +233,8 @@ async function runProg(kind, name, args, { count = false, timeout = 300, dir = t
     argv = args;
   } else {
     cmd = RUNNER;
-    argv = [];
+    // 'shim': the same component on the runner's fallback host (preview2-shim's worker)
+    argv = kind === 'shim' ? ['--host=shim'] : [];
     if (dir) argv.push('--dir', `${dataDir}::${GUEST}`);
     if (count) {
       countFile = path.join(outDir, `calls-${process.pid}-${callSeq++}.json`);
@@ -494,15 +496,16 @@ async function hostCallRows(ports) {
 async function speedRow(name, { unit, lowerIsBetter = true, measure, note = '', prepare }) {
   await row('speed', name, async () => {
     const extra = prepare ? await prepare() : {};
-    const nat = [], wasm = [];
+    const nat = [], wasm = [], shim = [];
     for (let i = 0; i < opt.reps; i++) {
       nat.push(await measure('native', extra));
       wasm.push(await measure('wasm', extra));
+      if (!opt.smoke) shim.push(await measure('shim', extra)); // the smoke run proves the programs, not the hosts
     }
-    const n = stats(nat), w = stats(wasm);
+    const n = stats(nat), w = stats(wasm), sh = shim.length ? stats(shim) : null;
     // ratio is always "how many times slower the component is"
-    const ratio = lowerIsBetter ? w.median / n.median : n.median / w.median;
-    return { unit, native: n, wasm: w, ratio: Math.round(ratio * 100) / 100, reps: opt.reps,
+    const slower = (x) => Math.round((lowerIsBetter ? x.median / n.median : n.median / x.median) * 100) / 100;
+    return { unit, native: n, wasm: w, shim: sh, ratio: slower(w), ratio_shim: sh ? slower(sh) : null, reps: opt.reps,
       note: [extra.note, note].filter(Boolean).join('; ') };
   });
 }
@@ -579,7 +582,7 @@ async function speedRows(ports) {
         makeFile('big', bytes);
         // warm the page cache so both builds read from memory, not the disk
         await timedLoop('native', 'file_read', [P('native', 'big')]);
-        return { note: `${note ? note + '; ' : ''}page cache warm; 1 host call per read(), a synchronous round trip to preview2-shim's worker thread` };
+        return { note: `${note ? note + '; ' : ''}page cache warm; 1 host call per read() (shim: a synchronous round trip to preview2-shim's worker thread)` };
       },
       measure: async (kind) => {
         const { ns, ops } = await timedLoop(kind, 'file_read', [P(kind, 'big')], { dir: true });
@@ -599,8 +602,8 @@ async function speedRows(ports) {
   await speedRow(`open() + read() 4 KiB + close(), ${(S.stat / 10).toLocaleString('en-US')} times`, {
     unit: 'µs per open+read+close',
     prepare: async () => { need('open_read'); return {}; },
-    note: "libc makes the minimum 3 calls; preview2-shim runs open-at, descriptor.read and the descriptor's drop "
-      + 'as synchronous round trips to its worker thread, which is where the time goes',
+    note: "libc makes the minimum 3 calls; the shim runs open-at, descriptor.read and the descriptor's drop "
+      + 'as synchronous round trips to its worker thread, which is where its time goes',
     measure: async (kind) => {
       const { ns, ops } = await timedLoop(kind, 'open_read', [P(kind, 'f4k'), String(S.stat / 10)], { dir: true });
       return Math.round((ns / ops / 1000) * 100) / 100;
@@ -646,6 +649,42 @@ async function linkRows() {
     });
   }
   fs.rmSync(cache, { recursive: true, force: true });
+}
+
+// --- HTTP: our poll() server (bench/http_server.c) under wrk, 1 KB bodies, keep-alive
+function findWrk() {
+  for (const d of (process.env.PATH || '').split(':')) {
+    const f = path.join(d || '.', 'wrk');
+    try { fs.accessSync(f, fs.constants.X_OK); return f; } catch { /* next */ }
+  }
+  return null;
+}
+async function httpRows() {
+  const wrk = process.env.WRK || findWrk();
+  const secs = opt.smoke ? 1 : 3;
+  for (const conns of [1, 20]) {
+    await speedRow(`HTTP server (poll loop), 1 KB keep-alive responses, wrk ${conns} connection${conns > 1 ? 's' : ''}`, {
+      unit: 'requests/s', lowerIsBetter: false,
+      prepare: async () => {
+        need('http_server');
+        if (!wrk) { const e = new Error('wrk not installed (apt-get install wrk)'); e.skip = true; throw e; }
+        return { note: `wrk -t1 -c${conns} -d${secs}s against bench/http_server.c on 127.0.0.1` };
+      },
+      measure: async (kind) => {
+        const exe = kind === 'native' ? build.http_server.native.path : RUNNER;
+        const args = kind === 'native' ? ['0', '1024']
+          : [...(kind === 'shim' ? ['--host=shim'] : []), build.http_server.wasm.path, '0', '1024'];
+        const srv = await startServer(exe, args);
+        try {
+          const r = await run(wrk, ['-t1', `-c${conns}`, `-d${secs}s`, `http://127.0.0.1:${srv.port}/`], { timeout: secs + 30 });
+          const m = r.stdout.match(/Requests\/sec:\s*([\d.]+)/);
+          if (!m) throw new Error(`wrk: ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ')}`);
+          if (/Non-2xx|Socket errors/.test(r.stdout)) throw new Error(`wrk reported errors: ${r.stdout.match(/(Non-2xx.*|Socket errors.*)/)[0]}`);
+          return Math.round(Number(m[1]));
+        } finally { await srv.stop(); }
+      },
+    });
+  }
 }
 
 // Large transfers through the Node host can be slow: time one smaller probe in wasm and, if
@@ -720,11 +759,13 @@ function markdown(meta) {
   }
   if (sec('speed').length) {
     L.push(`**Speed next to native** (same C source; gcc -O2 vs wasip2 -O2 on the Node host; median of ${opt.reps}, min–max)`, '',
-      '| Benchmark | Unit | Native | wasip2 | wasip2 slower by | Notes |', '|---|---|---:|---:|---:|---|');
+      '"wasip2" runs on wasip2-run\'s native host (Linux system calls on the calling thread), "shim" on its fallback host '
+      + '(`--host=shim`, preview2-shim\'s worker thread).', '',
+      '| Benchmark | Unit | Native | wasip2 | wasip2 slower by | shim | shim slower by | Notes |', '|---|---|---:|---:|---:|---:|---:|---|');
     for (const r of sec('speed')) {
-      const rng = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
-      L.push(status(r) ? `| ${cell(r.name)} | ${cell(r.unit || '')} | ${cell(status(r))} | | | |`
-        : `| ${cell(r.name)} | ${r.unit} | ${rng(r.native)} | ${rng(r.wasm)} | ${fmt(r.ratio)}× | ${cell(r.note || '')} |`);
+      const rng = (s) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '');
+      L.push(status(r) ? `| ${cell(r.name)} | ${cell(r.unit || '')} | ${cell(status(r))} | | | | | |`
+        : `| ${cell(r.name)} | ${r.unit} | ${rng(r.native)} | ${rng(r.wasm)} | ${fmt(r.ratio)}× | ${rng(r.shim)} | ${r.ratio_shim ? `${fmt(r.ratio_shim)}×` : ''} | ${cell(r.note || '')} |`);
     }
     L.push('');
   }
@@ -789,6 +830,7 @@ async function main() {
     await speedRows(ports);
     await mallocRow();
     if (!opt.smoke) await linkRows(); // they time the tools, not a benchmark program
+    await httpRows();
     await memoryRows();
   } finally {
     for (const s of servers) await s.stop();

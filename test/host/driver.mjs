@@ -1,6 +1,6 @@
 // Drives the WASI host the runner builds (tools/lib/host.mjs) directly from JS, the way a guest
 // would, to show each host bug on the bare preview2-shim and its absence with the runner's fixes.
-//   node test/host/driver.mjs <scenario> <bare|fixed> [port] [dir]
+//   node test/host/driver.mjs <scenario> <bare|shim|fixed> [port] [dir]
 // Prints one JSON line {ok, ...}. Not a test itself: host/*.test.mjs run it in a child process,
 // because the host blocks this thread (Atomics.wait) while it waits for the network.
 import { buildImports } from '../../tools/lib/host.mjs';
@@ -13,6 +13,9 @@ const LOOPBACK = (p) => ({ tag: 'ipv4', val: { port: p, address: [127, 0, 0, 1] 
 const imports = await buildImports({
   args: ['driver'], env: {}, preopens: dirArg ? [['/d', dirArg]] : [], denyNetwork: false,
   onExit: (c) => process.exit(c), hostFixes: mode !== 'bare',
+  // bare: preview2-shim as it is; shim: the runner's fallback (shim + fixes); fixed: the
+  // runner's default, the native host
+  host: mode === 'fixed' ? 'native' : 'shim',
 });
 const net = imports['wasi:sockets/instance-network'].instanceNetwork();
 const tcp = () => imports['wasi:sockets/tcp-create-socket'].createTcpSocket('ipv4');

@@ -1,5 +1,6 @@
 // Helpers for test/host/*.test.mjs (not a test itself): run one driver.mjs scenario in a child
-// process, in `bare` (unmodified preview2-shim) and `fixed` (wasip2-run's host) modes, with an
+// process, in `bare` (unmodified preview2-shim), `shim` (the runner's fallback) and `fixed` (the
+// runner's default, native host) modes, with an
 // optional native Node peer in this process (free to serve while the child blocks).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,15 +44,19 @@ export function freshDir() {
   return d;
 }
 
-// One bug: the bare host must show it (else we say it was not reproduced), the runner must not.
+// One bug: the bare host must show it (else we say it was not reproduced), the runner must
+// not, on either of its hosts (native: the default; shim: the fallback with its fixes).
 let failures = 0;
 export async function bug(name, scenario, opts = {}) {
   const bare = await runScenario(scenario, 'bare', { ...opts, dir: opts.dir?.() });
   const fixed = await runScenario(scenario, 'fixed', { ...opts, dir: opts.dir?.() });
+  const shim = await runScenario(scenario, 'shim', { ...opts, dir: opts.dir?.() });
   const shown = !bare.ok;
-  console.log(`${fixed.ok ? 'ok  ' : 'FAIL'} ${name}: bare host ${shown ? 'shows the bug' : 'did NOT reproduce it'} ${JSON.stringify(bare)}; wasip2-run ${JSON.stringify(fixed)}`);
-  if (!fixed.ok) failures++;
-  return { bare, fixed };
+  const ok = fixed.ok && shim.ok;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: bare host ${shown ? 'shows the bug' : 'did NOT reproduce it'} ${JSON.stringify(bare)}; `
+    + `wasip2-run native ${JSON.stringify(fixed)}; --host=shim ${JSON.stringify(shim)}`);
+  if (!ok) failures++;
+  return { bare, fixed, shim };
 }
 export function done() {
   console.log(failures ? `${failures} check(s) failed` : 'all host checks passed');

@@ -6,11 +6,13 @@
 // destructures them. Every interface object is a fresh copy, so a single function can be
 // replaced without touching the shim: put workarounds in OVERRIDES below (or pass
 // config.overrides = { 'wasi:sockets/tcp': { TcpSocket: ... } }).
-import { isatty } from 'node:tty';
-import { writeSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { importPkgFile } from './paths.mjs';
-import { installFsFixes } from './host-fs.mjs';
-import { installTcpFixes } from './host-tcp.mjs';
+// (the shim's fixes, host-fs.mjs and host-tcp.mjs, load only when the shim serves: start-up)
+
+// node:tty (it loads node:net) only for the shim's terminal overrides: start-up
+let isatty = null;
 
 const SHIM = '@bytecodealliance/preview2-shim';
 
@@ -92,6 +94,27 @@ export function exitCodeFor(status, recorded) {
   return (recorded & 0xff) || 1;
 }
 
+// wasi:clocks/timezone (0.2.x, @unstable clocks-timezone; the shim has none): the host's local
+// time zone as Node knows it (TZ, /etc/localtime). `when` is a wall-clock datetime.
+const tzDate = (when) => new Date(Number(when.seconds) * 1000 + Math.floor(when.nanoseconds / 1e6));
+const tzOffset = (d) => -d.getTimezoneOffset() * 60; // seconds east of UTC
+export const timezone = {
+  utcOffset: (when) => tzOffset(tzDate(when)),
+  display(when) {
+    const d = tzDate(when);
+    const off = tzOffset(d);
+    const y = d.getFullYear();
+    // standard time is the smaller of January's and July's offsets
+    const std = Math.min(tzOffset(new Date(y, 0, 1)), tzOffset(new Date(y, 6, 1)));
+    let name = 'UTC';
+    try {
+      name = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
+        .formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? name;
+    } catch { /* no Intl time zone data: keep UTC */ }
+    return { utcOffset: off, name, inDaylightSavingTime: off !== std };
+  },
+};
+
 const SHIM_MODULES = ['cli', 'clocks', 'filesystem', 'io', 'random', 'sockets'];
 
 // Loads preview2-shim's Node modules; `packages` (e.g. ['cli', 'io']) limits which, to keep
@@ -119,9 +142,49 @@ export async function loadShim(packages = SHIM_MODULES) {
  *                                      reproducing host bugs: test/host/*, WASIP2_RUN_HOST_FIXES=0)
  * }
  */
+// The native module: build/native/ of this tree (make builds it), or tools/native/ of an
+// installed copy. WASIP2_RUN_NATIVE names another file.
+export function nativeModulePath() {
+  if (process.env.WASIP2_RUN_NATIVE) return process.env.WASIP2_RUN_NATIVE;
+  const tools = fileURLToPath(new URL('..', import.meta.url));
+  for (const p of [`${tools}../build/native/wasip2_host.node`, `${tools}native/wasip2_host.node`]) if (existsSync(p)) return p;
+  return null;
+}
+
+// The native host (tools/lib/native-host.mjs) when it can serve this component, else null
+// with the reason. wasi:http's resources come only from preview2-shim, whose streams are its
+// own, so a component importing wasi:http gets the shim for everything.
+async function nativeImports(config, packages) {
+  if (packages.includes('http')) return { why: 'wasi:http is served by preview2-shim only' };
+  const file = nativeModulePath();
+  if (!file) return { why: 'build/native/wasip2_host.node not built (make builds it with gcc)' };
+  let N;
+  const { loadNative, buildNativeImports } = await import('./native-host.mjs');
+  try { N = loadNative(file); } catch (e) { return { why: `cannot load ${file}: ${e.message.split('\n')[0]}` }; }
+  return { imports: buildNativeImports(config, N) };
+}
+
 export async function buildImports(config) {
   const packages = config.packages ?? SHIM_MODULES;
+  if (config.host !== 'shim') {
+    const r = await nativeImports(config, packages);
+    if (r.imports) {
+      const imports = r.imports;
+      imports['wasi:cli/exit'] = {
+        exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
+        exitWithCode(code) { config.onExit(Number(code) & 0xff); },
+      };
+      imports['wasi:clocks/timezone'] = timezone;
+      if (config.overrides) {
+        for (const [iface, fns] of Object.entries(config.overrides)) imports[iface] = { ...(imports[iface] || {}), ...fns };
+      }
+      return imports;
+    }
+    if (config.host === 'native') throw new Error(`--host=native: ${r.why}`);
+    if (!/wasi:http/.test(r.why)) (config.say ?? ((m) => writeSync(2, `wasip2-run: ${m}\n`)))(`native host unavailable (${r.why}); using preview2-shim`);
+  }
   const shim = await loadShim(packages);
+  isatty ??= (await import('node:tty')).isatty;
   const { cli, clocks, filesystem, io, random, sockets } = shim;
 
   cli._setArgs(config.args);
@@ -137,14 +200,16 @@ export async function buildImports(config) {
   // Fixes for host bugs that live in resource methods (docs/host-notes.md): they replace single
   // methods on the shim's resource classes, since the glue calls methods on the shim's instances.
   if (config.hostFixes !== false) {
-    if (filesystem) installFsFixes(shim, config.preopens.map(([, host]) => host));
-    if (sockets && !config.denyNetwork) await installTcpFixes(shim);
+    if (filesystem) (await import('./host-fs.mjs')).installFsFixes(shim, config.preopens.map(([, host]) => host));
+    if (sockets && !config.denyNetwork) await (await import('./host-tcp.mjs')).installTcpFixes(shim);
   }
 
   const all = {
     'wasi:cli/environment': cli.environment,
     'wasi:cli/exit': {
       exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
+      // 0.2.x (x > 0, @unstable cli-exit-with-code): the status itself, as a shell shows it
+      exitWithCode(code) { config.onExit(Number(code) & 0xff); },
     },
     'wasi:cli/stdin': cli.stdin,
     'wasi:cli/stdout': cli.stdout,
@@ -156,6 +221,7 @@ export async function buildImports(config) {
     'wasi:cli/terminal-stderr': cli.terminalStderr,
     'wasi:clocks/monotonic-clock': clocks?.monotonicClock,
     'wasi:clocks/wall-clock': clocks?.wallClock,
+    'wasi:clocks/timezone': timezone,
     'wasi:filesystem/types': filesystem?.types,
     'wasi:filesystem/preopens': filesystem?.preopens,
     'wasi:io/error': io.error,
