@@ -146,20 +146,22 @@ int getaddrinfo(const char *__restrict host, const char *__restrict serv,
   return 0;
 }
 
+// glibc's texts: programs and test suites written on Linux compare them
+// (hiredis reports gai_strerror as its error string and its tests match it).
 const char *gai_strerror(int e) {
   switch (e) {
   case 0: return "Success";
-  case EAI_BADFLAGS: return "Invalid flags";
-  case EAI_NONAME: return "Name does not resolve";
+  case EAI_BADFLAGS: return "Bad value for ai_flags";
+  case EAI_NONAME: return "Name or service not known";
   case EAI_AGAIN: return "Temporary failure in name resolution";
   case EAI_FAIL: return "Non-recoverable failure in name resolution";
-  case EAI_NODATA: return "No address for name";
-  case EAI_FAMILY: return "Unrecognized address family or invalid length";
-  case EAI_SOCKTYPE: return "Unrecognized socket type";
-  case EAI_SERVICE: return "Unrecognized service";
-  case EAI_MEMORY: return "Out of memory";
+  case EAI_NODATA: return "No address associated with hostname";
+  case EAI_FAMILY: return "ai_family not supported";
+  case EAI_SOCKTYPE: return "ai_socktype not supported";
+  case EAI_SERVICE: return "Servname not supported for ai_socktype";
+  case EAI_MEMORY: return "Memory allocation failure";
   case EAI_SYSTEM: return "System error";
-  case EAI_OVERFLOW: return "Overflow";
+  case EAI_OVERFLOW: return "Argument buffer overflow";
   default: return "Unknown error";
   }
 }
