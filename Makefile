@@ -128,7 +128,7 @@ $(GEN)/wasip2_bindings.c $(GEN)/wasip2_bindings.h: $(STAMPS)/gen ;
 
 # ---------------------------------------------------------------- 3. headers
 # Debian's preview1 headers, then our include/ tree over them.
-$(STAMPS)/headers: $(PUB_HDRS) $(DEPS) $(STAMPS)/gen
+$(STAMPS)/headers: $(PUB_HDRS) $(STAMPS)/gen $(DEPS)
 	@mkdir -p $(@D) $(dir $(INCDIR))
 	rm -rf $(INCDIR).tmp
 	cp -R $(WASI_INCLUDE_DIR) $(INCDIR).tmp

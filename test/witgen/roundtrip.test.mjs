@@ -38,7 +38,7 @@ const cc = (args) => {
   const { h } = generateC(pkgs);
   fs.writeFileSync(path.join(tmp, 'wasip2_bindings.h'), h);
   writeWitTree(pkgs, path.join(tmp, 'wit'));
-  const names = [...h.matchAll(/^static inline \S+ (\w+)\(/gm)].map((m) => m[1]);
+  const names = [...h.matchAll(/^static __inline__ \S+ (\w+)\(/gm)].map((m) => m[1]);
   check(names.length > 100, `generated ${names.length} WASI wrappers`);
   const src = `#include "wasip2_bindings.h"\n#include <stdlib.h>\n` +
     `void *cabi_realloc(void *p, size_t o, size_t a, size_t n) { (void)o; (void)a; return realloc(p, n); }\n` +

@@ -399,7 +399,7 @@ class Generator {
     this.funcOut.push(
       `__attribute__((__import_module__("${module}"), __import_name__("${importName}")))\n` +
       `extern ${coreResult} ${importSym}(${coreParams.map((t) => CORE_C[t]).join(', ') || 'void'});\n` +
-      `static inline ${cret} ${cname}(${sig.join(', ') || 'void'}) {\n${body.map((l) => '  ' + l).join('\n')}\n}\n`);
+      `static __inline__ ${cret} ${cname}(${sig.join(', ') || 'void'}) {\n${body.map((l) => '  ' + l).join('\n')}\n}\n`);
   }
 
   // Interfaces a world exports are implemented by the guest, not imported.
