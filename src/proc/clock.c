@@ -30,21 +30,20 @@ clock_t clock(void) {
 #define TICKS 100
 
 // times() returns real time in ticks since an arbitrary point in the past
-// (Linux: around boot).  Ours is the host monotonic clock's own origin,
-// plus one tick so that a host whose clock starts with the program (or at
-// 0) still never answers 0, which callers cannot tell from an error-free
-// "no time"; -1 is the error value.  The tms fields are the process times
-// that clock() reports, so the two agree.
+// (Linux: around boot).  Ours counts from the host monotonic clock's own
+// origin, plus one tick, so even a host whose clock starts at 0 with the
+// program never answers 0 (-1 is the error value; programs take either at
+// start for a broken clock).  The tms fields are the process time clock()
+// reports, so the two agree.  One host call.
 clock_t times(struct tms *t) {
-  clock_t ticks = (clock_t)(elapsed_ns() / (1000000000u / TICKS));
-  clock_t now = (clock_t)(wasi_clocks_monotonic_clock_now() / (1000000000u / TICKS)) + 1;
+  uint64_t now = wasi_clocks_monotonic_clock_now();
   if (t) {
-    t->tms_utime = ticks;
+    t->tms_utime = (clock_t)((now - start_ns) / (1000000000u / TICKS));
     t->tms_stime = 0;
     t->tms_cutime = 0;
     t->tms_cstime = 0;
   }
-  return now;
+  return (clock_t)(now / (1000000000u / TICKS)) + 1;
 }
 
 int getrusage(int who, struct rusage *ru) {
