@@ -69,7 +69,7 @@ static uint32_t from_poll(short r, uint32_t want) {
 // The bits an entry is still waiting for: for EPOLLET, not those reported
 // and not yet seen clear.
 static uint32_t asks(const struct item *it) {
-  uint32_t w = it->events & (EP_RW | EPOLLERR | EPOLLHUP);
+  uint32_t w = (it->events & EP_RW) | EPOLLERR | EPOLLHUP; // these two even when not asked for
   if (it->events & EPOLLET) w &= ~it->seen;
   return w;
 }

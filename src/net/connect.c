@@ -80,8 +80,15 @@ static int udp_connect(struct __wasip2_sock *s, const struct sockaddr *sa, sockl
   if (e) { errno = e; return -1; }
   wasi_sockets_network_ip_socket_address_t user = a; // getpeername/sendto compare this one
   if (dual_peer(s, &a) < 0) return -1;
-  if (s->state == WASIP2_SK_FRESH && __wasip2_sock_bind_any(s) < 0) return -1;
-  if (s->v4 && dual_peer(s, &a) < 0) return -1; // the implicit bind made a twin
+  if (s->state == WASIP2_SK_FRESH) {
+    // a connected socket talks to one family: no dual-stack twin to make
+    // and drop at once
+    int v6only = s->v6only;
+    s->v6only = 1;
+    int r = __wasip2_sock_bind_any(s);
+    s->v6only = v6only;
+    if (r < 0) return -1;
+  }
   if (__wasip2_udp_streams(s, &a) < 0) return -1;
   s->peer = user;
   s->has_peer = 1;

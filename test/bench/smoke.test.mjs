@@ -2,6 +2,7 @@
 // Smoke test of the benchmarks (`make check`): every bench/*.c program must still build,
 // natively and as a component, and run one short iteration. It measures nothing; it only
 // keeps `make bench` from rotting between runs.
+//! timeout: 300
 //
 // Exit 0: everything built and ran. 77 (skip): some program needs a libc layer that has
 // not landed yet (the reason names the layer and the missing functions). Else: failure.

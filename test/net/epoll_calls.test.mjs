@@ -1,3 +1,4 @@
+//! timeout: 180
 // Host-call cost of epoll_wait (wasip2-run --count-calls), from two runs of
 // epoll_calls.c that differ only in the number of waits, so setup cancels:
 // an epoll_wait over 17 registered sockets with nothing ready is exactly one

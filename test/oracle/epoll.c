@@ -145,6 +145,8 @@ int main(int argc, char **argv) {
   CHECK(mod(ep, sp[0], EPOLLIN | EPOLLRDHUP, 4) == 0);
   CHECK(close(p[1]) == 0);
   show("writers closed", ep, 16, 0);
+  CHECK(mod(ep, p[0], 0, 2) == 0);
+  show("events 0: still HUP", ep, 16, 0);
   CHECK(epoll_ctl(ep, EPOLL_CTL_DEL, p[0], NULL) == 0);
   CHECK(epoll_ctl(ep, EPOLL_CTL_DEL, sp[0], NULL) == 0);
   CHECK(epoll_ctl(ep, EPOLL_CTL_DEL, 1, NULL) == 0);

@@ -1,3 +1,4 @@
+//! timeout: 300
 // Linux as the oracle: each program below is built twice, with gcc for this
 // machine and with our toolchain for wasm32-wasip2 (run by wasip2-run
 // --check-leaks), and both builds must exit 0 and print the same lines.

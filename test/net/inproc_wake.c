@@ -2,7 +2,8 @@
 // a socketpair) while the program blocks in poll() with no timeout, in a
 // blocking eventfd read, or in a blocking socketpair recv; poll() over an
 // in-process fd that is ready returns at once even when a TCP listener in
-// the same set has nothing; SO_RCVTIMEO bounds a socketpair recv.
+// the same set has nothing; SO_RCVTIMEO bounds a socketpair recv;
+// epoll_wait(-1) over them is woken (EINTR or the events) by the handler.
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -87,6 +89,24 @@ int main(void) {
   CHECK(recv(sp[0], &c, 1, 0) == -1 && errno == EAGAIN);
   CHECK(now() - t0 >= 0.15);
   printf("SO_RCVTIMEO bounds a socketpair recv\n");
+
+  // epoll_wait(-1) over the eventfd, the socketpair and the idle listener
+  int ep = epoll_create1(0);
+  struct epoll_event e = {EPOLLIN, {.u64 = 1}};
+  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, efd, &e) == 0);
+  e.data.u64 = 2;
+  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, sp[0], &e) == 0);
+  e.data.u64 = 3;
+  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, l, &e) == 0);
+  struct epoll_event got[4];
+  alarm(1);
+  n = epoll_wait(ep, got, 4, -1);
+  CHECK(n == 2 || (n == -1 && errno == EINTR));
+  CHECK(epoll_wait(ep, got, 4, 0) == 2 && got[0].data.u64 + got[1].data.u64 == 3);
+  CHECK(read(efd, &v, 8) == 8 && recv(sp[0], &c, 1, 0) == 1);
+  CHECK(epoll_wait(ep, got, 4, 0) == 0);
+  close(ep);
+  printf("epoll_wait(-1) woken by the handler's writes\n");
 
   close(l); close(efd); close(sp[0]); close(sp[1]);
   printf("ok\n");
