@@ -9,6 +9,22 @@ extern "C" {
 #define IF_NAMESIZE 16
 #define IFNAMSIZ IF_NAMESIZE
 
+/* Interface flags (Linux's values), as getifaddrs reports them. */
+#define IFF_UP          0x1
+#define IFF_BROADCAST   0x2
+#define IFF_DEBUG       0x4
+#define IFF_LOOPBACK    0x8
+#define IFF_POINTOPOINT 0x10
+#define IFF_NOTRAILERS  0x20
+#define IFF_RUNNING     0x40
+#define IFF_NOARP       0x80
+#define IFF_PROMISC     0x100
+#define IFF_ALLMULTI    0x200
+#define IFF_MULTICAST   0x1000
+#define IFF_LOWER_UP    0x10000
+#define IFF_DORMANT     0x20000
+#define IFF_ECHO        0x40000
+
 struct if_nameindex {
 	unsigned int if_index;
 	char *if_name;
