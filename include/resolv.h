@@ -21,6 +21,10 @@ int res_query(const char *, int, int, unsigned char *, int);
 int res_search(const char *, int, int, unsigned char *, int);
 int res_querydomain(const char *, const char *, int, int, unsigned char *, int);
 int res_send(const unsigned char *, int, unsigned char *, int);
+/* DNS names in wire form (src/net/dn_expand.c), for programs that parse
+ * messages themselves (with <arpa/nameser.h>'s ns_* or by hand). */
+int dn_expand(const unsigned char *, const unsigned char *, const unsigned char *, char *, int);
+int dn_skipname(const unsigned char *, const unsigned char *);
 
 int b64_ntop(unsigned char const *, size_t, char *, size_t);
 int b64_pton(char const *, unsigned char *, size_t);

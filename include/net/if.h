@@ -10,6 +10,7 @@ extern "C" {
 #define IF_NAMESIZE 16
 #define IFNAMSIZ IF_NAMESIZE
 
+/* Interface flags (Linux's values), as getifaddrs reports them. */
 #define IFF_UP          0x1
 #define IFF_BROADCAST   0x2
 #define IFF_DEBUG       0x4
@@ -26,6 +27,9 @@ extern "C" {
 #define IFF_PORTSEL     0x2000
 #define IFF_AUTOMEDIA   0x4000
 #define IFF_DYNAMIC     0x8000
+#define IFF_LOWER_UP    0x10000
+#define IFF_DORMANT     0x20000
+#define IFF_ECHO        0x40000
 
 struct if_nameindex {
 	unsigned int if_index;

@@ -30,48 +30,6 @@ const EXEMPT_HEADERS = new Map(Object.entries({
 }));
 // Declared by a header, not (yet) in libc.a: name -> why.
 const PENDING = new Map(Object.entries({
-  // arpa/nameser.h
-  ns_get16: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_get32: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_put16: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_put32: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_initparse: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_parserr: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_skiprr: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  ns_name_uncompress: 'musl\'s DNS message parser (ns_parse.c) is not in Debian\'s libc.a; not written yet',
-  // ifaddrs.h
-  freeifaddrs: 'getifaddrs: to list the loopback interface with if_nameindex (issue 20 item 4, another branch)',
-  getifaddrs: 'getifaddrs: to list the loopback interface with if_nameindex (issue 20 item 4, another branch)',
-  // semaphore.h
-  sem_close: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_destroy: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_getvalue: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_init: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_open: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_post: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_timedwait: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_trywait: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_unlink: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  sem_wait: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  // threads.h
-  thrd_create: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_exit: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_detach: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_join: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_sleep: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_yield: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_current: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_equal: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_init: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_destroy: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_broadcast: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_signal: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_timedwait: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_wait: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_create: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_delete: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_set: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_get: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
 }));
 const libc = path.join(LIBDIR, 'libc.a');
 if (!fs.existsSync(libc)) { console.log('missing libc.a: build the sysroot first (make)'); process.exit(1); }

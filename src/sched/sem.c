@@ -1,0 +1,184 @@
+// POSIX semaphores for one thread.  The count lives in sem_t; named ones
+// are kept in a list inside the process (there is no other process to
+// share them with).  Only a signal handler can post while we wait: so a
+// wait on a zero count with no alarm armed would never end and fails with
+// EDEADLK (POSIX's "a deadlock condition was detected") instead of hanging;
+// with an alarm armed it sleeps until the alarm, whose handler runs, and
+// fails with EINTR as Linux does for an interrupted wait (never restarted).
+// sem_timedwait sleeps until its CLOCK_REALTIME deadline: ETIMEDOUT.
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <semaphore.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "wasip2_signal.h"
+
+#ifndef SEM_VALUE_MAX
+#define SEM_VALUE_MAX INT_MAX
+#endif
+#define COUNT(s) ((s)->__val[0])
+
+int sem_init(sem_t *s, int pshared, unsigned value) {
+  (void)pshared;  // one process: shared or not is the same
+  if (value > SEM_VALUE_MAX) {
+    errno = EINVAL;
+    return -1;
+  }
+  memset(s, 0, sizeof *s);
+  COUNT(s) = (int)value;
+  return 0;
+}
+
+int sem_destroy(sem_t *s) {
+  (void)s;
+  return 0;
+}
+
+int sem_getvalue(sem_t *restrict s, int *restrict value) {
+  *value = COUNT(s);
+  return 0;
+}
+
+int sem_post(sem_t *s) {
+  if (COUNT(s) == SEM_VALUE_MAX) {
+    errno = EOVERFLOW;
+    return -1;
+  }
+  COUNT(s)++;
+  return 0;
+}
+
+int sem_trywait(sem_t *s) {
+  if (COUNT(s) > 0) {
+    COUNT(s)--;
+    return 0;
+  }
+  errno = EAGAIN;
+  return -1;
+}
+
+int sem_wait(sem_t *s) {
+  if (sem_trywait(s) == 0) return 0;
+  if (!__wasip2_signal_deadline()) {
+    errno = EDEADLK;
+    return -1;
+  }
+  __wasip2_sig_wait_alarm();
+  if (sem_trywait(s) == 0) return 0;  // the handler posted (Linux may say EINTR; either is allowed)
+  errno = EINTR;
+  return -1;
+}
+
+int sem_timedwait(sem_t *restrict s, const struct timespec *restrict at) {
+  if (sem_trywait(s) == 0) return 0;
+  if (!at || at->tv_nsec < 0 || at->tv_nsec >= 1000000000) {
+    errno = EINVAL;
+    return -1;
+  }
+  int r = clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, at, NULL);
+  if (sem_trywait(s) == 0) return 0;
+  errno = r == EINTR ? EINTR : ETIMEDOUT;
+  return -1;
+}
+
+// ---- named semaphores
+struct named {
+  struct named *next;
+  char *name;
+  int refs;      // sem_open minus sem_close
+  int linked;    // still reachable by name (not unlinked)
+  sem_t sem;
+};
+static struct named *names;
+
+static int check_name(const char *name) {
+  // Linux (glibc/musl): one leading '/' optional, no other '/', not empty, NAME_MAX
+  if (*name == '/') name++;
+  size_t n = strlen(name);
+  if (!n || n > NAME_MAX || strchr(name, '/')) {
+    errno = n > NAME_MAX ? ENAMETOOLONG : EINVAL;
+    return -1;
+  }
+  return 0;
+}
+
+static struct named *lookup(const char *name) {
+  if (*name == '/') name++;
+  for (struct named *p = names; p; p = p->next)
+    if (p->linked && !strcmp(p->name, name)) return p;
+  return NULL;
+}
+
+sem_t *sem_open(const char *name, int flags, ...) {
+  if (check_name(name) < 0) return SEM_FAILED;
+  struct named *p = lookup(name);
+  if (p) {
+    if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
+      errno = EEXIST;
+      return SEM_FAILED;
+    }
+    p->refs++;
+    return &p->sem;
+  }
+  if (!(flags & O_CREAT)) {
+    errno = ENOENT;
+    return SEM_FAILED;
+  }
+  va_list ap;
+  va_start(ap, flags);
+  (void)va_arg(ap, unsigned);  // mode: nothing to protect from within one process
+  unsigned value = va_arg(ap, unsigned);
+  va_end(ap);
+  if (value > SEM_VALUE_MAX) {
+    errno = EINVAL;
+    return SEM_FAILED;
+  }
+  p = calloc(1, sizeof *p);
+  if (p) p->name = strdup(*name == '/' ? name + 1 : name);
+  if (!p || !p->name) {
+    free(p);
+    errno = ENOMEM;
+    return SEM_FAILED;
+  }
+  p->refs = 1;
+  p->linked = 1;
+  COUNT(&p->sem) = (int)value;
+  p->next = names;
+  names = p;
+  return &p->sem;
+}
+
+static void release(struct named *p) {
+  if (p->refs > 0 || p->linked) return;
+  for (struct named **pp = &names; *pp; pp = &(*pp)->next)
+    if (*pp == p) { *pp = p->next; break; }
+  free(p->name);
+  free(p);
+}
+
+int sem_close(sem_t *s) {
+  for (struct named *p = names; p; p = p->next)
+    if (&p->sem == s && p->refs > 0) {
+      p->refs--;
+      release(p);
+      return 0;
+    }
+  errno = EINVAL;
+  return -1;
+}
+
+int sem_unlink(const char *name) {
+  if (check_name(name) < 0) return -1;
+  struct named *p = lookup(name);
+  if (!p) {
+    errno = ENOENT;
+    return -1;
+  }
+  p->linked = 0;
+  release(p);
+  return 0;
+}
