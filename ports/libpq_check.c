@@ -82,7 +82,7 @@ int main(int argc, char **argv) {
   r = run(c, "COPY (SELECT a, b FROM big ORDER BY a) TO STDOUT");
   CHECK(PQresultStatus(r) == PGRES_COPY_OUT, "COPY TO STDOUT starts");
   PQclear(r);
-  long rows = 0, sum = 0, bad = 0;
+  long long rows = 0, sum = 0, bad = 0;
   char *line;
   int len;
   while ((len = PQgetCopyData(c, &line, 0)) > 0) {
@@ -95,8 +95,8 @@ int main(int argc, char **argv) {
     PQfreemem(line);
   }
   r = PQgetResult(c);
-  CHECK(len == -1 && rows == 100000 && sum == 4999950000L && bad == 0 && PQresultStatus(r) == PGRES_COMMAND_OK,
-        "COPY out of 100,000 rows: %ld rows, %ld wrong", rows, bad);
+  CHECK(len == -1 && rows == 100000 && sum == 4999950000LL && bad == 0 && PQresultStatus(r) == PGRES_COMMAND_OK,
+        "COPY out of 100,000 rows: %lld rows, %lld wrong", rows, bad);
   PQclear(r);
   while ((r = PQgetResult(c))) PQclear(r);
 
