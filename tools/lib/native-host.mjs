@@ -204,8 +204,11 @@ export function buildNativeImports(config, N) {
           r = N.pread(fd, n, this._off);
           if (r > 0) { this._off += r; return bytesView(r); }
         } else if (this._k === 'sock') {
+          // a stream whose last blocking read had to wait (request/response traffic) waits
+          // first: the recv that would say EAGAIN is saved
+          if (blocking && this._waited) waitFd(fd, K.POLLIN);
           r = N.recv(fd, n, K.MSG_DONTWAIT);
-          if (r > 0) return bytesView(r);
+          if (r > 0) { if (blocking) this._waited = false; return bytesView(r); }
         } else {
           if (!blocking) { pfds[0] = fd; pfds[1] = K.POLLIN; if (N.poll(pfds, 1, 0) <= 0) return new Uint8Array(0); }
           r = N.pread(fd, n, -1);
@@ -214,6 +217,7 @@ export function buildNativeImports(config, N) {
         if (r === 0) throw CLOSED;
         if (r === -K.EAGAIN) {
           if (!blocking) return new Uint8Array(0);
+          if (this._k === 'sock') { this._waited = true; continue; } // waits at the top
           waitFd(fd, K.POLLIN);
           continue;
         }
