@@ -405,11 +405,13 @@ export function buildNativeImports(config, N) {
       const [as, an] = newTime(a), [ms, mn] = newTime(m);
       fsCheck(N.utimens(this._fd(), path, !!pathFlags?.symlinkFollow, as, an, ms, mn));
     }
-    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) { lastStat = null;
+    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) {
+      lastStat = null;
       if (oldPathFlags?.symlinkFollow) throw 'invalid'; // would need the target resolved beneath: refused
       fsCheck(N.pathop(K.OP_LINK, this._fd(), oldPath, descFd(newDescriptor), newPath));
     }
-    openAt(pathFlags, path, openFlags, flags) { lastStat = null;
+    openAt(pathFlags, path, openFlags, flags) {
+      lastStat = null;
       const fd = this._fd();
       const f = flags || {};
       const o = openFlags || {};
@@ -435,7 +437,8 @@ export function buildNativeImports(config, N) {
     }
     removeDirectoryAt(path) { lastStat = null; fsCheck(N.pathop(K.OP_RMDIR, this._fd(), path)); }
     renameAt(oldPath, newDescriptor, newPath) { lastStat = null; fsCheck(N.pathop(K.OP_RENAME, this._fd(), oldPath, descFd(newDescriptor), newPath)); }
-    symlinkAt(target, path) { lastStat = null;
+    symlinkAt(target, path) {
+      lastStat = null;
       // a link out of the sandbox (absolute, or climbing above the preopen) is refused, as by
       // other WASI hosts; following one would be refused anyway
       if (target.startsWith('/')) throw 'not-permitted';
