@@ -238,7 +238,7 @@ export function buildNativeImports(config, N) {
   class OutputStream {
     // kind: 'file' (pwrite at a position, or appending: offset -2), 'sock' (send, bytes the
     // kernel did not take yet queued here), 'stdio' (blocking write, nothing lost at exit)
-    constructor(kind, ref, offset = 0) { this._k = kind; this._ref = ref; this._off = offset; this._q = null; }
+    constructor(kind, ref, offset = 0) { this._k = kind; this._ref = ref; this._off = offset; this._q = null; this._full = false; }
     _fd() {
       if (this._err) throw this._err;
       if (!this._ref || this._ref.fd < 0) throw CLOSED;
@@ -265,7 +265,7 @@ export function buildNativeImports(config, N) {
         const r = this._k === 'sock' ? N.send(fd, b, K.MSG_DONTWAIT) : N.pwrite(fd, b, -1);
         if (r >= 0) { b = b.subarray(r); continue; }
         if (r !== -K.EAGAIN) this._fail(r);
-        if (!blocking) { this._q = b.slice(); queued.add(this); return; }
+        if (!blocking) { this._q = b.slice(); queued.add(this); this._full = true; return; }
         waitFd(fd, K.POLLOUT);
       }
     }
@@ -296,7 +296,16 @@ export function buildNativeImports(config, N) {
       if (this._q) { pfds[0] = fd; pfds[1] = K.POLLOUT; if (N.poll(pfds, 1, 0) > 0) this._drain(false); }
       this._fd();
       if (this._k !== 'sock') return 1048576n;
-      return this._q ? 0n : BigInt(MAX_WRITE);
+      if (this._q) return 0n;
+      // Once the socket was full, grant more only when the kernel says it is writable again:
+      // the bytes queued here must not stand in for room the connection does not have (a
+      // blocking send to a peer that stopped reading blocks, as on Linux).
+      if (this._full) {
+        pfds[0] = fd; pfds[1] = K.POLLOUT;
+        if (N.poll(pfds, 1, 0) <= 0) return 0n;
+        this._full = false;
+      }
+      return BigInt(MAX_WRITE);
     }
     write(buf) {
       this._fd();
@@ -317,7 +326,7 @@ export function buildNativeImports(config, N) {
     blockingSplice(src, n) { const b = src.blockingRead(n); this.blockingWriteAndFlush(b); return BigInt(b.length); }
     subscribe() {
       if (this._k !== 'sock') return readyPollable();
-      return new Pollable(() => (this._q && this._ref && this._ref.fd >= 0 ? [this._ref.fd, K.POLLOUT] : READY));
+      return new Pollable(() => ((this._q || this._full) && this._ref && this._ref.fd >= 0 ? [this._ref.fd, K.POLLOUT] : READY));
     }
     [DISPOSE]() {
       if (!this._ref || this._closing) return;
