@@ -662,7 +662,7 @@ function findWrk() {
 async function httpRows() {
   const wrk = process.env.WRK || findWrk();
   const secs = opt.smoke ? 1 : 3;
-  for (const conns of [1, 20]) {
+  for (const conns of opt.smoke ? [20] : [1, 20]) {
     await speedRow(`HTTP server (poll loop), 1 KB keep-alive responses, wrk ${conns} connection${conns > 1 ? 's' : ''}`, {
       unit: 'requests/s', lowerIsBetter: false,
       prepare: async () => {

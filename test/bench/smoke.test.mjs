@@ -4,6 +4,10 @@
 // keeps `make bench` from rotting between runs.
 //! timeout: 300
 //
+// It builds 12 programs twice and runs each, plus wrk against the HTTP server: on a loaded
+// machine that takes more than the harness's default minute.
+//! timeout: 300
+//
 // Exit 0: everything built and ran. 77 (skip): some program needs a libc layer that has
 // not landed yet (the reason names the layer and the missing functions). Else: failure.
 //! timeout: 300

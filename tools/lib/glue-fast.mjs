@@ -33,6 +33,30 @@ export function fastGlue(glue) {
     + '      return args.importFn(...params);\n'
     + '    }');
 
+  // dataView(memory) runs for every field a trampoline writes, and its check reads
+  // WebAssembly.Memory#buffer (a call into the engine) each time: about 3 us per stat-at.
+  // A grown memory detaches the old buffer (its byteLength becomes 0), which is the cheap
+  // check; the memory object is compared too, for components with several memories.
+  const dvOld = 'const dataView = mem => dv.buffer === mem.buffer ? dv : dv = new DataView(mem.buffer);';
+  if (out.includes(dvOld)) {
+    out = out.replace(dvOld, 'let dvMem = null;\n  const dataView = mem => (dvMem === mem && dv.buffer.byteLength !== 0) ? dv : (dvMem = mem, dv = new DataView(mem.buffer));');
+  }
+
+  // Strings from the guest (paths, mostly) are decoded with TextDecoder, whose fixed cost
+  // (a call into the runtime) is larger than decoding a short ASCII path in JS.
+  const dec = /TEXT_DECODER_UTF8\.decode\(new Uint8Array\((memory\d+)\.buffer, (ptr\d+), (len\d+)\)\)/g;
+  if (/const TEXT_DECODER_UTF8 = new TextDecoder\(\);/.test(out) && dec.test(out)) {
+    out = out.replace(dec, '_wasip2Utf8($1, $2, $3)').replace('const _wasip2Direct = (a) => a.fn();',
+      'const _wasip2Direct = (a) => a.fn();\n'
+      + '  const _wasip2Utf8 = (mem, ptr, len) => {\n'
+      + '    const b = new Uint8Array(mem.buffer, ptr, len);\n'
+      + '    if (len > 64) return TEXT_DECODER_UTF8.decode(b);\n'
+      + '    let s = \'\';\n'
+      + '    for (let i = 0; i < len; i++) { const c = b[i]; if (c >= 0x80) return TEXT_DECODER_UTF8.decode(b); s += String.fromCharCode(c); }\n'
+      + '    return s;\n'
+      + '  };');
+  }
+
   let n = 0;
   out = out.replace(/const (_trampoline\d+) = function\(([^)]*)\) \{([\s\S]*?)\n  \1\.fnName = ('[^']*');/g, (whole, name, params, body, fnName) => {
     const setup = /\n\s*let parentTask;\s*let task;\s*let subtask;[\s\S]*?const started = task\.enterSync\(\);/;

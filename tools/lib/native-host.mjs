@@ -204,8 +204,11 @@ export function buildNativeImports(config, N) {
           r = N.pread(fd, n, this._off);
           if (r > 0) { this._off += r; return bytesView(r); }
         } else if (this._k === 'sock') {
+          // a stream whose last blocking read had to wait (request/response traffic) waits
+          // first: the recv that would say EAGAIN is saved
+          if (blocking && this._waited) waitFd(fd, K.POLLIN);
           r = N.recv(fd, n, K.MSG_DONTWAIT);
-          if (r > 0) return bytesView(r);
+          if (r > 0) { if (blocking) this._waited = false; return bytesView(r); }
         } else {
           if (!blocking) { pfds[0] = fd; pfds[1] = K.POLLIN; if (N.poll(pfds, 1, 0) <= 0) return new Uint8Array(0); }
           r = N.pread(fd, n, -1);
@@ -214,6 +217,7 @@ export function buildNativeImports(config, N) {
         if (r === 0) throw CLOSED;
         if (r === -K.EAGAIN) {
           if (!blocking) return new Uint8Array(0);
+          if (this._k === 'sock') { this._waited = true; continue; } // waits at the top
           waitFd(fd, K.POLLIN);
           continue;
         }
@@ -234,7 +238,7 @@ export function buildNativeImports(config, N) {
   class OutputStream {
     // kind: 'file' (pwrite at a position, or appending: offset -2), 'sock' (send, bytes the
     // kernel did not take yet queued here), 'stdio' (blocking write, nothing lost at exit)
-    constructor(kind, ref, offset = 0) { this._k = kind; this._ref = ref; this._off = offset; this._q = null; }
+    constructor(kind, ref, offset = 0) { this._k = kind; this._ref = ref; this._off = offset; this._q = null; this._full = false; }
     _fd() {
       if (this._err) throw this._err;
       if (!this._ref || this._ref.fd < 0) throw CLOSED;
@@ -261,7 +265,7 @@ export function buildNativeImports(config, N) {
         const r = this._k === 'sock' ? N.send(fd, b, K.MSG_DONTWAIT) : N.pwrite(fd, b, -1);
         if (r >= 0) { b = b.subarray(r); continue; }
         if (r !== -K.EAGAIN) this._fail(r);
-        if (!blocking) { this._q = b.slice(); queued.add(this); return; }
+        if (!blocking) { this._q = b.slice(); queued.add(this); this._full = true; return; }
         waitFd(fd, K.POLLOUT);
       }
     }
@@ -292,7 +296,16 @@ export function buildNativeImports(config, N) {
       if (this._q) { pfds[0] = fd; pfds[1] = K.POLLOUT; if (N.poll(pfds, 1, 0) > 0) this._drain(false); }
       this._fd();
       if (this._k !== 'sock') return 1048576n;
-      return this._q ? 0n : BigInt(MAX_WRITE);
+      if (this._q) return 0n;
+      // Once the socket was full, grant more only when the kernel says it is writable again:
+      // the bytes queued here must not stand in for room the connection does not have (a
+      // blocking send to a peer that stopped reading blocks, as on Linux).
+      if (this._full) {
+        pfds[0] = fd; pfds[1] = K.POLLOUT;
+        if (N.poll(pfds, 1, 0) <= 0) return 0n;
+        this._full = false;
+      }
+      return BigInt(MAX_WRITE);
     }
     write(buf) {
       this._fd();
@@ -313,7 +326,7 @@ export function buildNativeImports(config, N) {
     blockingSplice(src, n) { const b = src.blockingRead(n); this.blockingWriteAndFlush(b); return BigInt(b.length); }
     subscribe() {
       if (this._k !== 'sock') return readyPollable();
-      return new Pollable(() => (this._q && this._ref && this._ref.fd >= 0 ? [this._ref.fd, K.POLLOUT] : READY));
+      return new Pollable(() => ((this._q || this._full) && this._ref && this._ref.fd >= 0 ? [this._ref.fd, K.POLLOUT] : READY));
     }
     [DISPOSE]() {
       if (!this._ref || this._closing) return;
@@ -401,11 +414,13 @@ export function buildNativeImports(config, N) {
       const [as, an] = newTime(a), [ms, mn] = newTime(m);
       fsCheck(N.utimens(this._fd(), path, !!pathFlags?.symlinkFollow, as, an, ms, mn));
     }
-    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) { lastStat = null;
+    linkAt(oldPathFlags, oldPath, newDescriptor, newPath) {
+      lastStat = null;
       if (oldPathFlags?.symlinkFollow) throw 'invalid'; // would need the target resolved beneath: refused
       fsCheck(N.pathop(K.OP_LINK, this._fd(), oldPath, descFd(newDescriptor), newPath));
     }
-    openAt(pathFlags, path, openFlags, flags) { lastStat = null;
+    openAt(pathFlags, path, openFlags, flags) {
+      lastStat = null;
       const fd = this._fd();
       const f = flags || {};
       const o = openFlags || {};
@@ -431,7 +446,8 @@ export function buildNativeImports(config, N) {
     }
     removeDirectoryAt(path) { lastStat = null; fsCheck(N.pathop(K.OP_RMDIR, this._fd(), path)); }
     renameAt(oldPath, newDescriptor, newPath) { lastStat = null; fsCheck(N.pathop(K.OP_RENAME, this._fd(), oldPath, descFd(newDescriptor), newPath)); }
-    symlinkAt(target, path) { lastStat = null;
+    symlinkAt(target, path) {
+      lastStat = null;
       // a link out of the sandbox (absolute, or climbing above the preopen) is refused, as by
       // other WASI hosts; following one would be refused anyway
       if (target.startsWith('/')) throw 'not-permitted';
