@@ -27,7 +27,8 @@ chmod +x "$wrapper"
 "$wrapper" --version | sed -n 1,3p || true
 cd "$work/native/tests"
 set +e
-perl ./runtests.pl -a -c "$wrapper" ${CURL_TESTS:-1 to 100} > runtests.out 2>&1
+# an out-of-tree build runs the suite from the source tree, as curl's own `make test` does
+srcdir="$src/tests" perl -I"$src/tests" "$src/tests/runtests.pl" -a -c "$wrapper" ${CURL_TESTS:-1 to 100} > runtests.out 2>&1
 set -e
 tail -n 15 runtests.out
 ok=$(sed -n 's/^TESTDONE: \([0-9]*\) tests out of \([0-9]*\) reported OK.*/\1/p' runtests.out)

@@ -416,8 +416,8 @@ export function buildNativeImports(config, N) {
     }
     linkAt(oldPathFlags, oldPath, newDescriptor, newPath) {
       lastStat = null;
-      if (oldPathFlags?.symlinkFollow) throw 'invalid'; // would need the target resolved beneath: refused
-      fsCheck(N.pathop(K.OP_LINK, this._fd(), oldPath, descFd(newDescriptor), newPath));
+      // following: the kernel resolves the source beneath this directory (OP_LINK_FOLLOW)
+      fsCheck(N.pathop(oldPathFlags?.symlinkFollow ? K.OP_LINK_FOLLOW : K.OP_LINK, this._fd(), oldPath, descFd(newDescriptor), newPath));
     }
     openAt(pathFlags, path, openFlags, flags) {
       lastStat = null;

@@ -220,7 +220,7 @@ static napi_value n_fstat(napi_env env, napi_callback_info info) {
 }
 
 // pathop(op, dirfd, path, [dirfd2, path2 | mode | flags]): the one-path and two-path calls
-enum { OP_MKDIR, OP_UNLINK, OP_RMDIR, OP_RENAME, OP_LINK, OP_SYMLINK, OP_READLINK };
+enum { OP_MKDIR, OP_UNLINK, OP_RMDIR, OP_RENAME, OP_LINK, OP_SYMLINK, OP_READLINK, OP_LINK_FOLLOW };
 static napi_value n_pathop(napi_env env, napi_callback_info info) {
   ARGS(5);
   int op = i32(env, argv[0]), dirfd = i32(env, argv[1]);
@@ -254,6 +254,26 @@ static napi_value n_pathop(napi_env env, napi_callback_info info) {
   case OP_READLINK: {
     ssize_t n = readlinkat(parent, leaf, (char *)scratch + HDR_SIZE, DATA_SIZE);
     r = (int)n;
+    break;
+  }
+  case OP_LINK_FOLLOW: {
+    // link-at with symlink-follow: the source is resolved whole, symlinks included, beneath
+    // dirfd by the kernel (openat2), and the file it reaches is linked through its
+    // /proc/self/fd name (linkat follows that one magic link; no path leaves the sandbox)
+    int dirfd2 = i32(env, argv[3]);
+    e = path_arg(env, argv[4], p2);
+    if (e) { errno = -e; break; }
+    int src = beneath(dirfd, p, O_PATH, 0);
+    if (src < 0) break;
+    int parent2, owned2;
+    if (split(dirfd2, p2, &parent2, &owned2, leaf2, NULL) < 0) { e = errno; close(src); errno = e; break; }
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", src);
+    r = linkat(AT_FDCWD, proc, parent2, leaf2, AT_SYMLINK_FOLLOW);
+    e = errno;
+    close(src);
+    if (owned2) close(parent2);
+    errno = e;
     break;
   }
   case OP_RENAME: case OP_LINK: {
@@ -596,7 +616,7 @@ static napi_value n_constants(napi_env env, napi_callback_info info) {
   C(POLLIN); C(POLLOUT); C(POLLERR); C(POLLHUP); C(POLLNVAL); C(POLLPRI); C(POLLRDHUP);
   C(POSIX_FADV_NORMAL); C(POSIX_FADV_SEQUENTIAL); C(POSIX_FADV_RANDOM); C(POSIX_FADV_WILLNEED);
   C(POSIX_FADV_DONTNEED); C(POSIX_FADV_NOREUSE);
-  C(OP_MKDIR); C(OP_UNLINK); C(OP_RMDIR); C(OP_RENAME); C(OP_LINK); C(OP_SYMLINK); C(OP_READLINK);
+  C(OP_MKDIR); C(OP_UNLINK); C(OP_RMDIR); C(OP_RENAME); C(OP_LINK); C(OP_SYMLINK); C(OP_READLINK); C(OP_LINK_FOLLOW);
   C(FD_FTRUNCATE); C(FD_FSYNC); C(FD_FDATASYNC); C(FD_GETFL); C(FD_ADVISE); C(FD_ISATTY);
   C(FD_SETNONBLOCK); C(FD_SEEK_END);
   C(S_BIND); C(S_CONNECT); C(S_LISTEN); C(S_ACCEPT); C(S_SOCKNAME); C(S_PEERNAME); C(S_SHUTDOWN);
