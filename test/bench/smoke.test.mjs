@@ -29,11 +29,12 @@ const verdict = r.stdout.split('\n').filter((l) => /^(FAIL|SKIP) /.test(l));
 // The host-call counts docs/benchmarks.md claims are asserted here, so a regression fails
 // `make check` instead of only moving a bench figure. Each is the most the row may cost
 // (improving one means lowering its entry) and at least the API minimum (a smaller figure
-// means the counter, not the code, is broken).
+// means the counter, not the code, is broken). poll's count ("1 per poll, one ready") is
+// asserted by test/net/epoll_calls.test.mjs with a socket known to be ready: the bench's
+// short smoke run cannot promise the echo is back before its poll under load.
 const CLAIMED = {
   'hello world, whole run': 4,
   'TCP send+recv round trip, 64 B (blocking)': 2,
-  'poll() on 1 socket, one ready': 1,
   'open() + read() 4 KiB + close()': 3,
   'stat()': 2,
 };

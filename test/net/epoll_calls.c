@@ -3,7 +3,11 @@
 //   epoll_calls idle K   K x epoll_wait(timeout 0) with nothing ready
 //   epoll_calls wake K   K x (one byte sent on connection i, epoll_wait(-1)
 //                        reports it, recv takes it)
+//   epoll_calls poll K   K x poll(-1) over the same 17 fds with one of them
+//                        readable (a byte that is never read): the headline
+//                        "poll, one ready" count
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +20,7 @@
 
 int main(int argc, char **argv) {
   CHECK(argc == 3);
-  int wake = !strcmp(argv[1], "wake");
+  int wake = !strcmp(argv[1], "wake"), pollmode = !strcmp(argv[1], "poll");
   long k = atol(argv[2]);
   int l = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in a;
@@ -43,7 +47,19 @@ int main(int argc, char **argv) {
   // the first wait subscribes every pollable once; they are kept after
   CHECK(epoll_wait(ep, ev, 4, 0) == 0);
   char b[8];
-  for (long r = 0; r < k; r++) {
+  if (pollmode) {
+    struct pollfd p[2 * N + 1];
+    p[0].fd = l; p[0].events = POLLIN;
+    for (int i = 0; i < N; i++) {
+      p[1 + i].fd = s[i]; p[1 + i].events = POLLIN;
+      p[1 + N + i].fd = c[i]; p[1 + N + i].events = POLLIN;
+    }
+    CHECK(send(c[0], "x", 1, 0) == 1);
+    CHECK(poll(p, 2 * N + 1, -1) == 1 && p[1].revents == POLLIN); // the byte has arrived
+    for (long r = 0; r < k; r++) CHECK(poll(p, 2 * N + 1, -1) == 1 && p[1].revents == POLLIN);
+    CHECK(recv(s[0], b, sizeof b, 0) == 1);
+  }
+  for (long r = 0; r < k && !pollmode; r++) {
     if (!wake) {
       CHECK(epoll_wait(ep, ev, 4, 0) == 0);
       continue;
