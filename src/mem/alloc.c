@@ -33,7 +33,7 @@ void free(void *);
 // free.  Class c holds payloads of up to 2^c bytes.
 #define HDR 16u
 #define MIN_CLASS 4
-#define MAX_CLASS 30
+#define MAX_CLASS 30   // 1 GiB: header + block + alignment stay below INTPTR_MAX for sbrk
 
 union hdr {
   union hdr *next;

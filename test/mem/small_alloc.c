@@ -3,7 +3,8 @@
 // file state, the grown fd table and the cwd copy come from the small block
 // allocator.  Closed files' blocks are reused (the break stops moving after
 // the first round), the data of many files open at once stays intact,
-// EMFILE comes at the limit and the table still works after it.
+// EMFILE comes at the limit and the table still works after it; a request
+// beyond the largest class is ENOMEM.
 //! dir: /d
 #include <errno.h>
 #include <fcntl.h>
@@ -74,6 +75,13 @@ int main(void) {
   char got[8] = {0};
   CHECK(fd == 3);
   CHECK(read(fd, got, sizeof got) == 6 && memcmp(got, "file 1", 6) == 0);
+  CHECK(close(fd) == 0);
+
+  // more than the largest block class (1 GiB): NULL with ENOMEM, no trap
+  errno = 0;
+  CHECK(getcwd(NULL, (1u << 30) + 1) == NULL && errno == ENOMEM);
+  fd = open("/d/f2", O_RDONLY);           // and the allocator still works
+  CHECK(fd == 3);
   CHECK(close(fd) == 0);
 
   printf("%s\n", failures ? "FAILED" : "PASS");
