@@ -39,7 +39,7 @@ static ssize_t fill_random(void *buf, size_t len) {
     wasi_random_random_get_random_bytes(n, &got);
     if (!__wasip2_land_end()) {
       memcpy((char *)buf + done, got.ptr, got.len < n ? got.len : n);
-      free(got.ptr);
+      __wasip2_free(got.ptr);
     }
     done += n;
   }
@@ -169,7 +169,7 @@ int __wasip2_dev_open(const char *path, int oflags) {
     int fd = __wasip2_fd_install(d, 0);
     if (fd < 0) {
       // refs is still 0: nothing owns d, and it holds no resource.
-      free(d);
+      __wasip2_free(d);
       return -1;
     }
     return finish(fd, oflags);

@@ -16,12 +16,12 @@ extern char *__progname, *__progname_full;
 __attribute__((weak)) int __main_void(void) {
   wasip2_list_string_t args;
   wasi_cli_environment_get_arguments(&args);
-  char **argv = malloc((args.len + 1) * sizeof *argv);
+  char **argv = __wasip2_malloc((args.len + 1) * sizeof *argv);
   if (!argv) abort();
   for (size_t i = 0; i < args.len; i++) {
     // an empty string's pointer is not an allocation (the host may not
     // call cabi_realloc for it): never realloc or free it
-    char *s = args.ptr[i].len ? realloc(args.ptr[i].ptr, args.ptr[i].len + 1) : malloc(1);
+    char *s = args.ptr[i].len ? __wasip2_realloc(args.ptr[i].ptr, args.ptr[i].len + 1) : __wasip2_malloc(1);
     if (!s) abort();
     s[args.ptr[i].len] = 0;
     argv[i] = s;
@@ -32,6 +32,6 @@ __attribute__((weak)) int __main_void(void) {
     char *slash = strrchr(argv[0], '/');
     __progname = slash ? slash + 1 : argv[0];
   }
-  if (args.len) free(args.ptr);
+  if (args.len) __wasip2_free(args.ptr);
   return __main_argc_argv((int)args.len, argv);
 }

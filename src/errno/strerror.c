@@ -6,150 +6,178 @@
 // tests compare with; an unknown number is "Unknown error N" as there.
 #include <errno.h>
 #include <locale.h>
-#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
-static const char *const msgs[] = {
-	[0] = "Success",
-	[E2BIG] = "Argument list too long",
-	[EACCES] = "Permission denied",
-	[EADDRINUSE] = "Address already in use",
-	[EADDRNOTAVAIL] = "Cannot assign requested address",
-	[EAFNOSUPPORT] = "Address family not supported by protocol",
-	[EAGAIN] = "Resource temporarily unavailable",
-	[EALREADY] = "Operation already in progress",
-	[EBADF] = "Bad file descriptor",
-	[EBADMSG] = "Bad message",
-	[EBUSY] = "Device or resource busy",
-	[ECANCELED] = "Operation canceled",
-	[ECHILD] = "No child processes",
-	[ECONNABORTED] = "Software caused connection abort",
-	[ECONNREFUSED] = "Connection refused",
-	[ECONNRESET] = "Connection reset by peer",
-	[EDEADLK] = "Resource deadlock avoided",
-	[EDESTADDRREQ] = "Destination address required",
-	[EDOM] = "Numerical argument out of domain",
-	[EDQUOT] = "Disk quota exceeded",
-	[EEXIST] = "File exists",
-	[EFAULT] = "Bad address",
-	[EFBIG] = "File too large",
-	[EHOSTUNREACH] = "No route to host",
-	[EIDRM] = "Identifier removed",
-	[EILSEQ] = "Invalid or incomplete multibyte or wide character",
-	[EINPROGRESS] = "Operation now in progress",
-	[EINTR] = "Interrupted system call",
-	[EINVAL] = "Invalid argument",
-	[EIO] = "Input/output error",
-	[EISCONN] = "Transport endpoint is already connected",
-	[EISDIR] = "Is a directory",
-	[ELOOP] = "Too many levels of symbolic links",
-	[EMFILE] = "Too many open files",
-	[EMLINK] = "Too many links",
-	[EMSGSIZE] = "Message too long",
-	[EMULTIHOP] = "Multihop attempted",
-	[ENAMETOOLONG] = "File name too long",
-	[ENETDOWN] = "Network is down",
-	[ENETRESET] = "Network dropped connection on reset",
-	[ENETUNREACH] = "Network is unreachable",
-	[ENFILE] = "Too many open files in system",
-	[ENOBUFS] = "No buffer space available",
-	[ENODEV] = "No such device",
-	[ENOENT] = "No such file or directory",
-	[ENOEXEC] = "Exec format error",
-	[ENOLCK] = "No locks available",
-	[ENOLINK] = "Link has been severed",
-	[ENOMEM] = "Cannot allocate memory",
-	[ENOMSG] = "No message of desired type",
-	[ENOPROTOOPT] = "Protocol not available",
-	[ENOSPC] = "No space left on device",
-	[ENOSYS] = "Function not implemented",
-	[ENOTCONN] = "Transport endpoint is not connected",
-	[ENOTDIR] = "Not a directory",
-	[ENOTEMPTY] = "Directory not empty",
-	[ENOTRECOVERABLE] = "State not recoverable",
-	[ENOTSOCK] = "Socket operation on non-socket",
-	[ENOTSUP] = "Operation not supported",
-	[ENOTTY] = "Inappropriate ioctl for device",
-	[ENXIO] = "No such device or address",
-	[EOVERFLOW] = "Value too large for defined data type",
-	[EOWNERDEAD] = "Owner died",
-	[EPERM] = "Operation not permitted",
-	[EPIPE] = "Broken pipe",
-	[EPROTO] = "Protocol error",
-	[EPROTONOSUPPORT] = "Protocol not supported",
-	[EPROTOTYPE] = "Protocol wrong type for socket",
-	[ERANGE] = "Numerical result out of range",
-	[EROFS] = "Read-only file system",
-	[ESPIPE] = "Illegal seek",
-	[ESRCH] = "No such process",
-	[ESTALE] = "Stale file handle",
-	[ETIMEDOUT] = "Connection timed out",
-	[ETXTBSY] = "Text file busy",
-	[EXDEV] = "Invalid cross-device link",
-	[ENOTCAPABLE] = "Capabilities insufficient",
-	[ENOTBLK] = "Block device required",
-	[ECHRNG] = "Channel number out of range",
-	[EL2NSYNC] = "Level 2 not synchronized",
-	[EL3HLT] = "Level 3 halted",
-	[EL3RST] = "Level 3 reset",
-	[ELNRNG] = "Link number out of range",
-	[EUNATCH] = "Protocol driver not attached",
-	[ENOCSI] = "No CSI structure available",
-	[EL2HLT] = "Level 2 halted",
-	[EBADE] = "Invalid exchange",
-	[EBADR] = "Invalid request descriptor",
-	[EXFULL] = "Exchange full",
-	[ENOANO] = "No anode",
-	[EBADRQC] = "Invalid request code",
-	[EBADSLT] = "Invalid slot",
-	[EBFONT] = "Bad font file format",
-	[ENOSTR] = "Device not a stream",
-	[ENODATA] = "No data available",
-	[ETIME] = "Timer expired",
-	[ENOSR] = "Out of streams resources",
-	[ENONET] = "Machine is not on the network",
-	[ENOPKG] = "Package not installed",
-	[EREMOTE] = "Object is remote",
-	[EADV] = "Advertise error",
-	[ESRMNT] = "Srmount error",
-	[ECOMM] = "Communication error on send",
-	[EDOTDOT] = "RFS specific error",
-	[ENOTUNIQ] = "Name not unique on network",
-	[EBADFD] = "File descriptor in bad state",
-	[EREMCHG] = "Remote address changed",
-	[ELIBACC] = "Can not access a needed shared library",
-	[ELIBBAD] = "Accessing a corrupted shared library",
-	[ELIBSCN] = ".lib section in a.out corrupted",
-	[ELIBMAX] = "Attempting to link in too many shared libraries",
-	[ELIBEXEC] = "Cannot exec a shared library directly",
-	[ERESTART] = "Interrupted system call should be restarted",
-	[ESTRPIPE] = "Streams pipe error",
-	[EUSERS] = "Too many users",
-	[ESOCKTNOSUPPORT] = "Socket type not supported",
-	[EPFNOSUPPORT] = "Protocol family not supported",
-	[ESHUTDOWN] = "Cannot send after transport endpoint shutdown",
-	[ETOOMANYREFS] = "Too many references: cannot splice",
-	[EHOSTDOWN] = "Host is down",
-	[EUCLEAN] = "Structure needs cleaning",
-	[ENOTNAM] = "Not a XENIX named type file",
-	[ENAVAIL] = "No XENIX semaphores available",
-	[EISNAM] = "Is a named type file",
-	[EREMOTEIO] = "Remote I/O error",
-	[ENOMEDIUM] = "No medium found",
-	[EMEDIUMTYPE] = "Wrong medium type",
-	[ENOKEY] = "Required key not available",
-	[EKEYEXPIRED] = "Key has expired",
-	[EKEYREVOKED] = "Key has been revoked",
-	[EKEYREJECTED] = "Key was rejected by service",
-	[ERFKILL] = "Operation not possible due to RF-kill",
-	[EHWPOISON] = "Memory page has hardware error",
+// One blob of strings and a 16-bit offset per number (not 134 pointers):
+// each message is a member of `struct msgstr`, so offsetof gives its place.
+// Offset 0 is "Success"; any other number left at 0 has no message.
+#define MSGS \
+	E(E2BIG, "Argument list too long") \
+	E(EACCES, "Permission denied") \
+	E(EADDRINUSE, "Address already in use") \
+	E(EADDRNOTAVAIL, "Cannot assign requested address") \
+	E(EAFNOSUPPORT, "Address family not supported by protocol") \
+	E(EAGAIN, "Resource temporarily unavailable") \
+	E(EALREADY, "Operation already in progress") \
+	E(EBADF, "Bad file descriptor") \
+	E(EBADMSG, "Bad message") \
+	E(EBUSY, "Device or resource busy") \
+	E(ECANCELED, "Operation canceled") \
+	E(ECHILD, "No child processes") \
+	E(ECONNABORTED, "Software caused connection abort") \
+	E(ECONNREFUSED, "Connection refused") \
+	E(ECONNRESET, "Connection reset by peer") \
+	E(EDEADLK, "Resource deadlock avoided") \
+	E(EDESTADDRREQ, "Destination address required") \
+	E(EDOM, "Numerical argument out of domain") \
+	E(EDQUOT, "Disk quota exceeded") \
+	E(EEXIST, "File exists") \
+	E(EFAULT, "Bad address") \
+	E(EFBIG, "File too large") \
+	E(EHOSTUNREACH, "No route to host") \
+	E(EIDRM, "Identifier removed") \
+	E(EILSEQ, "Invalid or incomplete multibyte or wide character") \
+	E(EINPROGRESS, "Operation now in progress") \
+	E(EINTR, "Interrupted system call") \
+	E(EINVAL, "Invalid argument") \
+	E(EIO, "Input/output error") \
+	E(EISCONN, "Transport endpoint is already connected") \
+	E(EISDIR, "Is a directory") \
+	E(ELOOP, "Too many levels of symbolic links") \
+	E(EMFILE, "Too many open files") \
+	E(EMLINK, "Too many links") \
+	E(EMSGSIZE, "Message too long") \
+	E(EMULTIHOP, "Multihop attempted") \
+	E(ENAMETOOLONG, "File name too long") \
+	E(ENETDOWN, "Network is down") \
+	E(ENETRESET, "Network dropped connection on reset") \
+	E(ENETUNREACH, "Network is unreachable") \
+	E(ENFILE, "Too many open files in system") \
+	E(ENOBUFS, "No buffer space available") \
+	E(ENODEV, "No such device") \
+	E(ENOENT, "No such file or directory") \
+	E(ENOEXEC, "Exec format error") \
+	E(ENOLCK, "No locks available") \
+	E(ENOLINK, "Link has been severed") \
+	E(ENOMEM, "Cannot allocate memory") \
+	E(ENOMSG, "No message of desired type") \
+	E(ENOPROTOOPT, "Protocol not available") \
+	E(ENOSPC, "No space left on device") \
+	E(ENOSYS, "Function not implemented") \
+	E(ENOTCONN, "Transport endpoint is not connected") \
+	E(ENOTDIR, "Not a directory") \
+	E(ENOTEMPTY, "Directory not empty") \
+	E(ENOTRECOVERABLE, "State not recoverable") \
+	E(ENOTSOCK, "Socket operation on non-socket") \
+	E(ENOTSUP, "Operation not supported") \
+	E(ENOTTY, "Inappropriate ioctl for device") \
+	E(ENXIO, "No such device or address") \
+	E(EOVERFLOW, "Value too large for defined data type") \
+	E(EOWNERDEAD, "Owner died") \
+	E(EPERM, "Operation not permitted") \
+	E(EPIPE, "Broken pipe") \
+	E(EPROTO, "Protocol error") \
+	E(EPROTONOSUPPORT, "Protocol not supported") \
+	E(EPROTOTYPE, "Protocol wrong type for socket") \
+	E(ERANGE, "Numerical result out of range") \
+	E(EROFS, "Read-only file system") \
+	E(ESPIPE, "Illegal seek") \
+	E(ESRCH, "No such process") \
+	E(ESTALE, "Stale file handle") \
+	E(ETIMEDOUT, "Connection timed out") \
+	E(ETXTBSY, "Text file busy") \
+	E(EXDEV, "Invalid cross-device link") \
+	E(ENOTCAPABLE, "Capabilities insufficient") \
+	E(ENOTBLK, "Block device required") \
+	E(ECHRNG, "Channel number out of range") \
+	E(EL2NSYNC, "Level 2 not synchronized") \
+	E(EL3HLT, "Level 3 halted") \
+	E(EL3RST, "Level 3 reset") \
+	E(ELNRNG, "Link number out of range") \
+	E(EUNATCH, "Protocol driver not attached") \
+	E(ENOCSI, "No CSI structure available") \
+	E(EL2HLT, "Level 2 halted") \
+	E(EBADE, "Invalid exchange") \
+	E(EBADR, "Invalid request descriptor") \
+	E(EXFULL, "Exchange full") \
+	E(ENOANO, "No anode") \
+	E(EBADRQC, "Invalid request code") \
+	E(EBADSLT, "Invalid slot") \
+	E(EBFONT, "Bad font file format") \
+	E(ENOSTR, "Device not a stream") \
+	E(ENODATA, "No data available") \
+	E(ETIME, "Timer expired") \
+	E(ENOSR, "Out of streams resources") \
+	E(ENONET, "Machine is not on the network") \
+	E(ENOPKG, "Package not installed") \
+	E(EREMOTE, "Object is remote") \
+	E(EADV, "Advertise error") \
+	E(ESRMNT, "Srmount error") \
+	E(ECOMM, "Communication error on send") \
+	E(EDOTDOT, "RFS specific error") \
+	E(ENOTUNIQ, "Name not unique on network") \
+	E(EBADFD, "File descriptor in bad state") \
+	E(EREMCHG, "Remote address changed") \
+	E(ELIBACC, "Can not access a needed shared library") \
+	E(ELIBBAD, "Accessing a corrupted shared library") \
+	E(ELIBSCN, ".lib section in a.out corrupted") \
+	E(ELIBMAX, "Attempting to link in too many shared libraries") \
+	E(ELIBEXEC, "Cannot exec a shared library directly") \
+	E(ERESTART, "Interrupted system call should be restarted") \
+	E(ESTRPIPE, "Streams pipe error") \
+	E(EUSERS, "Too many users") \
+	E(ESOCKTNOSUPPORT, "Socket type not supported") \
+	E(EPFNOSUPPORT, "Protocol family not supported") \
+	E(ESHUTDOWN, "Cannot send after transport endpoint shutdown") \
+	E(ETOOMANYREFS, "Too many references: cannot splice") \
+	E(EHOSTDOWN, "Host is down") \
+	E(EUCLEAN, "Structure needs cleaning") \
+	E(ENOTNAM, "Not a XENIX named type file") \
+	E(ENAVAIL, "No XENIX semaphores available") \
+	E(EISNAM, "Is a named type file") \
+	E(EREMOTEIO, "Remote I/O error") \
+	E(ENOMEDIUM, "No medium found") \
+	E(EMEDIUMTYPE, "Wrong medium type") \
+	E(ENOKEY, "Required key not available") \
+	E(EKEYEXPIRED, "Key has expired") \
+	E(EKEYREVOKED, "Key has been revoked") \
+	E(EKEYREJECTED, "Key was rejected by service") \
+	E(ERFKILL, "Operation not possible due to RF-kill") \
+	E(EHWPOISON, "Memory page has hardware error")
+
+static const struct msgstr {
+	char success[sizeof "Success"];
+#define E(n, s) char m_##n[sizeof s];
+	MSGS
+#undef E
+} msgstr = {
+	"Success",
+#define E(n, s) s,
+	MSGS
+#undef E
+};
+
+static const uint16_t msgoff[] = {
+#define E(n, s) [n] = offsetof(struct msgstr, m_##n),
+	MSGS
+#undef E
 };
 
 char *strerror(int e) {
-	static char unknown[32];
-	if (e >= 0 && (size_t)e < sizeof msgs / sizeof msgs[0] && msgs[e])
-		return (char *)msgs[e];
-	snprintf(unknown, sizeof unknown, "Unknown error %d", e);
+	static char unknown[sizeof "Unknown error -2147483648"] = "Unknown error ";
+	if (e >= 0 && (size_t)e < sizeof msgoff / sizeof msgoff[0] && (e == 0 || msgoff[e]))
+		return (char *)&msgstr + msgoff[e];
+	// "Unknown error %d" without pulling snprintf into every perror user
+	char digits[10];
+	unsigned u = e < 0 ? -(unsigned)e : (unsigned)e;
+	int n = 0;
+	do digits[n++] = (char)('0' + u % 10); while (u /= 10);
+	char *p = unknown + sizeof "Unknown error " - 1;
+	if (e < 0) *p++ = '-';
+	while (n) *p++ = digits[--n];
+	*p = 0;
 	return unknown;
 }
 

@@ -18,7 +18,7 @@ static int grow(int need) {
   if (need > WASIP2_FD_MAX) { errno = EMFILE; return -1; }
   int n = __wasip2_fd_nslots;
   while (n < need) n *= 2;
-  struct __wasip2_fd_slot *s = realloc(heap_slots, n * sizeof *s);
+  struct __wasip2_fd_slot *s = __wasip2_realloc(heap_slots, n * sizeof *s);
   if (!s) { errno = ENOMEM; return -1; }
   if (!heap_slots) memcpy(s, __wasip2_fd_slots, __wasip2_fd_nslots * sizeof *s);
   memset(s + __wasip2_fd_nslots, 0, (n - __wasip2_fd_nslots) * sizeof *s);
@@ -28,7 +28,7 @@ static int grow(int need) {
 }
 
 struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops, int flags, void *impl) {
-  struct __wasip2_desc *d = calloc(1, sizeof *d);
+  struct __wasip2_desc *d = __wasip2_calloc(1, sizeof *d);
   if (!d) { errno = ENOMEM; return NULL; }
   d->kind = kind;
   d->ops = ops;
@@ -38,7 +38,7 @@ struct __wasip2_desc *__wasip2_desc_new(int kind, const struct __wasip2_ops *ops
   return d;
 }
 
-void __wasip2_desc_free(struct __wasip2_desc *d) { free(d); }
+void __wasip2_desc_free(struct __wasip2_desc *d) { __wasip2_free(d); }
 
 int __wasip2_fd_install(struct __wasip2_desc *d, int minfd) {
   // F_DUPFD: a minimum outside [0, limit) is EINVAL (POSIX), not EMFILE

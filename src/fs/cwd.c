@@ -20,9 +20,9 @@ const char *__wasip2_cwd(void) {
 }
 
 int __wasip2_cwd_set(const char *abs) {
-  char *copy = strdup(abs);
+  char *copy = __wasip2_strdup(abs);
   if (!copy) { errno = ENOMEM; return -1; }
-  if (__wasilibc_cwd != root) free(__wasilibc_cwd);
+  if (__wasilibc_cwd != root) __wasip2_free(__wasilibc_cwd);
   __wasilibc_cwd = copy;
   return 0;
 }
@@ -33,7 +33,7 @@ char *getcwd(char *buf, size_t size) {
   if (!buf) {
     // as glibc and musl: a NULL buffer is allocated, of `size` or just enough
     if (size && size < n) { errno = ERANGE; return NULL; }
-    buf = malloc(size ? size : n);
+    buf = __wasip2_malloc(size ? size : n);
     if (!buf) { errno = ENOMEM; return NULL; }
   } else if (size == 0) {
     errno = EINVAL;
@@ -58,7 +58,7 @@ int __wasilibc_find_relpath_alloc(const char *path, const char **abs_prefix, cha
   size_t n = strlen(rel) + 1;
   if (*relative_buf_len < n) {
     if (!can_realloc) { errno = ERANGE; return -1; }
-    char *p = realloc(*relative_buf, n);
+    char *p = __wasip2_realloc(*relative_buf, n);
     if (!p) { errno = ENOMEM; return -1; }
     *relative_buf = p;
     *relative_buf_len = n;

@@ -85,7 +85,7 @@ static ssize_t do_read(struct __wasip2_fs_file *f, void *buf, size_t len, uint64
     size_t n = got.f0.len;
     if (!landed && n) {
       memcpy(dst, got.f0.ptr, n);
-      free(got.f0.ptr);
+      __wasip2_free(got.f0.ptr);
     }
     done += n;
     if (n < want || got.f1) break;
@@ -195,8 +195,8 @@ static int fs_close(struct __wasip2_desc *d) {
   struct __wasip2_fs_file *f = d->impl;
   if (f->have_dstream) wasi_filesystem_types_directory_entry_stream_drop(f->dstream);
   wasi_filesystem_types_descriptor_drop(f->handle);
-  free(f->path);
-  free(f);
+  __wasip2_free(f->path);
+  __wasip2_free(f);
   return 0;
 }
 
@@ -232,8 +232,8 @@ struct __wasip2_fs_file *__wasip2_fs_file_get(int fd, int other, struct __wasip2
 }
 
 int __wasip2_fs_install(wasi_filesystem_types_descriptor_t handle, int preopen, const char *abs, int oflags, int is_dir) {
-  struct __wasip2_fs_file *f = calloc(1, sizeof *f);
-  char *path = strdup(abs);
+  struct __wasip2_fs_file *f = __wasip2_calloc(1, sizeof *f);
+  char *path = __wasip2_strdup(abs);
   struct __wasip2_desc *d = NULL;
   if (f && path) {
     f->handle = handle;
@@ -245,8 +245,8 @@ int __wasip2_fs_install(wasi_filesystem_types_descriptor_t handle, int preopen, 
   }
   if (!d) {
     wasi_filesystem_types_descriptor_drop(handle);
-    free(path);
-    free(f);
+    __wasip2_free(path);
+    __wasip2_free(f);
     errno = ENOMEM;
     return -1;
   }
@@ -254,7 +254,7 @@ int __wasip2_fs_install(wasi_filesystem_types_descriptor_t handle, int preopen, 
   if (fd < 0) {
     // refs is still 0: the table never saw it, release by hand
     fs_close(d);
-    free(d);
+    __wasip2_free(d);
     return -1;
   }
   return fd;

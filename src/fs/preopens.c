@@ -37,9 +37,9 @@ static void start_in_initial_cwd(void) {
 static void drop_all(void) {
   for (int i = 0; i < count; i++) {
     wasi_filesystem_types_descriptor_drop(table[i].handle);
-    free(table[i].path);
+    __wasip2_free(table[i].path);
   }
-  free(table);
+  __wasip2_free(table);
   table = NULL;
   count = 0;
 }
@@ -48,7 +48,7 @@ static void load(void) {
   wasip2_list_tuple2_wasi_filesystem_types_descriptor_string_t list;
   wasi_filesystem_preopens_get_directories(&list);
   count = 0;
-  table = calloc(list.len ? list.len : 1, sizeof *table);
+  table = __wasip2_calloc(list.len ? list.len : 1, sizeof *table);
   for (size_t i = 0; i < list.len; i++) {
     wasi_filesystem_types_descriptor_t h = list.ptr[i].f0;
     char name[PATH_MAX], norm[PATH_MAX];
@@ -59,7 +59,7 @@ static void load(void) {
       memcpy(name, list.ptr[i].f1.ptr, n);
       name[n] = 0;
       // "." or a relative name: mounted below "/" like any other
-      if (__wasip2_path_normalize("/", name, norm, &trailing) == 0) path = strdup(norm);
+      if (__wasip2_path_normalize("/", name, norm, &trailing) == 0) path = __wasip2_strdup(norm);
     }
     WASIP2_FREE_LIST(list.ptr[i].f1);
     if (!path) { wasi_filesystem_types_descriptor_drop(h); continue; }

@@ -70,7 +70,7 @@ int __wasip2_vdir_stat(const char *abs, struct stat *st) {
 }
 
 static int vdir_fstat(struct __wasip2_desc *d, struct stat *st) { return __wasip2_vdir_stat(d->impl, st); }
-static int vdir_close(struct __wasip2_desc *d) { free(d->impl); return 0; }
+static int vdir_close(struct __wasip2_desc *d) { __wasip2_free(d->impl); return 0; }
 static ssize_t vdir_read(struct __wasip2_desc *d, void *buf, size_t len) {
   (void)d; (void)buf; (void)len;
   errno = EISDIR;
@@ -107,11 +107,11 @@ int __wasip2_vdir_open(const char *abs, int oflags) {
   // Linux's answers for a directory that exists on a read-only mount
   if ((oflags & O_CREAT) && (oflags & O_EXCL)) { errno = EEXIST; return -1; }
   if ((oflags & O_ACCMODE) != O_RDONLY || (oflags & (O_CREAT | O_TRUNC))) { errno = EISDIR; return -1; }
-  char *path = strdup(abs);
+  char *path = __wasip2_strdup(abs);
   struct __wasip2_desc *d = path ? __wasip2_desc_new(WASIP2_KIND_DIR, &__wasip2_vdir_ops, O_RDONLY, path) : NULL;
-  if (!d) { free(path); errno = ENOMEM; return -1; }
+  if (!d) { __wasip2_free(path); errno = ENOMEM; return -1; }
   int fd = __wasip2_fd_install(d, 0);
-  if (fd < 0) { free(path); free(d); }
+  if (fd < 0) { __wasip2_free(path); __wasip2_free(d); }
   return fd;
 }
 

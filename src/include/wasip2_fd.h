@@ -130,7 +130,16 @@ void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p,
 // A list or string the host returns with length 0 may carry a pointer that
 // is not an allocation (the host need not call cabi_realloc for it): free
 // host lists with this, never with a bare free().
-#define WASIP2_FREE_LIST(l) do { if ((l).len) free((void *)(l).ptr); } while (0)
+#define WASIP2_FREE_LIST(l) do { if ((l).len) __wasip2_free((void *)(l).ptr); } while (0)
+
+// The bottom half's allocator (src/mem/alloc.c): malloc & co. when the link
+// has them, else a small block allocator, so open() alone links no dlmalloc.
+// Memory the host hands us (cabi_realloc) and our own state use these.
+void *__wasip2_malloc(size_t n);
+void *__wasip2_calloc(size_t n, size_t size);
+void *__wasip2_realloc(void *p, size_t n);
+void __wasip2_free(void *p);
+char *__wasip2_strdup(const char *s);
 
 // Landing buffer for host-returned lists (src/mem/cabi_realloc.c): the next
 // cabi_realloc(NULL, 0, 1, n) with n <= len returns buf instead of malloc,

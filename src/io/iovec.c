@@ -58,11 +58,11 @@ ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, 
   if (nonempty < 0) return -1;
   if (nonempty <= 1) return d->ops->read(d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0);
   size_t len = total < BOUNCE_MAX ? total : BOUNCE_MAX;
-  char *tmp = malloc(len);
+  char *tmp = __wasip2_malloc(len);
   if (!tmp) { errno = ENOMEM; return -1; }
   ssize_t r = d->ops->read(d, tmp, len);
   if (r > 0) __wasip2_iov_scatter(iov, n, tmp, r);
-  free(tmp);
+  __wasip2_free(tmp);
   return r;
 }
 
@@ -73,7 +73,7 @@ ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov,
   ssize_t total = (ssize_t)utotal;
   if (nonempty <= 1) return d->ops->write(d, nonempty ? iov[last].iov_base : NULL, nonempty ? iov[last].iov_len : 0);
   size_t len = total < BOUNCE_MAX ? total : BOUNCE_MAX;
-  char *tmp = malloc(len);
+  char *tmp = __wasip2_malloc(len);
   if (!tmp) { errno = ENOMEM; return -1; }
   ssize_t done = 0;
   int i = 0;
@@ -89,10 +89,10 @@ ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov,
       if (in == iov[i].iov_len) { i++; in = 0; }
     }
     ssize_t w = d->ops->write(d, tmp, fill);
-    if (w < 0) { free(tmp); return done ? done : -1; }
+    if (w < 0) { __wasip2_free(tmp); return done ? done : -1; }
     done += w;
     if ((size_t)w < fill) break;
   }
-  free(tmp);
+  __wasip2_free(tmp);
   return done;
 }

@@ -44,11 +44,11 @@ ssize_t preadv(int fd, const struct iovec *iov, int n, off_t off) {
   ssize_t total = __wasip2_iov_total(iov, n);
   if (total < 0) return -1;
   if ((uint64_t)total > (uint64_t)INT64_MAX - (uint64_t)off) { errno = EINVAL; return -1; }
-  char *tmp = malloc(total ? total : 1);
+  char *tmp = __wasip2_malloc(total ? total : 1);
   if (!tmp) { errno = ENOMEM; return -1; }
   ssize_t r = d->ops->pread(d, tmp, total, off);
   if (r > 0) __wasip2_iov_scatter(iov, n, tmp, r);
-  free(tmp);
+  __wasip2_free(tmp);
   return r;
 }
 
@@ -58,10 +58,10 @@ ssize_t pwritev(int fd, const struct iovec *iov, int n, off_t off) {
   ssize_t total = __wasip2_iov_total(iov, n);
   if (total < 0) return -1;
   if ((uint64_t)total > (uint64_t)INT64_MAX - (uint64_t)off) { errno = EINVAL; return -1; }
-  char *tmp = malloc(total ? total : 1);
+  char *tmp = __wasip2_malloc(total ? total : 1);
   if (!tmp) { errno = ENOMEM; return -1; }
   __wasip2_iov_gather(iov, n, tmp);
   ssize_t r = d->ops->pwrite(d, tmp, total, off);
-  free(tmp);
+  __wasip2_free(tmp);
   return r;
 }

@@ -35,7 +35,7 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
     }
     if (!landed && got.len) {
       memcpy(buf, got.ptr, got.len);
-      free(got.ptr);
+      __wasip2_free(got.ptr);
     }
     if (got.len) return got.len;
     if (nonblock) { errno = EAGAIN; return -1; }

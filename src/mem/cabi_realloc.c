@@ -43,6 +43,6 @@ void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
   // The canonical ABI aligns nothing to more than 8 (u64, f64), and malloc
   // aligns to 16, so no aligned_alloc (and its code) is needed.
   (void)align;
-  if (ptr) return realloc(ptr, new_size);
-  return malloc(new_size);
+  if (ptr) return __wasip2_realloc(ptr, new_size);
+  return __wasip2_malloc(new_size);
 }

@@ -2,6 +2,7 @@
 // budgets so a change that loses them fails `make check`:
 //   - bench/hello.c: <= 30,000 bytes at -O2, <= 20,000 at -Oz -Wl,--strip-all;
 //   - bench/file_copy.c at -O2 -Wl,--strip-all: no bigger than upstream wasi-libc's 57,617;
+//   - file_copy (and test/mem/small_alloc.c) link no dlmalloc: they never call malloc;
 //   - libc.a carries no DWARF (no .debug_* section in any member);
 //   - printf to a pipe reaches the API minimum: the first line (stdio writes it at once,
 //     as the C library always has), then one blocking-write-and-flush per 4096 bytes.
@@ -32,6 +33,17 @@ for (const [name, flags, budget] of [
   if (!f) continue;
   const n = fs.statSync(f).size;
   check(n <= budget, `${name}.c ${flags.join(' ')}: ${n.toLocaleString('en-US')} bytes <= ${budget.toLocaleString('en-US')}`);
+}
+
+// file_copy and test/mem/small_alloc.c call no malloc themselves: the bottom half's small block
+// allocator serves open() & co. (src/mem/alloc.c), so dlmalloc must not be linked at all (and
+// small_alloc.c really tests that allocator)
+for (const src of ['bench/file_copy.c', 'test/mem/small_alloc.c']) {
+  const r = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', '-Wl,--trace-symbol=malloc',
+    path.join(ROOT, src), '-o', path.join(tmp, 'trace.wasm')], { env, encoding: 'utf8' });
+  const out = (r.stdout || '') + (r.stderr || '');
+  check(r.status === 0 && /undefined_weak:malloc/.test(out) && !/\.o\): definition of malloc/.test(out),
+    `${src} links no malloc (dlmalloc)`, out);
 }
 
 const od = spawnSync('llvm-objdump-22', ['-h', path.join(LIBDIR, 'libc.a')], { encoding: 'utf8', maxBuffer: 256 << 20 });
