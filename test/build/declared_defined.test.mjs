@@ -53,25 +53,6 @@ const PENDING = new Map(Object.entries({
   sem_trywait: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
   sem_unlink: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
   sem_wait: 'POSIX semaphores: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  // threads.h
-  thrd_create: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_exit: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_detach: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_join: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_sleep: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_yield: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_current: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  thrd_equal: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_init: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_destroy: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_broadcast: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_signal: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_timedwait: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  cnd_wait: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_create: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_delete: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_set: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
-  tss_get: 'C11 threads: belong with the single-threaded <pthread.h> (issue 20 item 1, another branch)',
 }));
 const libc = path.join(LIBDIR, 'libc.a');
 if (!fs.existsSync(libc)) { console.log('missing libc.a: build the sysroot first (make)'); process.exit(1); }
