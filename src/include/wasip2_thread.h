@@ -35,6 +35,7 @@ struct __pthread {
   void *tls;                    // its __tls_base
   void *abuf;                   // Asyncify's save area (struct __wasip2_abuf)
   int saved_errno;
+  unsigned io_pollable;         // the wasi:io pollable a blocked thread waits on, or 0
 #endif
 };
 
