@@ -1,6 +1,7 @@
 // The cooperative scheduler of -pthread builds: every thread runs on the one
-// wasm thread until it waits (lock, condition, join, sleep, yield, exit);
-// then the next runnable thread, round robin, runs.
+// wasm thread until it waits (lock, condition, join, sleep, yield, exit,
+// blocking socket/stream I/O); then the next runnable thread, round robin,
+// runs.
 //
 // Stacks are switched with Binaryen's Asyncify, run over the program at link
 // time (tools/lib/threads.mjs): a thread that must wait unwinds its wasm
@@ -10,9 +11,10 @@
 // (__stack_pointer), the thread-locals (__tls_base) and errno are switched
 // here; each thread's C stack and TLS block come from malloc.
 //
-// When no thread can run, the earliest deadline is slept out with one
-// wasi:io/poll wait; when none exists either, nothing can ever wake anyone,
-// and the wait that came last fails with EDEADLK instead of hanging.
+// When no thread can run, one wasi:io/poll waits for the pollables of the
+// threads blocked in I/O and the earliest deadline; when there is neither,
+// nothing can ever wake anyone, and the wait that came last fails with
+// EDEADLK instead of hanging.
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
