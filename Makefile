@@ -52,7 +52,7 @@ CC_TARGET  := $(CLANG) --target=$(TRIPLE) --sysroot=$(SYSROOT)
 export LLVM_AR LLVM_NM LLVM_OBJCOPY
 
 # ---------------------------------------------------------------- sources
-LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/crt/*' 2>/dev/null))
+LIB_SRCS  := $(sort $(shell find src -name '*.c' -not -path 'src/crt/*' -not -path 'src/thread/coop/*' 2>/dev/null))
 LIB_OBJS  := $(patsubst src/%.c,$(OBJ)/%.o,$(LIB_SRCS)) $(OBJ)/gen/wasip2_bindings.o
 CRT_SRCS  := $(sort $(wildcard src/crt/*.c))
 CRT_OBJS  := $(patsubst src/crt/%.c,$(LIBDIR)/%.o,$(CRT_SRCS))
@@ -83,7 +83,12 @@ GCC            ?= gcc
 NODE_API_INC   ?= $(firstword $(wildcard /usr/include/node node_modules/node-api-headers/include))
 NATIVE_HOST    := $(B)/native/wasip2_host.node
 
-SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
+# -pthread's cooperative threads (src/thread/coop/sched.c): src/thread again, with WASIP2_COOP,
+# and the scheduler; tools/wasm-component-ld links it ahead of libc.a when given -pthread.
+COOP_SRCS := $(sort $(wildcard src/thread/*.c src/thread/coop/*.c))
+COOP_OBJS := $(patsubst src/%.c,$(OBJ)/coop/%.o,$(COOP_SRCS))
+
+SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(LIBDIR)/libpthread-coop.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
                  $(PRINTSCAN) $(STAMPS)/wit $(STAMPS)/component-type
 
 .PHONY: all sysroot bin native deps gen top check check-symbols check-ports test demo bench install clean
@@ -167,6 +172,17 @@ $(OBJ)/gen/wasip2_bindings.o: $(GEN)/wasip2_bindings.c $(STAMPS)/headers $(STAMP
 $(LIBDIR)/libc.a: $(TOP)/libtop.a $(LIB_OBJS) $(OBJLIST) mk/merge-libc.sh
 	@mkdir -p $(@D)
 	mk/merge-libc.sh $@ $(TOP) $(LIB_OBJS)
+
+$(OBJ)/coop/%.o: src/%.c $(STAMPS)/headers $(STAMPS)/gen
+	@mkdir -p $(@D)
+	$(CC_TARGET) $(CFLAGS_LIB) -pthread -DWASIP2_COOP -MMD -MP -c $< -o $@
+
+-include $(COOP_OBJS:.o=.d)
+
+$(LIBDIR)/libpthread-coop.a: $(COOP_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(LLVM_AR) rcs $@ $(COOP_OBJS)
 
 $(LIBDIR)/%.o: src/crt/%.c $(STAMPS)/headers $(STAMPS)/gen
 	@mkdir -p $(@D) $(OBJ)/crt

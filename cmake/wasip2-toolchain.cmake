@@ -91,3 +91,11 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+# find_package(Threads): libc.a alone links pthread_create (the single-threaded one, which
+# fails with EAGAIN), so FindThreads would settle for "threads are in libc" or -lpthread and
+# never pass -pthread, the flag that gives cooperative threads that really run (see
+# docs/compatibility.md, "Threads"). Answering those two checks "no" makes it use -pthread.
+set(CMAKE_HAVE_LIBC_PTHREAD FALSE CACHE INTERNAL "wasip2: threads need -pthread")
+set(CMAKE_HAVE_PTHREADS_CREATE FALSE CACHE INTERNAL "wasip2: threads need -pthread")
+set(CMAKE_HAVE_PTHREAD_CREATE FALSE CACHE INTERNAL "wasip2: threads need -pthread")

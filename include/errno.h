@@ -10,6 +10,20 @@
 #define __WASIP2_ERRNO_H
 #include_next <errno.h>
 
+/* Objects built with -pthread (atomics on) would reach a thread_local errno
+ * through real TLS, but libc.a's errno is a plain global: with the
+ * cooperative threads of -pthread (src/thread/coop) one wasm thread runs at
+ * a time and the scheduler switches errno per thread.  Such objects reach
+ * it through a function instead. */
+#ifdef __wasm_atomics__
+#ifdef __cplusplus
+extern "C"
+#endif
+int *__wasip2_errno_location(void);
+#undef errno
+#define errno (*__wasip2_errno_location())
+#endif
+
 #ifndef EHOSTDOWN
 #define ENOTBLK          77
 #define ECHRNG           78

@@ -17,14 +17,58 @@ struct __pthread {
   struct __ptcb *cancelbuf;    // cleanup handlers, innermost first
   void *tsd[PTHREAD_KEYS_MAX]; // thread-specific values, by key
   char name[16];
+#ifdef WASIP2_COOP
+  // Cooperative threads (src/thread/coop, linked by -pthread; the same
+  // src/thread sources are compiled again with WASIP2_COOP for it).
+  struct __pthread *next;       // every thread, in creation order (main first)
+  int state;                    // __WASIP2_READY, _BLOCKED or _DONE
+  int started;                  // has run (a switch to it rewinds)
+  int joined;                   // a join has claimed it
+  int wake_result;              // what the wait returns: 0 woken, ETIMEDOUT, EDEADLK
+  const void *wait_on;          // what a blocked thread waits for (0: only its deadline)
+  unsigned long long wait_seq;  // wake order: first blocked, first woken
+  unsigned long long deadline;  // monotonic ns; 0 = none
+  void *(*start)(void *);
+  void *arg;
+  void *stack, *sp;             // its C stack (malloc'd), saved __stack_pointer
+  size_t stack_size;
+  void *tls;                    // its __tls_base
+  void *abuf;                   // Asyncify's save area (struct __wasip2_abuf)
+  int saved_errno;
+  unsigned io_pollable;         // the wasi:io pollable a blocked thread waits on, or 0
+#endif
 };
 
 extern struct __pthread __wasip2_main_thread;
 
+#ifdef WASIP2_COOP
+enum { __WASIP2_READY, __WASIP2_BLOCKED, __WASIP2_DONE };
+
+extern struct __pthread *__wasip2_current;
+static inline struct __pthread *__wasip2_self(void) { return __wasip2_current; }
+int __wasip2_thread_valid(pthread_t t);
+
+// Block the calling thread on obj (any address; 0 waits for the deadline
+// only) until __wasip2_thread_wake(obj) or the deadline (monotonic ns, 0 =
+// none) passes; other threads run meanwhile.  Returns 0 when woken,
+// ETIMEDOUT, or EDEADLK when no thread could ever wake it.
+int __wasip2_thread_wait(const void *obj, unsigned long long deadline);
+// Make up to n threads blocked on obj runnable, first blocked first; returns
+// how many.
+int __wasip2_thread_wake(const void *obj, int n);
+// Let every other runnable thread run once.
+void __wasip2_thread_yield(void);
+// Monotonic deadline of an absolute time on clock, 0 on a bad clock.
+unsigned long long __wasip2_thread_deadline(clockid_t clock, const struct timespec *abs);
+// A finished thread: its result is kept until joined; free a reaped one.
+_Noreturn void __wasip2_thread_finish(void);
+void __wasip2_thread_free(struct __pthread *t);
+#else
 static inline struct __pthread *__wasip2_self(void) { return &__wasip2_main_thread; }
 
 // Is t a live thread?  (Only the calling one exists.)
 static inline int __wasip2_thread_valid(pthread_t t) { return t == &__wasip2_main_thread; }
+#endif
 
 // Sleep until abs on clock (CLOCK_REALTIME or CLOCK_MONOTONIC), through the
 // sleep path that runs alarm handlers on time; returns ETIMEDOUT, or EINVAL

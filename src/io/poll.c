@@ -58,8 +58,14 @@ int __wasip2_alarm_armed(void) {
   return alarm_at() != 0;
 }
 
+// Other threads exist (a -pthread build, src/thread/coop/sched.c); absent
+// (null) otherwise.
+int __wasip2_thread_others(void) __attribute__((weak));
+
 int __wasip2_wait_must_poll(void) {
-  return alarm_at() != 0 || linger_n() != 0;
+  // With other threads, a blocking read must wait through __wasip2_wait,
+  // where the others run, not in one blocking host call.
+  return alarm_at() != 0 || linger_n() != 0 || (__wasip2_thread_others && __wasip2_thread_others());
 }
 
 // The alarm is due: run the safe point (its handler runs now).  Returns 1
@@ -156,6 +162,16 @@ static int host_poll(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t extr
   return extra_fired;
 }
 
+// In a -pthread build (src/thread/coop/sched.c): wait for p while the other
+// threads run; 0 when there is no other thread (then block here).  Absent
+// (null) otherwise.
+int __wasip2_thread_block_on(wasi_io_poll_pollable_t p) __attribute__((weak));
+
+static void block(wasi_io_poll_pollable_t p) {
+  if (__wasip2_thread_block_on && __wasip2_thread_block_on(p)) return;
+  wasi_io_poll_pollable_block(p);
+}
+
 int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode) {
   return __wasip2_wait_any(&p, 1, timeout_ns, mode);
 }
@@ -164,7 +180,7 @@ int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout
   int64_t alarm = alarm_at();
   if (np == 1 && timeout_ns < 0 && !alarm && !linger_n()) {
     // The common blocking case: one host call.
-    wasi_io_poll_pollable_block(ps[0]);
+    block(ps[0]);
     return 1;
   }
   struct __wasip2_poll_ctx ctx = {0};
@@ -192,7 +208,7 @@ int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout
     if (wake == INT64_MAX) {
       // no alarm, no timeout: the plain block once nothing lingers
       if (!linger_n() && np == 1) {
-        wasi_io_poll_pollable_block(ps[0]);
+        block(ps[0]);
         return 1;
       }
       host_poll(&ctx, 0, fired);

@@ -14,6 +14,7 @@ uint64_t __wasip2_signal_deadline(void) __attribute__((weak));
 // Weak too: only an armed alarm makes a read wait through poll.c, and
 // alarm.c links it; a program without alarms links no poll machinery here.
 int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns) __attribute__((weak));
+int __wasip2_thread_others(void) __attribute__((weak));  // -pthread: src/thread/coop
 
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof) {
   if (eof) *eof = 0;
@@ -23,7 +24,10 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
     wasip2_list_u8_t got;
     wasi_io_streams_stream_error_t err;
     bool ok;
-    int poll_wait = !nonblock && __wasip2_signal_deadline && __wasip2_wait && __wasip2_signal_deadline();
+    // Poll instead of one blocking read when an alarm may cut the wait short,
+    // or when other threads (-pthread) must run meanwhile.
+    int poll_wait = !nonblock && __wasip2_wait &&
+                    ((__wasip2_signal_deadline && __wasip2_signal_deadline()) || (__wasip2_thread_others && __wasip2_thread_others()));
     __wasip2_land_begin(buf, len);
     if (nonblock || poll_wait) ok = wasi_io_streams_input_stream_read(in, len, &got, &err);
     else ok = wasi_io_streams_input_stream_blocking_read(in, len, &got, &err);

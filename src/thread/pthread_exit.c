@@ -19,7 +19,13 @@ _Noreturn void pthread_exit(void *result) {
     cb->__f(cb->__x);
   }
   __wasip2_thread_run_dtors();
+#ifdef WASIP2_COOP
+  // Others may still run; the last thread to finish ends the process with
+  // status 0 (src/thread/coop/sched.c).
+  __wasip2_thread_finish();
+#else
   exit(0);
+#endif
 }
 
 void _pthread_cleanup_push(struct __ptcb *cb, void (*f)(void *), void *x) {

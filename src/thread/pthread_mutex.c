@@ -7,7 +7,9 @@
 // that is already held can never be released by someone else: relocking a
 // normal mutex, which on Linux hangs forever, fails with EDEADLK; a timed
 // lock waits out its deadline, then ETIMEDOUT.  A scheduler would block
-// where this code returns those.
+// where this code returns those.  In a -pthread build (WASIP2_COOP) it does:
+// a mutex another thread holds is waited for, the others running meanwhile,
+// and an unlock wakes the first waiter, which then retries.
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -51,6 +53,28 @@ static int take(pthread_mutex_t *m, int try) {
 
 int pthread_mutex_trylock(pthread_mutex_t *m) { return take(m, 1); }
 
+#ifdef WASIP2_COOP
+// Wait until m can be taken; deadline 0 = none.
+static int lock_wait(pthread_mutex_t *m, unsigned long long deadline) {
+  int r;
+  while ((r = take(m, 0)) < 0) {
+    // Relocking a normal mutex one holds would hang forever.
+    if (OWNER(m) == __wasip2_self()->tid) return EDEADLK;
+    if ((r = __wasip2_thread_wait(m, deadline))) return r;
+  }
+  return r;
+}
+
+int pthread_mutex_lock(pthread_mutex_t *m) { return lock_wait(m, 0); }
+
+int pthread_mutex_clocklock(pthread_mutex_t *restrict m, clockid_t clock, const struct timespec *restrict abs) {
+  int r = take(m, 0);
+  if (r >= 0) return r;
+  if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) return EINVAL;
+  if (!abs || abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L) return EINVAL;
+  return lock_wait(m, __wasip2_thread_deadline(clock, abs));
+}
+#else
 int pthread_mutex_lock(pthread_mutex_t *m) {
   int r = take(m, 0);
   return r < 0 ? EDEADLK : r;
@@ -60,6 +84,7 @@ int pthread_mutex_clocklock(pthread_mutex_t *restrict m, clockid_t clock, const 
   int r = take(m, 0);
   return r < 0 ? __wasip2_thread_sleep_until(clock, abs) : r;
 }
+#endif
 
 int pthread_mutex_timedlock(pthread_mutex_t *restrict m, const struct timespec *restrict abs) {
   return pthread_mutex_clocklock(m, CLOCK_REALTIME, abs);
@@ -70,7 +95,12 @@ int pthread_mutex_unlock(pthread_mutex_t *m) {
   // and recursive types; undefined for normal ones, where EPERM is kinder
   // than corrupting the count.
   if (OWNER(m) != __wasip2_self()->tid) return EPERM;
-  if (--COUNT(m) == 0) OWNER(m) = 0;
+  if (--COUNT(m) == 0) {
+    OWNER(m) = 0;
+#ifdef WASIP2_COOP
+    __wasip2_thread_wake(m, 1);
+#endif
+  }
   return 0;
 }
 
@@ -96,10 +126,17 @@ int __wasip2_mutex_release(pthread_mutex_t *m) {
   int count = COUNT(m);
   COUNT(m) = 0;
   OWNER(m) = 0;
+#ifdef WASIP2_COOP
+  __wasip2_thread_wake(m, 1);
+#endif
   return count;
 }
 
 void __wasip2_mutex_reacquire(pthread_mutex_t *m, int count) {
+#ifdef WASIP2_COOP
+  // POSIX: the condition wait returns with the mutex held, whatever else.
+  while (OWNER(m)) __wasip2_thread_wait(m, 0);
+#endif
   OWNER(m) = __wasip2_self()->tid;
   COUNT(m) = count;
 }

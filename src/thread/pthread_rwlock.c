@@ -4,7 +4,10 @@
 // calling thread, so a lock that would have to wait for a holder to leave
 // fails with EDEADLK (timed forms: ETIMEDOUT at the deadline), the try
 // forms with EBUSY; read locks nest (EAGAIN past the count's range).
+// In a -pthread build (WASIP2_COOP) a lock that cannot be taken is waited
+// for while others run; every unlock wakes all waiters, which retry.
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include "wasip2_thread.h"
 
@@ -41,6 +44,29 @@ int pthread_rwlock_tryrdlock(pthread_rwlock_t *l) {
   return r < 0 ? EBUSY : r;
 }
 
+#ifdef WASIP2_COOP
+static int wait_take(pthread_rwlock_t *l, int write, clockid_t clock, const struct timespec *abs) {
+  int r;
+  while ((r = write ? take_write(l) : take_read(l)) < 0) {
+    if (abs && clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC) return EINVAL;
+    if (abs && (abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L)) return EINVAL;
+    if ((r = __wasip2_thread_wait(l, abs ? __wasip2_thread_deadline(clock, abs) : 0))) return r;
+  }
+  return r;
+}
+
+int pthread_rwlock_rdlock(pthread_rwlock_t *l) { return wait_take(l, 0, CLOCK_REALTIME, 0); }
+
+int pthread_rwlock_clockrdlock(pthread_rwlock_t *restrict l, clockid_t clock, const struct timespec *restrict abs) {
+  return wait_take(l, 0, clock, abs);
+}
+
+int pthread_rwlock_wrlock(pthread_rwlock_t *l) { return wait_take(l, 1, CLOCK_REALTIME, 0); }
+
+int pthread_rwlock_clockwrlock(pthread_rwlock_t *restrict l, clockid_t clock, const struct timespec *restrict abs) {
+  return wait_take(l, 1, clock, abs);
+}
+#else
 int pthread_rwlock_rdlock(pthread_rwlock_t *l) {
   int r = take_read(l);
   return r < 0 ? EDEADLK : r;
@@ -51,20 +77,21 @@ int pthread_rwlock_clockrdlock(pthread_rwlock_t *restrict l, clockid_t clock, co
   return r < 0 ? __wasip2_thread_sleep_until(clock, abs) : r;
 }
 
-int pthread_rwlock_timedrdlock(pthread_rwlock_t *restrict l, const struct timespec *restrict abs) {
-  return pthread_rwlock_clockrdlock(l, CLOCK_REALTIME, abs);
-}
-
-int pthread_rwlock_trywrlock(pthread_rwlock_t *l) {
-  return take_write(l) < 0 ? EBUSY : 0;
-}
-
 int pthread_rwlock_wrlock(pthread_rwlock_t *l) {
   return take_write(l) < 0 ? EDEADLK : 0;
 }
 
 int pthread_rwlock_clockwrlock(pthread_rwlock_t *restrict l, clockid_t clock, const struct timespec *restrict abs) {
   return take_write(l) < 0 ? __wasip2_thread_sleep_until(clock, abs) : 0;
+}
+#endif
+
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *restrict l, const struct timespec *restrict abs) {
+  return pthread_rwlock_clockrdlock(l, CLOCK_REALTIME, abs);
+}
+
+int pthread_rwlock_trywrlock(pthread_rwlock_t *l) {
+  return take_write(l) < 0 ? EBUSY : 0;
 }
 
 int pthread_rwlock_timedwrlock(pthread_rwlock_t *restrict l, const struct timespec *restrict abs) {
@@ -74,6 +101,9 @@ int pthread_rwlock_timedwrlock(pthread_rwlock_t *restrict l, const struct timesp
 int pthread_rwlock_unlock(pthread_rwlock_t *l) {
   if (!STATE(l)) return EPERM;  // not held by anyone, so not by the caller
   STATE(l) = STATE(l) == WRITER ? 0 : STATE(l) - 1;
+#ifdef WASIP2_COOP
+  if (!STATE(l)) __wasip2_thread_wake(l, INT_MAX);
+#endif
   return 0;
 }
 

@@ -3,20 +3,104 @@
 // create, join or detach.  pthread_create fails with EAGAIN ("the system
 // lacked the resources to create another thread"), what a program that
 // falls back to doing the work itself expects.
+//
+// In a -pthread build (WASIP2_COOP) they are real: threads run cooperatively
+// under src/thread/coop/sched.c.
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include "wasip2_thread.h"
 
 // tid 42: the fixed process id of src/proc/pid.c (a process's first thread
 // has tid == pid on Linux too).
 struct __pthread __wasip2_main_thread = {.tid = 42};
 
+#ifdef WASIP2_COOP
+pthread_t pthread_self(void) { return __wasip2_self(); }
+#else
 pthread_t pthread_self(void) { return &__wasip2_main_thread; }
+#endif
 
 #undef pthread_equal
 int pthread_equal(pthread_t a, pthread_t b) { return a == b; }
 
+#ifdef WASIP2_COOP
+static int next_tid = 43;
+
+int pthread_create(pthread_t *restrict res, const pthread_attr_t *restrict attr,
+                   void *(*start)(void *), void *restrict arg) {
+  size_t stack = 131072;
+  int detach = 0;
+  if (attr) {
+    pthread_attr_getstacksize(attr, &stack);
+    pthread_attr_getdetachstate(attr, &detach);
+  }
+  stack = (stack + 15) & ~(size_t)15;
+  struct __pthread *t = calloc(1, sizeof *t);
+  if (!t) return EAGAIN;
+  size_t align = __builtin_wasm_tls_align(), size = __builtin_wasm_tls_size();
+  if (align < 16) align = 16;
+  t->stack = aligned_alloc(16, stack);
+  t->tls = aligned_alloc(align, size ? (size + align - 1) & ~(align - 1) : align);
+  if (!t->stack || !t->tls) {
+    free(t->stack);
+    free(t->tls);
+    free(t);
+    return EAGAIN;
+  }
+  t->stack_size = stack;
+  t->tid = next_tid++;
+  t->detached = detach == PTHREAD_CREATE_DETACHED;
+  t->start = start;
+  t->arg = arg;
+  t->state = __WASIP2_READY;
+  struct __pthread *p = &__wasip2_main_thread;
+  while (p->next) p = p->next;
+  p->next = t;
+  *res = t;
+  return 0;
+}
+
+// Waits (others run) until t has finished; a thread nobody else can finish
+// (everyone waits) gives EDEADLK.
+static int join(pthread_t t, void **result, int try, unsigned long long deadline) {
+  if (t == pthread_self()) return EDEADLK;
+  if (!__wasip2_thread_valid(t)) return ESRCH;
+  if (t->detached || t->joined) return EINVAL;
+  while (t->state != __WASIP2_DONE) {
+    if (try) return EBUSY;
+    int r = __wasip2_thread_wait(t, deadline);
+    if (r) return r;
+  }
+  if (result) *result = t->result;
+  t->joined = 1;
+  if (t != &__wasip2_main_thread) __wasip2_thread_free(t);
+  return 0;
+}
+
+int pthread_join(pthread_t t, void **result) {
+  __wasip2_thread_testcancel();  // a cancellation point
+  return join(t, result, 0, 0);
+}
+
+int pthread_tryjoin_np(pthread_t t, void **result) { return join(t, result, 1, 0); }
+
+int pthread_timedjoin_np(pthread_t t, void **result, const struct timespec *abs) {
+  if (!abs || abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L) return EINVAL;
+  return join(t, result, 0, __wasip2_thread_deadline(CLOCK_REALTIME, abs));
+}
+
+int pthread_detach(pthread_t t) {
+  if (!__wasip2_thread_valid(t)) return ESRCH;
+  if (t->detached || t->joined) return EINVAL;
+  t->detached = 1;
+  // Already finished: nobody will reap it at its exit any more.
+  if (t->state == __WASIP2_DONE && t != &__wasip2_main_thread) __wasip2_thread_free(t);
+  return 0;
+}
+#else
 int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict attr,
                    void *(*start)(void *), void *restrict arg) {
   (void)t, (void)attr, (void)start, (void)arg;
@@ -43,3 +127,4 @@ int pthread_detach(pthread_t t) {
   t->detached = 1;
   return 0;
 }
+#endif

@@ -20,7 +20,15 @@ int __wasip2_signal_safepoint(void) __attribute__((weak));
 // Handler-run counter of src/signal/sigaction.c (linked whenever alarm.o is).
 extern unsigned __wasip2_sig_handled __attribute__((weak));
 
+// The sleep of a -pthread build (src/thread/coop/sched.c), which lets the
+// other threads run meanwhile; absent (null) otherwise.
+void __wasip2_thread_sleep_for(uint64_t ns) __attribute__((weak));
+
 static void block_for(uint64_t ns) {
+  if (__wasip2_thread_sleep_for) {
+    __wasip2_thread_sleep_for(ns);
+    return;
+  }
   // Durations, not instants: the Node host mishandles subscribe-instant
   // (see src/signal/alarm.c).
   wasi_io_poll_pollable_t p = wasi_clocks_monotonic_clock_subscribe_duration(ns);
