@@ -80,7 +80,8 @@ BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc
 # wasip2-run's native host (tools/native/wasip2_host.c, Node-API). Optional: when gcc or
 # node_api.h is missing, the runner says so and uses preview2-shim.
 GCC            ?= gcc
-NODE_API_INC   ?= $(firstword $(wildcard /usr/include/node node_modules/node-api-headers/include))
+# the pinned npm package first (every machine gets it from npm ci), then the system copy
+NODE_API_INC   ?= $(firstword $(wildcard node_modules/node-api-headers/include /usr/include/node))
 NATIVE_HOST    := $(B)/native/wasip2_host.node
 
 # -pthread's cooperative threads (src/thread/coop/sched.c): src/thread again, with WASIP2_COOP,

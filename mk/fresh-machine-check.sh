@@ -70,6 +70,8 @@ cp "$(readlink -f "$node_bin")" "$root/usr/local/bin/node"
 cp -R "$node_prefix/lib/node_modules" "$root/usr/local/lib/"
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
+# its C headers too (node_api.h: wasip2-run's native host), as this machine kind installs them
+if [ -d "$node_prefix/include/node" ]; then mkdir -p "$root/usr/local/include" && cp -R "$node_prefix/include/node" "$root/usr/local/include/"; fi
 # the Node install's global npmrc (registry and CA settings of this machine kind)
 if [ -f "$node_prefix/etc/npmrc" ]; then mkdir -p "$root/usr/local/etc" && cp "$node_prefix/etc/npmrc" "$root/usr/local/etc/npmrc"; fi
 
