@@ -4,7 +4,8 @@
 # then a range of its own runtests.pl tests with our curl as the tool under test. The suite's
 # servers (sws, the perl HTTP/FTP servers) are the suite's own, built natively from a second,
 # native configure of the same tree; they listen on 127.0.0.1 inside the namespace.
-# CURL_TESTS overrides the selection (runtests.pl syntax, default "1 to 100").
+# CURL_TESTS overrides the selection (runtests.pl syntax, default "1 to 100"). -n: no valgrind
+# (the tool is a script that starts wasip2-run, not a binary valgrind could run).
 # source: curl
 # needs: perl python3
 set -euo pipefail
@@ -28,7 +29,7 @@ chmod +x "$wrapper"
 cd "$work/native/tests"
 set +e
 # an out-of-tree build runs the suite from the source tree, as curl's own `make test` does
-srcdir="$src/tests" perl -I"$src/tests" "$src/tests/runtests.pl" -a -c "$wrapper" ${CURL_TESTS:-1 to 100} > runtests.out 2>&1
+srcdir="$src/tests" perl -I"$src/tests" "$src/tests/runtests.pl" -n -a -c "$wrapper" ${CURL_TESTS:-1 to 100} > runtests.out 2>&1
 set -e
 tail -n 15 runtests.out
 ok=$(sed -n 's/^TESTDONE: \([0-9]*\) tests out of \([0-9]*\) reported OK.*/\1/p' runtests.out)
