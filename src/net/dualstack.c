@@ -140,6 +140,9 @@ int __wasip2_dual_keep(struct __wasip2_sock *s, int keep_v4) {
     s->backlog = six.backlog;
     s->keepalive = six.keepalive;
     s->reuseport = six.reuseport;
+    s->oobinline = six.oobinline;
+    s->broadcast = six.broadcast;
+    s->user_timeout_ms = six.user_timeout_ms;
     s->has_peer = six.has_peer;
     s->peer = six.peer;
     s->host4 = 1;

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
@@ -131,7 +132,24 @@ int main(void) {
   printf("the IPv4 server sees: %s\n", name(&ss));
   CHECK(send(cm, "m", 1, 0) == 1 && recv(s4, b, 1, 0) == 1 && b[0] == 'm');
   CHECK(send(s4, "n", 1, 0) == 1 && recv(cm, b, 1, 0) == 1 && b[0] == 'n');
-  close(s4); close(cm); close(l4);
+  close(s4); close(cm);
+
+  // options set before connect survive it when a [::]-bound socket talks IPv4
+  // (libc swaps its hidden IPv4 twin in: every option must come along)
+  int cb = socket(AF_INET6, SOCK_STREAM, 0);
+  struct sockaddr_in6 any6 = six("::", 0);
+  int uto = 777;
+  CHECK(bind(cb, SA(any6), sizeof any6) == 0);
+  CHECK(setsockopt(cb, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, sizeof uto) == 0);
+  CHECK(connect(cb, SA(mapped), sizeof mapped) == 0);
+  uto = 0;
+  vl = sizeof uto;
+  CHECK(getsockopt(cb, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, &vl) == 0);
+  printf("bound to [::], mapped connect keeps TCP_USER_TIMEOUT: %d\n", uto);
+  CHECK(uto == 777);
+  int sb = accept(l4, NULL, NULL);
+  CHECK(sb >= 0);
+  close(sb); close(cb); close(l4);
 
   // ---- V6ONLY=1: single family; the IPv4 port stays free for a second socket
   int o6 = socket(AF_INET6, SOCK_STREAM, 0);
