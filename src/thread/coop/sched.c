@@ -23,6 +23,9 @@
 #include "wasip2_fd.h"
 #include "wasip2_thread.h"
 
+// Binaryen's Asyncify intrinsics, not WASI imports: `wasm-opt --asyncify` (run by
+// tools/wasm-component-ld for -pthread) replaces these four imports with its own
+// functions, so no component ever imports them and no canonical ABI is involved.
 #define ASYNCIFY(n) __attribute__((import_module("asyncify"), import_name(n)))
 ASYNCIFY("start_unwind") void __wasip2_asyncify_start_unwind(void *);
 ASYNCIFY("stop_unwind") void __wasip2_asyncify_stop_unwind(void);
