@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "bench_util.h"
+#include "bench_net.h"
 
 int main(int argc, char **argv) {
   const char *usage = "usage: epoll_bench PORT NSOCK NWAIT";
@@ -25,13 +26,7 @@ int main(int argc, char **argv) {
   if (ep < 0) { perror("epoll_create1"); return 1; }
   int *fds = calloc((size_t)nsock, sizeof *fds);
   for (int i = 0; i < nsock; i++) {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((unsigned short)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof a) < 0) { perror("connect"); return 1; }
+    int s = bench_connect(port);
     struct epoll_event e;
     memset(&e, 0, sizeof e);
     e.events = EPOLLIN;

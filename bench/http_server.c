@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "bench_util.h"
+#include "bench_net.h"
 
 #define MAX_CONNS 1024
 #define IN_SIZE 8192
@@ -66,20 +67,7 @@ int main(int argc, char **argv) {
   memcpy(resp, head, (size_t)hl);
   for (long long i = 0; i < body; i++) resp[hl + i] = (char)('a' + i % 26);
 
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  if (ls < 0) { perror("socket"); return 1; }
-  int one = 1;
-  setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons((unsigned short)port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(ls, (struct sockaddr *)&a, sizeof a) < 0) { perror("bind"); return 1; }
-  if (listen(ls, 128) < 0) { perror("listen"); return 1; }
-  socklen_t al = sizeof a;
-  getsockname(ls, (struct sockaddr *)&a, &al);
-  printf("%d\n", ntohs(a.sin_port));
+  int ls = bench_listen(port);
   fflush(stdout);
 
   int n = 1;

@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "bench_util.h"
+#include "bench_net.h"
 
 int main(int argc, char **argv) {
   const char *usage = "usage: poll_bench PORT NSOCK NPOLL";
@@ -24,13 +25,7 @@ int main(int argc, char **argv) {
   if (nsock < 1) { fprintf(stderr, "%s\n", usage); return 2; }
   struct pollfd *p = calloc((size_t)nsock, sizeof *p);
   for (int i = 0; i < nsock; i++) {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((unsigned short)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof a) < 0) { perror("connect"); return 1; }
+    int s = bench_connect(port);
     p[i].fd = s;
     p[i].events = POLLIN;
   }

@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "bench_util.h"
+#include "bench_net.h"
 
 #define MAX_CONNS 1024
 #define BUF_SIZE 16384
@@ -28,20 +29,7 @@ int main(int argc, char **argv) {
   int port = argc > 1 ? (int)bench_count(argv[1], usage) : 0;
   long long stop_after = argc > 2 ? bench_count(argv[2], usage) : 0;
 
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  if (ls < 0) { perror("socket"); return 1; }
-  int one = 1;
-  setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons((unsigned short)port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(ls, (struct sockaddr *)&a, sizeof a) < 0) { perror("bind"); return 1; }
-  if (listen(ls, 128) < 0) { perror("listen"); return 1; }
-  socklen_t al = sizeof a;
-  if (getsockname(ls, (struct sockaddr *)&a, &al) < 0) { perror("getsockname"); return 1; }
-  printf("%d\n", ntohs(a.sin_port));
+  int ls = bench_listen(port);
   fflush(stdout);  /* the driver waits for this line before starting clients */
 
   int n = 1, peak = 0;
