@@ -1,0 +1,105 @@
+// Helpers shared by every C test (compiled for wasm32-wasip2 and, for the
+// Linux-oracle tests, with gcc): checks that report file, line, the failed
+// condition and errno, and loopback socket helpers.  Output is the same on
+// both builds (no addresses, ports or times), so oracle runs compare it.
+#ifndef WASIP2_TEST_CHECK_H
+#define WASIP2_TEST_CHECK_H
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+// Failed checks so far; CHECK_DONE() turns it into main's status.
+static int check_failures;
+
+// CHECK(cond) or CHECK(cond, "fmt", ...): on failure print
+// "FAIL file:line: cond (errno N: text) [message]" and count it; go on.
+#define CHECK(c, ...) \
+  do { if (!(c)) { int e_ = errno; \
+    printf("FAIL %s:%d: %s (errno %d: %s)", __FILE__, __LINE__, #c, e_, strerror(e_)); \
+    check_note_(" " __VA_ARGS__); printf("\n"); check_failures++; errno = e_; } } while (0)
+// REQUIRE: as CHECK, but a failure ends the test at once (exit 1), for
+// checks later code depends on (a socket that must exist).
+#define REQUIRE(c, ...) \
+  do { int f_ = check_failures; CHECK(c, __VA_ARGS__); \
+    if (f_ != check_failures) { fflush(stdout); exit(1); } } while (0)
+// OK(cond, "what"): as CHECK, and prints "ok what" when it holds, for tests
+// whose output lists what they checked.
+#define OK(c, what) do { int f_ = check_failures; CHECK(c, " [%s]", what); \
+    if (f_ == check_failures) printf("ok %s\n", what); } while (0)
+// End of main: prints a summary line and returns 0 only if nothing failed.
+#define CHECK_DONE() \
+  (printf("%s: %d failed\n", check_failures ? "FAILED" : "passed", check_failures), \
+   check_failures ? 1 : 0)
+
+static inline void check_note_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#include <stdarg.h>
+// fmt starts with the space CHECK puts before the caller's message.
+static inline void check_note_(const char *fmt, ...) {
+  if (!fmt[1]) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vprintf(fmt, ap);
+  va_end(ap);
+}
+
+// 127.0.0.1:port (port in host order).
+static inline struct sockaddr_in check_lo4(int port) {
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons((unsigned short)port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return a;
+}
+
+// [::1]:port.
+static inline struct sockaddr_in6 check_lo6(int port) {
+  struct sockaddr_in6 a;
+  memset(&a, 0, sizeof a);
+  a.sin6_family = AF_INET6;
+  a.sin6_port = htons((unsigned short)port);
+  a.sin6_addr = in6addr_loopback;
+  return a;
+}
+
+// Port (host order) a socket is bound to, -1 on error.
+static inline int check_port(int fd) {
+  struct sockaddr_storage ss;
+  socklen_t n = sizeof ss;
+  if (getsockname(fd, (struct sockaddr *)&ss, &n) != 0) return -1;
+  if (ss.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+  if (ss.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+  return -1;
+}
+
+// A TCP listener on the loopback of `family` (AF_INET or AF_INET6) at an
+// ephemeral port; *port gets it.  -1 on error (errno from the failed call).
+static inline int check_listen(int family, int *port) {
+  int s = socket(family, SOCK_STREAM, 0);
+  if (s < 0) return -1;
+  int r;
+  if (family == AF_INET6) { struct sockaddr_in6 a = check_lo6(0); r = bind(s, (struct sockaddr *)&a, sizeof a); }
+  else { struct sockaddr_in a = check_lo4(0); r = bind(s, (struct sockaddr *)&a, sizeof a); }
+  if (r != 0 || listen(s, 16) != 0) { int e = errno; close(s); errno = e; return -1; }
+  if (port) *port = check_port(s);
+  return s;
+}
+
+// A blocking TCP connection to the loopback of `family` at port.
+static inline int check_connect(int family, int port) {
+  int s = socket(family, SOCK_STREAM, 0);
+  if (s < 0) return -1;
+  int r;
+  if (family == AF_INET6) { struct sockaddr_in6 a = check_lo6(port); r = connect(s, (struct sockaddr *)&a, sizeof a); }
+  else { struct sockaddr_in a = check_lo4(port); r = connect(s, (struct sockaddr *)&a, sizeof a); }
+  if (r != 0) { int e = errno; close(s); errno = e; return -1; }
+  return s;
+}
+
+#endif
