@@ -4,13 +4,11 @@
 // and returns main's status as run's result, which saves the host call to
 // wasi:cli/exit that exit() would make.  exit() called from inside the
 // program still leaves through wasi:cli/exit.
-void __wasm_call_ctors(void);
+#include "wasip2_runtime.h"
+
 // cabi_realloc (src/mem/cabi_realloc.c), through which the host hands over
 // lists and strings, is linked by the bindings of the calls that return
 // some, not from here: run itself needs none.
-void __wasm_call_dtors(void);
-int __wasip2_finish(int status);
-int __main_void(void);
 
 __attribute__((export_name("wasi:cli/run@0.2.0#run")))
 int __wasip2_run(void) {

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "wasip2_runtime.h"
 
 uintptr_t __stack_chk_guard = 0x2f8a0c57u;
 

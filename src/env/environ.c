@@ -3,7 +3,9 @@
 // it costs no host call.
 #include <stdlib.h>
 #include <string.h>
-#include "wasip2_fd.h"
+#include <wasi/libc-environ.h>
+#include "wasip2_runtime.h"
+#include "wasip2_top.h"
 
 char **__wasilibc_environ __attribute__((weak)) = (char **)-1;
 

@@ -3,15 +3,13 @@
 // wasi:cli/environment and calls the renamed main.
 #include <stdlib.h>
 #include <string.h>
-#include "wasip2_fd.h"
+#include "wasip2_runtime.h"
+#include "wasip2_top.h"
 
-int __main_argc_argv(int argc, char **argv);
-
-// musl's libc.o (top half) defines these and program_invocation_name /
-// program_invocation_short_name as aliases of them; musl's own start code
-// sets them from argv[0], which WASI's never did, so err()/warn() and
-// programs printing program_invocation_short_name saw NULL.
-extern char *__progname, *__progname_full;
+// musl's libc.o (top half) defines __progname and __progname_full
+// (src/include/wasip2_top.h); musl's own start code sets them from argv[0],
+// which WASI's never did, so err()/warn() and programs printing
+// program_invocation_short_name saw NULL.
 
 __attribute__((weak)) int __main_void(void) {
   wasip2_list_string_t args;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include "wasip2_top.h"
 
 // One blob of strings and a 16-bit offset per number (not 134 pointers):
 // each message is a member of `struct msgstr`, so offsetof gives its place.

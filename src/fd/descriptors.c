@@ -13,8 +13,6 @@
 #include "wasip2_fs.h"
 #include "wasip2_net.h"
 
-int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input); // src/io/stdio.c
-
 int wasip2_fd_get_handles(int fd, struct wasip2_fd_handles *h) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return -1;

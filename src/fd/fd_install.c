@@ -8,9 +8,6 @@
 #include <string.h>
 #include "wasip2_fd.h"
 
-// the preview1 adapter's fds (src/fd/p1_adapter.c): weak, see fd_table.c
-int __wasip2_p1_claim(int fd, int force) __attribute__((weak));
-
 static struct __wasip2_fd_slot *heap_slots; // NULL while the static array serves
 
 static int grow(int need) {

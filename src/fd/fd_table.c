@@ -1,8 +1,9 @@
 // The descriptor table: lookups, per-fd flags and closing.  fds index an
 // array of slots (static at first: src/fd/fd_install.c grows it when a
 // program makes more fds); each slot points at a refcounted open
-// description.  fds 0-2 are bound lazily to the stdio streams on first use,
-// so a program that never touches stdin never asks the host for it.  Nothing
+// description.  fds 0-2 are bound lazily on first use to what the
+// __wasip2_fd_initial hook gives (the stdio streams), so a program that
+// never touches stdin never asks the host for it.  Nothing
 // here allocates: a program that only prints links no allocator for its fds.
 #include <errno.h>
 #include "wasip2_fd.h"
@@ -18,18 +19,11 @@ static int stdio_done[3];
 // fd at or above it is handed out, as on Linux (default 1024 there too).
 int __wasip2_fd_nofile = 1024;
 
-struct __wasip2_desc *__wasip2_stdio_open(int fd); // src/io/stdio.c
-
-// p1-adapter mode (src/fd/p1_adapter.c, linked only with -Wl,--wasi-p1-adapter)
-// keeps the preview1 adapter's descriptor numbers and ours disjoint.  Weak:
-// absent, and free, otherwise.
-void __wasip2_p1_release(int fd) __attribute__((weak));
-
 void __wasip2_fd_bind_stdio(int fd) {
   if (fd < 0 || fd > 2 || stdio_done[fd]) return;
   stdio_done[fd] = 1;
   if (__wasip2_fd_slots[fd].desc) return;
-  struct __wasip2_desc *d = __wasip2_stdio_open(fd);
+  struct __wasip2_desc *d = __wasip2_fd_initial(fd);
   if (d) { d->refs++; __wasip2_fd_slots[fd].desc = d; }
 }
 
@@ -53,14 +47,6 @@ int __wasip2_fd_setfdflags(int fd, int fdflags) {
   __wasip2_fd_slots[fd].fdflags = fdflags;
   return 0;
 }
-
-// Weak: only descriptions made by __wasip2_desc_new live on the heap, and
-// linking that links this.
-void __wasip2_desc_free(struct __wasip2_desc *d) __attribute__((weak));
-
-// epoll (src/io/epoll.c): a description leaves the interest lists that
-// hold it when its last fd closes.  Weak: absent without epoll.
-void __wasip2_epoll_forget(struct __wasip2_desc *d) __attribute__((weak));
 
 int __wasip2_desc_release(struct __wasip2_desc *d) {
   if (--d->refs > 0) return 0;

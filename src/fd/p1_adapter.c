@@ -12,11 +12,12 @@
 //     which closes them in the adapter first, as dup2 closes its target;
 //   - 0, 1, 2 are shared: both tables mean the same stdio streams.  Closing or dup2-ing over
 //     one of them on our side closes it on the adapter's side too (one process, one table).
-// Linked only in that mode: fd_table.c calls these through weak references, and the linker
-// pulls this object in with -u __wasip2_p1_claim.  The calls below go to the adapter, a core
-// module inside the same component: no host call.  Their declarations are generated with the
+// Linked only in that mode: the fd table calls these through weak references (declared in
+// wasip2_fd.h), and the linker pulls this object in with -u __wasip2_p1_claim.  The calls
+// below go to the adapter, a core module inside the same component: no host call.  Their declarations are generated with the
 // WIT bindings (tools/witgen), like every other import.
 #include <stdint.h>
+#include "wasip2_fd.h"
 #include "wasip2_p1_adapter.h"
 
 // The adapter's table holds 128 descriptors (MAX_DESCRIPTORS in its source); any larger

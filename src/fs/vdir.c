@@ -94,6 +94,7 @@ const struct __wasip2_ops __wasip2_vdir_ops = {
   .fstat = vdir_fstat,
   .close = vdir_close,
   .poll = vdir_poll,
+  .io_errno = EISDIR,
 };
 
 const char *__wasip2_vdir_path(int fd) {

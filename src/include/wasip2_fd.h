@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include "wasip2_bindings.h"
+#include "wasip2_runtime.h"
 
 struct __wasip2_desc;
 struct __wasip2_poll_ctx;
@@ -50,6 +51,12 @@ struct __wasip2_ops {
   // F_SETFL: the new status flags are already in d->flags when this runs.
   int (*setfl)(struct __wasip2_desc *, int old_flags);
   int (*ioctl)(struct __wasip2_desc *, int request, void *arg);
+  // isatty(): 1 when the fd is a terminal (NULL: never, ENOTTY).
+  int (*isatty)(struct __wasip2_desc *);
+  // errno of read, write, pread, pwrite and their vector forms when the
+  // member is NULL; 0 leaves the call's own (EINVAL, ESPIPE for pread and
+  // pwrite).  A directory's table says EISDIR.
+  int io_errno;
 };
 
 struct __wasip2_desc {
@@ -107,12 +114,37 @@ extern int __wasip2_fd_nslots;
 // otherwise), or mark it replaced so it never binds (dup2 onto it).
 void __wasip2_fd_bind_stdio(int fd);
 void __wasip2_fd_forget_stdio(int fd);
+// The hook that binding calls: the description (refs 0) fd 0, 1 or 2 starts
+// as, made the first time the fd is looked up, or NULL to leave it closed.
+// The table does not know which kind that is: the kind that provides the
+// standard streams defines the hook (src/io/stdio.c), and every program
+// that uses an fd links it, as every program may write to fd 2.
+struct __wasip2_desc *__wasip2_fd_initial(int fd);
 // Free a description made by __wasip2_desc_new (src/fd/fd_install.c).
-void __wasip2_desc_free(struct __wasip2_desc *d);
+// Weak: only descriptions made by __wasip2_desc_new live on the heap, and
+// linking that links this.
+void __wasip2_desc_free(struct __wasip2_desc *d) __attribute__((weak));
 // Drop one fd's reference to d; the last one closes (and frees) it.
 int __wasip2_desc_release(struct __wasip2_desc *d);
 // Close every fd (at exit, so no WASI resource outlives the program).
 void __wasip2_fd_close_all(void);
+
+// Hooks of optional parts the table calls when they are linked (weak: NULL
+// otherwise, so a program without them links none of their code).
+// The preview1 adapter's fd numbers (src/fd/p1_adapter.c, linked only with
+// -Wl,--wasi-p1-adapter), kept disjoint from ours: claim fd for us (force:
+// take it even if the adapter had it; -1 when the adapter holds it), and
+// give it back when it closes.
+int __wasip2_p1_claim(int fd, int force) __attribute__((weak));
+void __wasip2_p1_release(int fd) __attribute__((weak));
+// epoll (src/io/epoll.c): a description leaves the interest lists that
+// hold it when its last fd closes.
+void __wasip2_epoll_forget(struct __wasip2_desc *d) __attribute__((weak));
+
+// readv/writev for kinds without vector ops (src/io/iovec.c): one read or
+// write through a flat bounce buffer (the whole vector in one host call).
+ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
+ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
 
 // The stdio streams' state (src/io/stdio.c; poll: src/io/stdio_poll.c).
 struct __wasip2_stdio {
@@ -122,51 +154,13 @@ struct __wasip2_stdio {
   int tty;              // -1 unknown, 0, 1
 };
 short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx);
+// The stream behind a stdio description and whether it is the input one
+// (src/io/stdio.c; for <wasi/descriptors.h>, src/fd/descriptors.c).
+int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input);
 
 // poll support (src/io/poll.c): wait on pollable p; when it fires, the
 // caller's pollfd gets `revents`.  The pollable stays owned by the desc.
 void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents);
-
-// A list or string the host returns with length 0 may carry a pointer that
-// is not an allocation (the host need not call cabi_realloc for it): free
-// host lists with this, never with a bare free().
-#define WASIP2_FREE_LIST(l) do { if ((l).len) __wasip2_free((void *)(l).ptr); } while (0)
-
-// The bottom half's allocator (src/mem/alloc.c): malloc & co. when the link
-// has them, else a small block allocator, so open() alone links no dlmalloc.
-// Memory the host hands us (cabi_realloc) and our own state use these.
-void *__wasip2_malloc(size_t n);
-void *__wasip2_calloc(size_t n, size_t size);
-void *__wasip2_realloc(void *p, size_t n);
-void __wasip2_free(void *p);
-char *__wasip2_strdup(const char *s);
-
-// Landing buffer for host-returned lists (src/mem/cabi_realloc.c): the next
-// cabi_realloc(NULL, 0, 1, n) with n <= len returns buf instead of malloc,
-// so a read lands in the caller's buffer with no copy.  __wasip2_land_end
-// returns 1 if the buffer was used and resets the hook.
-void __wasip2_land_begin(void *buf, size_t len);
-int __wasip2_land_end(void);
-
-// The buffer rule of every data call (src/io/span.c): clamps *len to
-// SSIZE_MAX, then 0 when [buf, buf+*len) lies in linear memory (len 0
-// always does), else -1 with EFAULT.  iov_scan applies it to each entry.
-int __wasip2_span(const void *buf, size_t *len);
-// Most bytes one host call is asked to move for a file read or write, or a
-// stream read: the host allocates what it is asked for, so a huge length
-// goes in pieces of this size (file reads loop until short; streams may
-// return short reads anyway).
-#define WASIP2_HOST_IO_MAX ((size_t)1 << 20)
-
-// I/O vectors (src/io/iovec.c).  scan: number of non-empty entries (the
-// last one's index in *last) and the byte total, or -1 with EINVAL (bad
-// count, sum over SSIZE_MAX) or EFAULT; scatter/gather copy between a
-// vector and one flat buffer.  Each entry's buffer is checked with
-// __wasip2_span, after the whole vector's lengths (Linux's order).
-int __wasip2_iov_scan(const struct iovec *iov, int n, size_t *total, int *last);
-ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
-void __wasip2_iov_scatter(const struct iovec *iov, int n, const char *src, size_t len);
-void __wasip2_iov_gather(const struct iovec *iov, int n, char *dst);
 
 // Block until a signal handler has run, then -1 with EINTR (the wait of
 // in-process objects, src/io/inproc_wait.c).
@@ -179,21 +173,9 @@ ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *b
 // cause for stream errors, so it is `fallback`.
 int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int fallback);
 
-// The single translation tables (src/errno/*.c).
-int __wasip2_fs_errno(wasi_filesystem_types_error_code_t code);
-int __wasip2_net_errno(wasi_sockets_network_error_code_t code);
-
 // Devices emulated in libc (src/dev): open()/stat() try these first for
 // paths under /dev/; they return -2 when the path is not a device they know.
 int __wasip2_dev_open(const char *path, int oflags);
 int __wasip2_dev_stat(const char *path, struct stat *st);
-
-// Global resources cached by an area (a timer pollable, the network handle)
-// are released at exit through a hook registered here (runs after every fd
-// is closed, in reverse order of registration).
-void __wasip2_on_exit(void (*fn)(void));
-
-// Monotonic-clock helpers (src/time).
-uint64_t __wasip2_now_ns(void);
 
 #endif

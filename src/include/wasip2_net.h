@@ -209,4 +209,11 @@ int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, 
 int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
                              const sigset_t *mask);
 
+// Names (getaddrinfo, gethostbyname): name -> up to max addresses through
+// wasi:sockets/ip-name-lookup, the count or an EAI_* (src/net/resolve.c);
+// a service name's port in host order for the socket type, or -1 (the
+// built-in /etc/services, src/net/services.c).
+int __wasip2_resolve(const char *name, wasi_sockets_network_ip_address_t *out, int max);
+int __wasip2_service_port(const char *name, int socktype);
+
 #endif

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include "wasip2_top.h"
 
 struct __wasip2_file {
   unsigned flags;
@@ -55,11 +56,19 @@ _Static_assert(offsetof(struct __wasip2_file, locale) == 0x68, "FILE layout of t
 // The write function of our buffered FILEs (src/stdio/stdio_write.c).
 size_t __wasip2_stdio_write(FILE *f, const unsigned char *s, size_t len);
 
+// The standard FILEs (src/stdio/std{in,out,err}.c), under the names the
+// top half's stdio uses for them; each __*_used is what the top half's
+// exit-time flush (__stdio_exit) and freopen look at.
+extern struct __wasip2_file __stdin_FILE, __stdout_FILE, __stderr_FILE;
+extern FILE *volatile __stdin_used, *volatile __stdout_used, *volatile __stderr_used;
+// A FILE over an open fd (src/stdio/fdopen.c): fdopen, and the top half's
+// fopen and tmpfile.
+FILE *__fdopen(int fd, const char *mode);
+
 // the top half's
 size_t __stdio_read(FILE *, unsigned char *, size_t);
 off_t __stdio_seek(FILE *, off_t, int);
 int __stdio_close(FILE *);
 FILE *__ofl_add(FILE *);
-int __isatty(int);
 
 #endif

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "wasip2_fd.h"
+#include "wasip2_top.h"
 
 int dup(int fd) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include "wasip2_fd.h"
+#include "wasip2_top.h"
 
 off_t __lseek(int fd, off_t off, int whence) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);

@@ -16,7 +16,7 @@ static struct __wasip2_desc *positional(int fd, off_t off, int writing) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return NULL;
   if (writing ? (d->flags & O_ACCMODE) == O_RDONLY : (d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return NULL; }
-  if (writing ? !d->ops->pwrite : !d->ops->pread) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : ESPIPE; return NULL; }
+  if (writing ? !d->ops->pwrite : !d->ops->pread) { errno = d->ops->io_errno ? d->ops->io_errno : ESPIPE; return NULL; }
   return d;
 }
 

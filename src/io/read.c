@@ -14,7 +14,7 @@ ssize_t read(int fd, void *buf, size_t len) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return -1;
   if ((d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return -1; }
-  if (!d->ops->read) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
+  if (!d->ops->read) { errno = d->ops->io_errno ? d->ops->io_errno : EINVAL; return -1; }
   if (__wasip2_span(buf, &len) < 0) return -1;
   return d->ops->read(d, buf, len);
 }

@@ -10,13 +10,11 @@
 ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock);
 __attribute__((used)) static ssize_t (*const pull_stdin_read)(int32_t, void *, size_t, int) = __wasip2_stdin_read;
 
-ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
-
 ssize_t readv(int fd, const struct iovec *iov, int n) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return -1;
   if ((d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return -1; }
   if (d->ops->readv) return __wasip2_iov_total(iov, n) < 0 ? -1 : d->ops->readv(d, iov, n);
-  if (!d->ops->read) { errno = d->kind == WASIP2_KIND_DIR ? EISDIR : EINVAL; return -1; }
+  if (!d->ops->read) { errno = d->ops->io_errno ? d->ops->io_errno : EINVAL; return -1; }
   return __wasip2_readv_bounce(d, iov, n);
 }

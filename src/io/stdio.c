@@ -56,7 +56,7 @@ int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input) {
   return s->stream;
 }
 
-int __wasip2_stdio_isatty(struct __wasip2_desc *d) {
+static int stdio_isatty(struct __wasip2_desc *d) {
   struct stdio_impl *s = d->impl;
   if (s->tty < 0) {
     int tty = 0;
@@ -81,14 +81,16 @@ static const struct __wasip2_ops stdio_ops = {
   .fstat = stdio_fstat,
   .close = stdio_close,
   .poll = __wasip2_stdio_poll, // NULL unless poll.c is linked
+  .isatty = stdio_isatty,
 };
 
 // Static: each stream is bound at most once (fd_table.c), and a program that
-// only prints links no allocator for its streams.
+// only prints links no allocator for its streams.  The fd table's hook for
+// fds 0-2 (src/include/wasip2_fd.h): this kind provides them.
 static struct stdio_impl impls[3];
 static struct __wasip2_desc descs[3];
 
-struct __wasip2_desc *__wasip2_stdio_open(int fd) {
+struct __wasip2_desc *__wasip2_fd_initial(int fd) {
   if (fd < 0 || fd > 2 || descs[fd].ops) return NULL;
   struct stdio_impl *s = &impls[fd];
   s->which = fd;

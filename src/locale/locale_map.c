@@ -19,9 +19,9 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include "wasip2_top.h"
 
-struct __locale_map;  // opaque here: we only hand out the built-in one
-extern const struct __locale_map __c_dot_utf8;
+// struct __locale_map stays opaque here: we only hand out the built-in one.
 
 #define LOC_MAP_FAILED ((const struct __locale_map *)-1)
 

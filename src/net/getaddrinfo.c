@@ -10,9 +10,6 @@
 #include <string.h>
 #include "wasip2_net.h"
 
-int __wasip2_resolve(const char *name, wasi_sockets_network_ip_address_t *out, int max);
-int __wasip2_service_port(const char *name, int socktype);
-
 struct ai_block {
   struct addrinfo ai;
   union { struct sockaddr_in in; struct sockaddr_in6 in6; } sa;

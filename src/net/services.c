@@ -5,10 +5,11 @@
 #include <strings.h>
 #include <stdlib.h>
 #include <arpa/inet.h>
+#include "wasip2_net.h"
 
 struct __wasip2_service { const char *name; unsigned short port; unsigned char tcp, udp; };
 
-const struct __wasip2_service __wasip2_services[] = {
+static const struct __wasip2_service __wasip2_services[] = {
   {"echo", 7, 1, 1}, {"discard", 9, 1, 1}, {"daytime", 13, 1, 1}, {"ftp-data", 20, 1, 0},
   {"ftp", 21, 1, 0}, {"ssh", 22, 1, 0}, {"telnet", 23, 1, 0}, {"smtp", 25, 1, 0},
   {"time", 37, 1, 1}, {"domain", 53, 1, 1}, {"tftp", 69, 0, 1}, {"gopher", 70, 1, 0},

@@ -4,12 +4,11 @@
 // Soft limits may be lowered (and raised back up to the hard limit); the
 // others are remembered, not enforced.  Raising a hard limit is EPERM like
 // for any unprivileged Linux process.
+#define _GNU_SOURCE // nice()
 #include <errno.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include "wasip2_fd.h"
-
-extern char __stack_high[] __attribute__((weak));
-extern char __stack_low[] __attribute__((weak));
 
 static struct rlimit lim[RLIM_NLIMITS];
 static int ready;

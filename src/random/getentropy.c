@@ -3,8 +3,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/types.h>
-#include "wasip2_fd.h"
+#include "wasip2_runtime.h"
 
 static void fill(void *buf, size_t len) {
   wasip2_list_u8_t got;

@@ -1,9 +1,8 @@
 // __wasilibc_random (upstream's <wasi/libc.h>): fill any length with random
 // bytes; getentropy's 256-byte limit is upstream's concern, not its callers'.
 #include <stddef.h>
-#include <unistd.h>
-
-int getentropy(void *, size_t);
+#include <sys/random.h>
+#include <wasi/libc.h>
 
 int __wasilibc_random(void *buf, size_t len) {
   for (size_t done = 0; done < len;) {

@@ -10,6 +10,7 @@
 // if so resumes at that site with val.  So a jmp_buf only has to remember
 // (id, label), plus room for the thrown {env, val} record.
 #include <stdint.h>
+#include "wasip2_runtime.h"
 
 struct __wasip2_sjlj {
   void *invocation;   // which activation set the buffer (stack slot address)

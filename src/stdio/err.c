@@ -10,8 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-extern char *__progname;
+#include "wasip2_top.h"
 
 static void emit(int with_errno, const char *fmt, va_list ap) {
   int e = errno;  // the message formatting must not change what is reported

@@ -3,7 +3,8 @@
 // the monotonic clock: documented in docs/compatibility.md.
 #include <errno.h>
 #include <time.h>
-#include "wasip2_fd.h"
+#include "wasip2_runtime.h"
+#include "wasip2_top.h"
 
 uint64_t __wasip2_now_ns(void) {
   return wasi_clocks_monotonic_clock_now();

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "wasip2_top.h"
 
 const char __utc[] = "UTC";
 
