@@ -39,6 +39,9 @@ BIN      := $(B)/bin
 STAMPS   := $(B)/stamps
 
 CFLAGS_LIB := -O2 -Wall -Werror=implicit-function-declaration -Isrc/include -I$(GEN)
+# every non-static function and variable has a declaration in a header the compiler saw
+# first (src/include/, or a public one), so it is checked against its callers' prototype
+CFLAGS_LIB += -Wmissing-prototypes -Wmissing-variable-declarations
 # the bindings of host calls that return lists or strings link cabi_realloc (witgen's header)
 CFLAGS_LIB += -DWASIP2_LINK_CABI_REALLOC
 # LIBC_DEBUG=1 keeps DWARF in libc.a (the top half's, and -g for ours): `make clean; make

@@ -17,9 +17,11 @@
 #include <unistd.h>
 #include "wasip2_signal.h"
 
-extern uint64_t __wasip2_sig_blocked __attribute__((weak));
-void __wasip2_sig_generate(int sig, int code) __attribute__((weak));
-int sigaction(int, const struct sigaction *restrict, struct sigaction *restrict) __attribute__((weak));
+// weak in this object only (the prototypes are wasip2_signal.h's and
+// <signal.h>'s)
+#pragma weak __wasip2_sig_blocked
+#pragma weak __wasip2_sig_generate
+#pragma weak sigaction
 
 _Noreturn void abort(void) {
   if (__wasip2_sig_generate && sigaction && &__wasip2_sig_blocked) {

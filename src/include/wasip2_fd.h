@@ -157,6 +157,8 @@ short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2
 // The stream behind a stdio description and whether it is the input one
 // (src/io/stdio.c; for <wasi/descriptors.h>, src/fd/descriptors.c).
 int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input);
+// The stdio kind's isatty op (src/io/stdio_isatty.c): isatty() links it.
+int __wasip2_stdio_isatty(struct __wasip2_desc *d);
 
 // poll support (src/io/poll.c): wait on pollable p; when it fires, the
 // caller's pollfd gets `revents`.  The pollable stays owned by the desc.

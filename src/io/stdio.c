@@ -13,6 +13,8 @@
 // the ops' poll member, pulls in __wasip2_stdio_poll (src/io/stdio_poll.c).
 ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock) __attribute__((weak));
 short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) __attribute__((weak));
+// The isatty op likewise (src/io/stdio_isatty.c, linked by isatty.c).
+#pragma weak __wasip2_stdio_isatty
 
 #define stdio_impl __wasip2_stdio
 
@@ -56,32 +58,13 @@ int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input) {
   return s->stream;
 }
 
-static int stdio_isatty(struct __wasip2_desc *d) {
-  struct stdio_impl *s = d->impl;
-  if (s->tty < 0) {
-    int tty = 0;
-    if (s->which == 0) {
-      wasip2_option_wasi_cli_terminal_input_terminal_input_t t;
-      wasi_cli_terminal_stdin_get_terminal_stdin(&t);
-      if (t.is_some) { tty = 1; wasi_cli_terminal_input_terminal_input_drop(t.val); }
-    } else {
-      wasip2_option_wasi_cli_terminal_output_terminal_output_t t;
-      if (s->which == 1) wasi_cli_terminal_stdout_get_terminal_stdout(&t);
-      else wasi_cli_terminal_stderr_get_terminal_stderr(&t);
-      if (t.is_some) { tty = 1; wasi_cli_terminal_output_terminal_output_drop(t.val); }
-    }
-    s->tty = tty;
-  }
-  return s->tty;
-}
-
 static const struct __wasip2_ops stdio_ops = {
   .read = stdio_read,
   .write = stdio_write,
   .fstat = stdio_fstat,
   .close = stdio_close,
   .poll = __wasip2_stdio_poll, // NULL unless poll.c is linked
-  .isatty = stdio_isatty,
+  .isatty = __wasip2_stdio_isatty, // NULL unless isatty.c is linked
 };
 
 // Static: each stream is bound at most once (fd_table.c), and a program that

@@ -15,18 +15,16 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "wasip2_fd.h"
+#include "wasip2_runtime.h"
 
+// weak in this object only: <stdlib.h> has the prototypes
 #pragma weak malloc
 #pragma weak calloc
 #pragma weak realloc
 #pragma weak free
-void *malloc(size_t);
-void *calloc(size_t, size_t);
-void *realloc(void *, size_t);
-void free(void *);
 
 // Every block starts with a 16-byte header (keeps the payload aligned to 16
 // like malloc's) holding its class while allocated, its free-list link while

@@ -14,10 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-int getentropy(void *, size_t);
 
 // Writes "<dir>/<pfx>XXXXXX" (random) into buf; 0, or -1 with errno.
 static int make_name(char *buf, size_t cap, const char *dir, const char *pfx) {
