@@ -9,7 +9,7 @@
 ssize_t writev(int fd, const struct iovec *iov, int n) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return -1;
-  if ((d->flags & O_ACCMODE) == O_RDONLY && d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) { errno = EBADF; return -1; }
+  if ((d->flags & O_ACCMODE) == O_RDONLY) { errno = EBADF; return -1; } // sockets are O_RDWR
   if (d->ops->writev) return __wasip2_iov_total(iov, n) < 0 ? -1 : d->ops->writev(d, iov, n);
   if (!d->ops->write) { errno = d->ops->io_errno ? d->ops->io_errno : EINVAL; return -1; }
   return __wasip2_writev_bounce(d, iov, n);

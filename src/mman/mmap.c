@@ -81,7 +81,9 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off) {
       errno = ENODEV;
       return MAP_FAILED;
     }
-    if (d->kind != WASIP2_KIND_FILE && d->kind != WASIP2_KIND_DEV) {
+    // only what has a position to read from maps (files, devices); a
+    // directory's pread says EISDIR, which load() below turns into ENODEV
+    if (!d->ops->pread) {
       errno = ENODEV;
       return MAP_FAILED;
     }
