@@ -154,6 +154,8 @@ struct __wasip2_stdio {
   int tty;              // -1 unknown, 0, 1
 };
 short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx);
+// fd 0's read path (src/io/stdin_read.c): read() and readv() link it.
+ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock);
 // The stream behind a stdio description and whether it is the input one
 // (src/io/stdio.c; for <wasi/descriptors.h>, src/fd/descriptors.c).
 int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input);

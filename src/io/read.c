@@ -7,7 +7,6 @@
 
 // fd 0's read path lives in stdin_read.c; referencing it here links it
 // into every program that can read (stdio.c only refers to it weakly).
-ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock);
 __attribute__((used)) static ssize_t (*const pull_stdin_read)(int32_t, void *, size_t, int) = __wasip2_stdin_read;
 
 ssize_t read(int fd, void *buf, size_t len) {

@@ -7,13 +7,14 @@
 #include <string.h>
 #include "wasip2_fd.h"
 
-// Weak, so a program that only writes links neither the read path (with
-// its alarm-aware waits) nor poll(): read()/readv() pull in
-// __wasip2_stdin_read (src/io/stdin_read.c), and poll.c, the only caller of
-// the ops' poll member, pulls in __wasip2_stdio_poll (src/io/stdio_poll.c).
-ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock) __attribute__((weak));
-short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) __attribute__((weak));
-// The isatty op likewise (src/io/stdio_isatty.c, linked by isatty.c).
+// Weak in this object (the prototypes are wasip2_fd.h's), so a program that
+// only writes links neither the read path (with its alarm-aware waits) nor
+// poll() nor the terminal check: read()/readv() pull in __wasip2_stdin_read
+// (src/io/stdin_read.c), poll.c, the only caller of the ops' poll member,
+// pulls in __wasip2_stdio_poll (src/io/stdio_poll.c), and isatty.c
+// __wasip2_stdio_isatty (src/io/stdio_isatty.c).
+#pragma weak __wasip2_stdin_read
+#pragma weak __wasip2_stdio_poll
 #pragma weak __wasip2_stdio_isatty
 
 #define stdio_impl __wasip2_stdio
