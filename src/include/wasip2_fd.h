@@ -2,6 +2,10 @@
 // kind (stdio stream, file, directory, TCP, UDP, device) with its own ops.
 // dup'd fds share one description (offset, status flags, the resource);
 // the description's resources are released when its last fd closes.
+// The fd-table layer (docs/CONVENTIONS.md, "Layers"): it uses the runtime
+// (wasip2_runtime.h) and never names a kind; the kinds reach it through
+// their ops tables and the hooks declared here.  The kinds that live in
+// src/io (stdio, pipe, eventfd, epoll) and src/dev are declared here too.
 #ifndef WASIP2_FD_H
 #define WASIP2_FD_H
 
