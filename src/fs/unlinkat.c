@@ -33,7 +33,11 @@ int __wasilibc_rmdirat(int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   int dots = last_is_dots(path);
   if (dots) { errno = dots == 1 ? EINVAL : ENOTEMPTY; return -1; }
-  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
+  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) {
+    // the namespace's root, like Linux's "/" (a mount point), is busy
+    if (errno == EROFS && strcmp(at.abs, "/") == 0) errno = EBUSY;
+    return -1;
+  }
   if (strcmp(at.rel, ".") == 0) { errno = EBUSY; return -1; }
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
   wasi_filesystem_types_error_code_t err;

@@ -342,7 +342,7 @@ int main(void) {
     same("chmod", op_chmod, reads[i], NULL);
     same("chown", op_chown, reads[i], NULL);
   }
-  const char *dirs[] = { "d", "empty", "d/", "f", "", "missing", "ln", "loop" };
+  const char *dirs[] = { "d", "empty", "d/", "empty/.", "empty/..", "f", "", "missing", "ln", "loop" };
   for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
     same("open(O_DIRECTORY)", op_open_dir, dirs[i], NULL);
     same("opendir", op_opendir, dirs[i], NULL);
