@@ -1,8 +1,9 @@
 // The current directory: its state and getcwd (chdir itself is
-// src/fs/chdir.c, so a program that never calls it links no stat).  The cwd is one normalised absolute guest path; every relative
-// path is joined to it by the same resolver as everything else (path.c), so
-// "" is ENOENT and ".." never climbs above "/".  It starts at "/" and moves
-// to the host's initial directory when the preopens load (preopens.c).
+// src/fs/chdir.c, so a program that never calls it links no stat).  The
+// cwd is one normalised absolute guest path; every relative path is joined
+// to it by the same resolver as everything else (path.c), so "" is ENOENT
+// and ".." never climbs above "/".  It starts at "/" and moves to the
+// host's initial directory when the preopens load (preopens.c).
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

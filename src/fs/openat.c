@@ -1,8 +1,9 @@
 // openat(2): open, creat, fopen (through __wasilibc_open_nomode), opendir
 // and the rest all land here; WASI has no modes, so the mode argument is
-// never read.  One host call: open-at.  The descriptor flags are only read/write:
-// mutate-directory is never asked for (the Node host refuses it), and the
-// sync flags are emulated after each write (the host refuses them too).
+// never read.  One host call: open-at.  The descriptor flags are only
+// read/write: mutate-directory is never asked for (the Node host refuses
+// it), and the sync flags are emulated after each write (the host refuses
+// them too).
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>

@@ -1,7 +1,8 @@
 // unlinkat(2) and its two halves, upstream's __wasilibc_unlinkat and
-// __wasilibc_rmdirat (unlink, rmdir and remove are src/fs/path_unlink.c).  A preopen's root cannot go (EBUSY, as for a mount point); rmdir of
-// a path ending in "." or ".." fails as on Linux before the lexical
-// normalisation could turn it into another directory.
+// __wasilibc_rmdirat (unlink, rmdir and remove are src/fs/path_unlink.c).
+// A preopen's root cannot go (EBUSY, as for a mount point); rmdir of a path
+// ending in "." or ".." fails as on Linux before the lexical normalisation
+// could turn it into another directory.
 #include <errno.h>
 #include <string.h>
 #include <fcntl.h>
