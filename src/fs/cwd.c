@@ -1,14 +1,13 @@
-// The current directory: its state, getcwd and the top half's path hook
-// (chdir itself is src/fs/chdir.c, so a program that never calls it links
-// no stat).  The cwd is one normalised absolute guest path; every relative
-// path is joined to it by the same resolver as everything else (path.c), so
-// "" is ENOENT and ".." never climbs above "/".  It starts at "/" and moves
-// to the host's initial directory when the preopens load (preopens.c).
+// The current directory: its state and getcwd (chdir itself is
+// src/fs/chdir.c, so a program that never calls it links no stat).  The
+// cwd is one normalised absolute guest path; every relative path is joined
+// to it by the same resolver as everything else (path.c), so "" is ENOENT
+// and ".." never climbs above "/".  It starts at "/" and moves to the
+// host's initial directory when the preopens load (preopens.c).
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wasi/libc-find-relpath.h>
 #include "wasip2_fs.h"
 
 static char root[] = "/";
@@ -46,23 +45,4 @@ char *getcwd(char *buf, size_t size) {
   }
   memcpy(buf, cwd, n);
   return buf;
-}
-
-// posix.o prefers this form when it is linked (it keeps the relative path
-// in a buffer of its own, which it may realloc later): same answer as
-// __wasilibc_find_relpath, copied into that buffer.
-int __wasilibc_find_relpath_alloc(const char *path, const char **abs_prefix, char **relative_buf,
-                                  size_t *relative_buf_len, int can_realloc) {
-  char *rel;
-  int fd = __wasilibc_find_relpath(path, abs_prefix, &rel, 0);
-  size_t n = strlen(rel) + 1;
-  if (*relative_buf_len < n) {
-    if (!can_realloc) { errno = ERANGE; return -1; }
-    char *p = __wasip2_realloc(*relative_buf, n);
-    if (!p) { errno = ENOMEM; return -1; }
-    *relative_buf = p;
-    *relative_buf_len = n;
-  }
-  memcpy(*relative_buf, rel, n);
-  return fd;
 }

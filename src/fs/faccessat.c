@@ -1,4 +1,4 @@
-// access/faccessat.  WASI has no permission query, so the answer comes
+// faccessat(2) (access is src/fs/path_access.c).  WASI has no permission query, so the answer comes
 // from what the host lets us do: F_OK and X_OK stat the path (only
 // directories count as executable, matching the 0755/0644 modes fstat
 // reports); R_OK/W_OK open the object with that access and drop it.  A
@@ -9,10 +9,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
-#include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
-int __wasilibc_nocwd_faccessat(int dirfd, const char *path, int amode, int flags) {
+int faccessat(int dirfd, const char *path, int amode, int flags) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   if ((amode & ~(R_OK | W_OK | X_OK)) || (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW))) { errno = EINVAL; return -1; }
   at.abs[0] = 0;

@@ -1,5 +1,5 @@
-// fchdir: change to the path the directory fd was opened with (the top
-// half's chdir.o owns the cwd string; WASI has no descriptor-relative cwd).
+// fchdir: change to the path the directory fd was opened with (the cwd
+// is a path, src/fs/cwd.c; WASI has no descriptor-relative cwd).
 #include <errno.h>
 #include <unistd.h>
 #include "wasip2_fs.h"

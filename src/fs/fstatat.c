@@ -1,13 +1,12 @@
-// stat/lstat/fstatat: stat-at for the fields, metadata-hash-at for st_ino
+// fstatat(2) (stat and lstat are src/fs/path_stat.c): stat-at for the fields, metadata-hash-at for st_ino
 // (two host calls; 0.2.0's stat carries no inode).
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
 
-int __wasilibc_nocwd_fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags) {
+int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   at.abs[0] = 0;
   if (flags & ~AT_SYMLINK_NOFOLLOW) { errno = EINVAL; return -1; }

@@ -1,13 +1,13 @@
-// link/linkat: one link-at; AT_SYMLINK_FOLLOW decides whether a symlink
+// linkat(2): one link-at; AT_SYMLINK_FOLLOW decides whether a symlink
 // source is followed (POSIX link() does not follow, like Linux).
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
+#include <unistd.h>
 #include "wasip2_fs.h"
 
-int __wasilibc_nocwd_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags) {
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags) {
   if (flags & ~AT_SYMLINK_FOLLOW) { errno = EINVAL; return -1; }
   struct __wasip2_fs_at *a = malloc(2 * sizeof *a);
   if (!a) { errno = ENOMEM; return -1; }

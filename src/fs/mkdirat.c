@@ -1,10 +1,11 @@
-// mkdir/mkdirat: create-directory-at (WASI has no modes).
+// mkdirat(2): create-directory-at (WASI has no modes: the mode is ignored).
 #include <errno.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
+#include <sys/stat.h>
 #include "wasip2_fs.h"
 
-int __wasilibc_nocwd_mkdirat_nomode(int dirfd, const char *path) {
+int mkdirat(int dirfd, const char *path, mode_t mode) {
+  (void)mode;
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   // a preopen's root always exists

@@ -1,12 +1,12 @@
-// open/openat/creat land here (the top half's posix.o and at_fdcwd.o call
-// __wasilibc_nocwd_openat_nomode; WASI has no modes, so none is passed).
-// One host call: open-at.  The descriptor flags are only read/write:
-// mutate-directory is never asked for (the Node host refuses it), and the
-// sync flags are emulated after each write (the host refuses them too).
+// openat(2): open, creat, fopen (through __wasilibc_open_nomode), opendir
+// and the rest all land here; WASI has no modes, so the mode argument is
+// never read.  One host call: open-at.  The descriptor flags are only
+// read/write: mutate-directory is never asked for (the Node host refuses
+// it), and the sync flags are emulated after each write (the host refuses
+// them too).
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
 
@@ -18,7 +18,7 @@ static int creat_names_dir(const char *path) {
   return (n - b == 1 && path[b] == '.') || (n - b == 2 && path[b] == '.' && path[b + 1] == '.');
 }
 
-int __wasilibc_nocwd_openat_nomode(int dirfd, const char *path, int oflags) {
+int openat(int dirfd, const char *path, int oflags, ...) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   at.abs[0] = 0;
   int r = __wasip2_fs_resolve(dirfd, path, &at);

@@ -1,6 +1,9 @@
-// Path resolution: every path becomes a normalised absolute guest path
-// (cwd or directory fd + path, ".." applied lexically, never above "/"),
-// then the preopen holding it and the path relative to that preopen.
+// Path resolution, the one resolver every path call goes through (the
+// POSIX path functions are AT_FDCWD wrappers over the *at functions, which
+// call __wasip2_fs_resolve once per path): every path becomes a normalised
+// absolute guest path (cwd or directory fd + path, ".." applied lexically,
+// never above "/"), then the preopen holding it and the path relative to
+// that preopen (or, inside a directory fd, relative to that directory).
 // Escapes cannot reach the host: "/data/../../etc" is "/etc", outside every
 // preopen, so it fails with ENOENT before any host call.  Symlinks are
 // followed by the host inside the preopen; one pointing outside (absolute
@@ -98,17 +101,11 @@ int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at) 
   const char *base = NULL;
   struct __wasip2_fs_file *f = NULL;
   int trailing;
-  if (WASIP2_FS_IS_ERROR_FD(dirfd)) { errno = WASIP2_FS_ERROR_FD_BASE - dirfd; return -1; }
   if (!path) { errno = EFAULT; return -1; }
+  // an absolute path ignores dirfd (even a bad one), as on Linux
   if (path[0] != '/') {
     if (dirfd == AT_FDCWD) {
       base = __wasip2_cwd();
-    } else if (dirfd == WASIP2_FS_ROOT_FD) {
-      base = "/";
-    } else if (WASIP2_FS_IS_PREOPEN_FD(dirfd)) {
-      const struct __wasip2_preopen *p = __wasip2_preopen_get(WASIP2_FS_PREOPEN_FD_BASE - dirfd);
-      if (!p) { errno = EBADF; return -1; }
-      base = p->path;
     } else if ((base = __wasip2_vdir_path(dirfd))) {
       // a virtual directory: its path, then the preopens as for any path
     } else {

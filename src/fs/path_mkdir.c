@@ -1,12 +1,8 @@
-// mkdir(2) relative to the cwd (the mode is ignored: WASI has no
+// mkdir(2): mkdirat at the cwd (the mode is ignored: WASI has no
 // permission bits).
+#include <fcntl.h>
 #include <sys/stat.h>
-#include <wasi/libc-nocwd.h>
-#include "wasip2_fs.h"
 
 int mkdir(const char *path, mode_t mode) {
-  (void)mode;
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  return __wasilibc_nocwd_mkdirat_nomode(dirfd, rel);
+  return mkdirat(AT_FDCWD, path, mode);
 }

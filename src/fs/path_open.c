@@ -1,17 +1,13 @@
-// open(2) and __wasilibc_open_nomode for paths relative to the cwd: the
-// preopen-relative form, through __wasilibc_nocwd_openat_nomode (the mode
-// argument is ignored, as by openat: WASI has no permission bits).
+// open(2) and upstream's __wasilibc_open_nomode (what the top half's fopen
+// and truncate call): openat at the cwd.  The mode argument is never read,
+// as by openat: WASI has no permission bits.
 #include <fcntl.h>
 #include <wasi/libc.h>
-#include <wasi/libc-nocwd.h>
-#include "wasip2_fs.h"
 
 int __wasilibc_open_nomode(const char *path, int oflag) {
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  return __wasilibc_nocwd_openat_nomode(dirfd, rel, oflag);
+  return openat(AT_FDCWD, path, oflag);
 }
 
 int open(const char *path, int oflag, ...) {
-  return __wasilibc_open_nomode(path, oflag);
+  return openat(AT_FDCWD, path, oflag);
 }

@@ -1,10 +1,7 @@
-// readlink(2) relative to the cwd.
+// readlink(2): readlinkat at the cwd.
+#include <fcntl.h>
 #include <unistd.h>
-#include <wasi/libc-nocwd.h>
-#include "wasip2_fs.h"
 
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t len) {
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  return __wasilibc_nocwd_readlinkat(dirfd, rel, buf, len);
+  return readlinkat(AT_FDCWD, path, buf, len);
 }

@@ -1,26 +1,18 @@
-// rename(2) and the top half's half-relative forms (renameat with one
-// AT_FDCWD side).  Both paths are held at once: __wasip2_relpath rotates
-// two buffers.
+// rename(2) and upstream's half-relative forms (__wasilibc_rename_*):
+// renameat at the cwd.  renameat resolves each (dirfd, path) pair into
+// storage of its own.
+#include <fcntl.h>
 #include <stdio.h>
 #include <wasi/libc.h>
-#include <wasi/libc-nocwd.h>
-#include "wasip2_fs.h"
 
 int rename(const char *old, const char *new) {
-  char *orel, *nrel;
-  int ofd = __wasip2_relpath(old, &orel);
-  int nfd = __wasip2_relpath(new, &nrel);
-  return __wasilibc_nocwd_renameat(ofd, orel, nfd, nrel);
+  return renameat(AT_FDCWD, old, AT_FDCWD, new);
 }
 
 int __wasilibc_rename_oldat(int olddirfd, const char *old, const char *new) {
-  char *nrel;
-  int nfd = __wasip2_relpath(new, &nrel);
-  return __wasilibc_nocwd_renameat(olddirfd, old, nfd, nrel);
+  return renameat(olddirfd, old, AT_FDCWD, new);
 }
 
 int __wasilibc_rename_newat(const char *old, int newdirfd, const char *new) {
-  char *orel;
-  int ofd = __wasip2_relpath(old, &orel);
-  return __wasilibc_nocwd_renameat(ofd, orel, newdirfd, new);
+  return renameat(AT_FDCWD, old, newdirfd, new);
 }

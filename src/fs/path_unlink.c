@@ -1,29 +1,24 @@
-// unlink(2), rmdir(2) and remove(3) relative to the cwd.  remove tries
-// the path as a file first, then as a directory, as the top half did.
+// unlink(2), rmdir(2) and remove(3): the two halves of unlinkat at the
+// cwd.  remove tries the path as a file first, then as a directory, as the
+// top half did.
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
-#include <wasi/libc-nocwd.h>
-#include "wasip2_fs.h"
+#include <wasi/libc.h>
 
 int unlink(const char *path) {
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  return __wasilibc_nocwd___wasilibc_unlinkat(dirfd, rel);
+  return __wasilibc_unlinkat(AT_FDCWD, path);
 }
 
 int rmdir(const char *path) {
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  return __wasilibc_nocwd___wasilibc_rmdirat(dirfd, rel);
+  return __wasilibc_rmdirat(AT_FDCWD, path);
 }
 
 int remove(const char *path) {
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  int r = __wasilibc_nocwd___wasilibc_unlinkat(dirfd, rel);
+  int r = __wasilibc_unlinkat(AT_FDCWD, path);
   if (r != 0 && (errno == EISDIR || errno == ENOTCAPABLE)) {
-    r = __wasilibc_nocwd___wasilibc_rmdirat(dirfd, rel);
+    r = __wasilibc_rmdirat(AT_FDCWD, path);
     // not a directory either: the file could not be removed
     if (r != 0 && errno == ENOTDIR) errno = ENOTCAPABLE;
   }

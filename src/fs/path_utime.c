@@ -1,15 +1,13 @@
-// utime(2), utimes(2) and __wasilibc_utimens (utimensat with AT_FDCWD).
+// utime(2), utimes(2) and upstream's __wasilibc_utimens: utimensat at the
+// cwd.
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <utime.h>
+#include <fcntl.h>
 #include <wasi/libc.h>
-#include <wasi/libc-nocwd.h>
-#include "wasip2_fs.h"
 
 int __wasilibc_utimens(const char *path, const struct timespec times[2], int flags) {
-  char *rel;
-  int dirfd = __wasip2_relpath(path, &rel);
-  return __wasilibc_nocwd_utimensat(dirfd, rel, times, flags);
+  return utimensat(AT_FDCWD, path, times, flags);
 }
 
 int utime(const char *path, const struct utimbuf *times) {

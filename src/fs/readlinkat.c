@@ -1,12 +1,12 @@
-// readlink/readlinkat: readlink-at, truncated to the caller's buffer like
+// readlinkat(2): readlink-at, truncated to the caller's buffer like
 // POSIX (no terminating NUL); absolute targets decoded back.
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
+#include <unistd.h>
 #include "wasip2_fs.h"
 
-ssize_t __wasilibc_nocwd_readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t bufsize) {
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t bufsize) {
   static struct __wasip2_fs_at at;
   if (bufsize == 0) { errno = EINVAL; return -1; }
   // the host's answer lands in buf: it must be the program's memory

@@ -1,11 +1,11 @@
-// rename/renameat: one rename-at between the two resolved places.
+// renameat(2): one rename-at between the two resolved places.
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
+#include <stdio.h>
 #include "wasip2_fs.h"
 
-int __wasilibc_nocwd_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath) {
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath) {
   // two resolutions of PATH_MAX each: too big for the 64 KiB default stack twice over
   struct __wasip2_fs_at *a = malloc(2 * sizeof *a);
   if (!a) { errno = ENOMEM; return -1; }

@@ -1,18 +1,17 @@
-// scandir/scandirat (the top half's posix.o and at_fdcwd.o call this):
-// open the directory, read it with readdir, filter, sort with qsort.
+// scandirat (scandir is src/fs/path_opendir.c): open the directory, read
+// it with readdir, filter, sort with qsort.
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
-int __wasilibc_nocwd_scandirat(int dirfd, const char *path, struct dirent ***namelist,
-                               int (*filter)(const struct dirent *),
-                               int (*compar)(const struct dirent **, const struct dirent **)) {
-  int fd = __wasilibc_nocwd_openat_nomode(dirfd, path, O_RDONLY | O_DIRECTORY);
+int scandirat(int dirfd, const char *path, struct dirent ***namelist,
+              int (*filter)(const struct dirent *),
+              int (*compar)(const struct dirent **, const struct dirent **)) {
+  int fd = openat(dirfd, path, O_RDONLY | O_DIRECTORY);
   if (fd < 0) return -1;
   DIR *dir = fdopendir(fd);
   if (!dir) { close(fd); return -1; }

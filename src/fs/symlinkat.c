@@ -1,4 +1,4 @@
-// symlink/symlinkat.  Hosts refuse absolute targets (they would point out
+// symlinkat(2).  Hosts refuse absolute targets (they would point out
 // of the sandbox), so an absolute target inside the link's own preopen is
 // stored as an equivalent relative one in a form readlink recognises and
 // turns back into the absolute path (see __wasip2_symlink_encode); one in
@@ -6,7 +6,7 @@
 // that climbs out of the link's preopen.
 #include <errno.h>
 #include <string.h>
-#include <wasi/libc-nocwd.h>
+#include <unistd.h>
 #include "wasip2_fs.h"
 
 // A relative target is followed by whoever reads the link (the host, or
@@ -34,7 +34,7 @@ static int contained(const struct __wasip2_fs_at *at, const char *target) {
   return 0;
 }
 
-int __wasilibc_nocwd_symlinkat(const char *target, int dirfd, const char *path) {
+int symlinkat(const char *target, int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // PATH_MAX twice: kept off the small stack
   char rel[PATH_MAX];
   if (!target || !*target) { errno = ENOENT; return -1; }

@@ -1,13 +1,13 @@
-// unlink/rmdir/unlinkat (the top half's unlinkat.o and posix.o call these
-// two).  A preopen's root cannot go (EBUSY, as for a mount point); rmdir of
-// a path ending in "." or ".." fails as on Linux before the lexical
-// normalisation could turn it into another directory.
+// unlinkat(2) and its two halves, upstream's __wasilibc_unlinkat and
+// __wasilibc_rmdirat (unlink, rmdir and remove are src/fs/path_unlink.c).
+// A preopen's root cannot go (EBUSY, as for a mount point); rmdir of a path
+// ending in "." or ".." fails as on Linux before the lexical normalisation
+// could turn it into another directory.
 #include <errno.h>
 #include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <wasi/libc.h>
-#include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
 static int last_is_dots(const char *path) {
@@ -20,7 +20,7 @@ static int last_is_dots(const char *path) {
   return 0;
 }
 
-int __wasilibc_nocwd___wasilibc_unlinkat(int dirfd, const char *path) {
+int __wasilibc_unlinkat(int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
   if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   if (strcmp(at.rel, ".") == 0 || last_is_dots(path)) { errno = EISDIR; return -1; }
@@ -30,15 +30,15 @@ int __wasilibc_nocwd___wasilibc_unlinkat(int dirfd, const char *path) {
   return 0;
 }
 
-int __wasilibc_nocwd___wasilibc_rmdirat(int dirfd, const char *path) {
+int __wasilibc_rmdirat(int dirfd, const char *path) {
   static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
-  // "." from a preopen pseudo-fd is find_relpath's name for the preopen root
-  if (WASIP2_FS_IS_PREOPEN_FD(dirfd) && path && strcmp(path, ".") == 0) { errno = EBUSY; return -1; }
-  // a failed lookup (rmdir("")) arrives with path ".": its errno wins
-  if (WASIP2_FS_IS_ERROR_FD(dirfd)) { errno = WASIP2_FS_ERROR_FD_BASE - dirfd; return -1; }
   int dots = last_is_dots(path);
   if (dots) { errno = dots == 1 ? EINVAL : ENOTEMPTY; return -1; }
-  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
+  if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) {
+    // the namespace's root, like Linux's "/" (a mount point), is busy
+    if (errno == EROFS && strcmp(at.abs, "/") == 0) errno = EBUSY;
+    return -1;
+  }
   if (strcmp(at.rel, ".") == 0) { errno = EBUSY; return -1; }
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
   wasi_filesystem_types_error_code_t err;

@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
-#include <wasi/libc-nocwd.h>
 #include "wasip2_fs.h"
 
 static int set_times(int dirfd, const char *path, const struct timespec times[2], int flags) {
@@ -56,7 +55,7 @@ static int set_times(int dirfd, const char *path, const struct timespec times[2]
   return 0;
 }
 
-int __wasilibc_nocwd_utimensat(int dirfd, const char *path, const struct timespec times[2], int flags) {
+int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags) {
   return set_times(dirfd, path, times, flags);
 }
 

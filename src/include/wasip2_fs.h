@@ -17,22 +17,6 @@
 #include <sys/stat.h>
 #include "wasip2_fd.h"
 
-// The top half's find_relpath contract hands back an int "directory fd"
-// that it passes straight to our __wasilibc_nocwd_* functions.  Preopens
-// are not in the POSIX fd table (so a program's first open() gets fd 3, as
-// on Linux); they travel as these pseudo-fds instead.  A failed lookup
-// travels as an error pseudo-fd carrying its errno, because the top half
-// overwrites errno with ENOTCAPABLE when find_relpath returns -1.
-#define WASIP2_FS_PREOPEN_FD_BASE (-0x40000000)
-#define WASIP2_FS_ERROR_FD_BASE (-0x20000000)
-// "/" itself, for absolute paths no preopen holds (they still reach the
-// /dev emulation, then fail with ENOENT)
-#define WASIP2_FS_ROOT_FD (-0x30000000)
-#define WASIP2_FS_PREOPEN_FD(i) (WASIP2_FS_PREOPEN_FD_BASE - (i))
-#define WASIP2_FS_ERROR_FD(e) (WASIP2_FS_ERROR_FD_BASE - (e))
-#define WASIP2_FS_IS_PREOPEN_FD(fd) ((fd) <= WASIP2_FS_PREOPEN_FD_BASE && (fd) > WASIP2_FS_PREOPEN_FD_BASE - 0x10000)
-#define WASIP2_FS_IS_ERROR_FD(fd) ((fd) <= WASIP2_FS_ERROR_FD_BASE && (fd) > WASIP2_FS_ERROR_FD_BASE - 0x10000)
-
 struct __wasip2_preopen {
   wasi_filesystem_types_descriptor_t handle;
   char *path;       // normalised guest path: "/" or "/a/b" (no trailing '/')
@@ -45,16 +29,20 @@ const struct __wasip2_preopen *__wasip2_preopen_get(int i);
 // Drops every preopen; the next lookup loads them again.
 void __wasip2_preopen_reset(void);
 
-// Lexically normalise `path` (absolute, or relative to the absolute `base`)
-// into out[PATH_MAX]: absolute, no "." / ".." / "//", no trailing '/'
-// except for "/" itself.  *trailing is set when the input ended in '/' (the
-// last component must then be a directory).  -1 with ENOENT (empty path) or
-// ENAMETOOLONG.
 // The current directory, after the preopens (and with them the host's
 // initial cwd) are loaded: read it only through this.
 const char *__wasip2_cwd(void);
 // Make the normalised absolute `abs` the cwd (src/fs/cwd.c); -1 with ENOMEM.
 int __wasip2_cwd_set(const char *abs);
+// The cwd string itself, under the name Debian's getcwd.o gave it (we
+// replace that member, so we define what it defined).
+extern char *__wasilibc_cwd;
+
+// Lexically normalise `path` (absolute, or relative to the absolute `base`)
+// into out[PATH_MAX]: absolute, no "." / ".." / "//", no trailing '/'
+// except for "/" itself.  *trailing is set when the input ended in '/' (the
+// last component must then be a directory).  -1 with ENOENT (empty path) or
+// ENAMETOOLONG.
 int __wasip2_path_normalize(const char *base, const char *path, char out[PATH_MAX], int *trailing);
 
 // 0 if the first max bytes of s are valid UTF-8 (Unicode scalar values),
@@ -75,9 +63,12 @@ struct __wasip2_fs_at {
   char buf[PATH_MAX];
 };
 
-// Resolve (dirfd, path) as the *at functions see them.  dirfd may be a
-// real fd (a directory opened by the program), a preopen or error pseudo-fd,
-// or AT_FDCWD.  -1 with errno (EBADF, ENOTDIR, ENOENT, ENAMETOOLONG).
+// Resolve (dirfd, path) as the *at functions see them: dirfd is AT_FDCWD
+// or a directory fd of the program (ignored for an absolute path).  One
+// normalisation, one preopen match.  -1 with errno (EFAULT, EBADF, ENOTDIR,
+// ENOENT, ENAMETOOLONG, EILSEQ); on ENOENT for a path outside every
+// preopen, at->abs still holds its normalised form (for /dev and the
+// virtual directories).
 int __wasip2_fs_resolve(int dirfd, const char *path, struct __wasip2_fs_at *at);
 
 // Absolute symlink targets (src/fs/symlink_target.c).  encode: the relative
@@ -139,15 +130,11 @@ unsigned char __wasip2_fs_dtype(wasi_filesystem_types_descriptor_type_t t);
 // errno from a host error code, set and -1 returned (the common tail).
 int __wasip2_fs_fail(wasi_filesystem_types_error_code_t code);
 
-// The path functions (open, stat, unlink... src/fs/path_*.c, which replace
-// the top half's posix.o): the directory pseudo-fd and relative path the
-// __wasilibc_nocwd_* calls take, from __wasilibc_find_relpath (its result
-// lives in one of two rotating buffers: two-path calls hold both).
-int __wasilibc_find_relpath(const char *path, const char **abs_prefix, char **relative_path, size_t relative_path_len);
-static inline int __wasip2_relpath(const char *path, char **rel) {
-  const char *abs;
-  return __wasilibc_find_relpath(path, &abs, rel, 0);
-}
+// mkstemps and mkostemps (src/fs/mkstemp.c): Debian's <stdlib.h> hides
+// their declarations (its WASI had no temporary directories); declared here
+// so the definitions are checked against one prototype.
+int mkstemps(char *tmpl, int suffixlen);
+int mkostemps(char *tmpl, int suffixlen, int flags);
 
 // The top half's DIR (kept members rewinddir/seekdir/telldir/dirfd/
 // fdclosedir read and write these fields at these offsets).
