@@ -203,7 +203,7 @@ function buildNative(src, outDir) {
     nativeBuilds.set(src, (async () => {
       fs.mkdirSync(outDir, { recursive: true });
       const exe = path.join(outDir, path.basename(src, '.c'));
-      const r = await run(GCC, ['-O1', '-Wall', TEST_INC, '-o', exe, src, '-lpthread'], { timeout: COMPILE_TIMEOUT });
+      const r = await run(GCC, ['-O2', '-Wall', TEST_INC, '-o', exe, src, '-lpthread'], { timeout: COMPILE_TIMEOUT });
       if (r.code !== 0) throw new Error(`native helper ${rel(src)} failed to build:\n${tail(r.out, 40)}`);
       return exe;
     })());
@@ -279,7 +279,7 @@ async function runC(t) {
   const wasm = path.join(outDir, path.basename(t.file, '.c') + '.wasm');
   const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH || ''}` };
 
-  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, '-O1', TEST_INC, t.file, ...d.cflags, '-o', wasm],
+  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, '-O2', TEST_INC, t.file, ...d.cflags, '-o', wasm],
     { env, timeout: COMPILE_TIMEOUT });
   if (cc.error) return { status: 'fail', reason: `cannot run ${CLANG}: ${cc.error.message}` };
   if (cc.code !== 0) return { status: 'fail', reason: cc.timedOut ? 'compile timed out' : 'compile failed', out: cc.out };
