@@ -11,9 +11,8 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "check.h"
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); failures++; } } while (0)
 
 int main(void) {
   int fd = open("/data/f", O_CREAT | O_RDWR, 0644);
@@ -70,6 +69,6 @@ int main(void) {
 
   sync();
   close(fd);
-  printf("chmod/chown/lockf: %d failures\n", failures);
-  return failures != 0;
+  printf("chmod/chown/lockf: %d failures\n", check_failures);
+  return CHECK_DONE();
 }

@@ -11,6 +11,9 @@
 //   OK(cond[, fmt, ...])        as CHECK, and print "ok msg" (or "ok cond") when it holds
 //   CHECK_EQ(a, b[, fmt, ...])  a == b as integers; a failure prints both values
 //   CHECK_ERRNO(call, E)        call returns -1 with errno E; a failure prints what it got
+//   CHECK_ERRNO_NULL(call, E)   call returns NULL with errno E (fopen, opendir...)
+//   CHECK_RET(call, v)          call returns v and leaves errno alone
+//   CHECK_STR(a, b)             strcmp(a, b) == 0; a failure prints both strings
 //   CHECK_SKIP(fmt, ...)        print "skip: msg" and end the test with status 0 (the
 //                               environment lacks something; nothing was checked)
 //   return CHECK_DONE();        end of main: "passed: 0 failed" / "FAILED: N failed",
@@ -62,6 +65,23 @@ static int check_failures __attribute__((unused));
   do { errno = 0; long r_ = (long)(call); int e_ = errno; if (r_ != -1 || e_ != (E)) { \
     printf("FAIL %s:%d: %s = %ld errno %d (%s), want -1 errno %s\n", __FILE__, __LINE__, \
            #call, r_, e_, strerror(e_), #E); check_failures++; } errno = e_; } while (0)
+// CHECK_ERRNO_NULL(call, E): the pointer-returning call fails with NULL and errno E.
+#define CHECK_ERRNO_NULL(call, E) \
+  do { errno = 0; const void *p_ = (const void *)(call); int e_ = errno; if (p_ || e_ != (E)) { \
+    printf("FAIL %s:%d: %s = %s errno %d (%s), want NULL errno %s\n", __FILE__, __LINE__, \
+           #call, p_ ? "non-NULL" : "NULL", e_, strerror(e_), #E); check_failures++; } errno = e_; } while (0)
+// CHECK_RET(call, v): the call returns v and does not touch errno (POSIX
+// sets it only on failure); errno is primed with a value no call sets.
+#define CHECK_RET(call, v) \
+  do { errno = 4321; long r_ = (long)(call); int e_ = errno; if (r_ != (long)(v) || e_ != 4321) { \
+    printf("FAIL %s:%d: %s = %ld errno %d, want %ld errno unchanged\n", __FILE__, __LINE__, \
+           #call, r_, e_, (long)(v)); check_failures++; } } while (0)
+// CHECK_STR(a, b): both strings equal (a NULL fails); a failure shows both.
+#define CHECK_STR(a, b, ...) \
+  do { const char *a_ = (a), *b_ = (b); if (!a_ || !b_ || strcmp(a_, b_)) { \
+    printf("FAIL %s:%d: %s == %s (\"%s\" != \"%s\")", __FILE__, __LINE__, #a, #b, \
+           a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
+    check_note_(" " __VA_ARGS__); printf("\n"); check_failures++; } } while (0)
 // CHECK_SKIP("why", ...): nothing can be checked here (a missing host
 // feature); say so and end the test with status 0.
 #define CHECK_SKIP(...) \

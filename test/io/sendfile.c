@@ -11,9 +11,8 @@
 #include <string.h>
 #include <sys/sendfile.h>
 #include <unistd.h>
+#include "check.h"
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); failures++; } } while (0)
 
 int main(void) {
   CHECK(O_NDELAY == O_NONBLOCK);
@@ -63,6 +62,5 @@ int main(void) {
   close(t);
   close(in);
   close(out);
-  printf("sendfile: %d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -19,9 +19,8 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); failures++; } } while (0)
 
 static long long now_ms(void) {
   struct timespec t;
@@ -144,6 +143,5 @@ int main(void) {
   close(c);
   close(s);
 
-  printf("%s\n", failures ? "FAILED" : "all ok");
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -12,9 +12,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include "check.h"
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
 
 int main(void) {
   int one = 1, v = 0;
@@ -47,6 +46,6 @@ int main(void) {
   errno = 0;
   CHECK(socket(AF_UNIX, SOCK_STREAM, 0) == -1 && errno == EAFNOSUPPORT);
   CHECK(SCM_RIGHTS == 1 && SO_DEBUG == 1);
-  printf(failures ? "%d failures\n" : "all checks passed\n", failures);
-  return failures != 0;
+  printf(check_failures ? "%d failures\n" : "all checks passed\n", check_failures);
+  return CHECK_DONE();
 }

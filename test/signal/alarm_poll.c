@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 //! timeout: 40
 
@@ -34,8 +35,6 @@ static long long now_ms(void) {
   return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
 }
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); failures++; } } while (0)
 
 static void handler(int restart) {
   struct sigaction sa;
@@ -191,6 +190,5 @@ int main(void) {
   close(s);
   close(c);
   close(ls);
-  printf("%s\n", failures ? "FAILED" : "all ok");
-  return failures != 0;
+  return CHECK_DONE();
 }
