@@ -10,7 +10,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   int fd = open("/data/a.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
   REQUIRE(fd == 3);

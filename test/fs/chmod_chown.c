@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   int fd = open("/data/f", O_CREAT | O_RDWR, 0644);
   CHECK(fd >= 0);

@@ -11,7 +11,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   struct stat st;
   char buf[16];

@@ -20,7 +20,6 @@
 #include "check.h"
 
 
-
 static void put(const char *path, const char *s) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   REQUIRE(fd >= 0 && write(fd, s, strlen(s)) == (ssize_t)strlen(s) && close(fd) == 0);

@@ -17,7 +17,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 // the names readdir gives for dir, "." and ".." aside, joined with ','
 static int list(const char *dir, char *out, size_t n) {
   DIR *d = opendir(dir);

@@ -15,7 +15,6 @@
 #include <wasi/libc-find-relpath.h>
 #include "check.h"
 
-
 int main(void) {
   __wasilibc_populate_preopens();
   const char *prefix = NULL;

@@ -7,8 +7,6 @@
 #include <unistd.h>
 #include "check.h"
 
-static int failures;
-
 int main(void) {
   char c = 'x';
   CHECK_ERRNO(write(99, &c, 1), EBADF);
@@ -22,14 +20,14 @@ int main(void) {
   struct iovec iov = { &c, 1 };
   CHECK_ERRNO(writev(1, &iov, -1), EINVAL);
   int fd = dup(1);
-  if (fd != 3) { printf("FAIL: dup(1) gave %d, want 3\n", fd); failures++; }
-  if (write(fd, "dup ok\n", 7) != 7) { printf("FAIL: write on dup\n"); failures++; }
-  if (close(fd) != 0) { printf("FAIL: close dup\n"); failures++; }
+  CHECK_EQ(fd, 3, "dup(1): lowest free fd");
+  CHECK_EQ(write(fd, "dup ok\n", 7), 7);
+  CHECK(close(fd) == 0);
   CHECK_ERRNO(close(fd), EBADF);
-  if (dup2(1, 10) != 10 || fcntl(10, F_GETFD) != 0) { printf("FAIL: dup2\n"); failures++; }
-  if (fcntl(10, F_DUPFD, 5) != 5) { printf("FAIL: F_DUPFD\n"); failures++; }
+  CHECK(dup2(1, 10) == 10 && fcntl(10, F_GETFD) == 0, "dup2");
+  CHECK_EQ(fcntl(10, F_DUPFD, 5), 5);
   close(10); close(5);
   struct iovec v[3] = { { "wri", 3 }, { "", 0 }, { "tev\n", 4 } };
-  if (writev(1, v, 3) != 7) { printf("FAIL: writev\n"); failures++; }
-  return failures != 0;
+  CHECK_EQ(writev(1, v, 3), 7);
+  return CHECK_DONE();
 }

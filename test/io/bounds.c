@@ -19,7 +19,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 // one past the last byte of memory, and the length from `small` that runs
 // one byte past it: evaluated at each use, since calls may grow memory
 #define end ((char *)(uintptr_t)(__builtin_wasm_memory_size(0) * 65536))

@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int wake[2];
 static void on_alarm(int sig) { (void)sig; char c = 'A'; write(wake[1], &c, 1); }
 

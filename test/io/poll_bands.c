@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static long long now_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);

@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   CHECK(O_NDELAY == O_NONBLOCK);
   int in = open("/data/in", O_CREAT | O_RDWR | O_TRUNC, 0644);

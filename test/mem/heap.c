@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static size_t mem_bytes(void) { return __builtin_wasm_memory_size(0) * 65536u; }
 
 int main(void) {

@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 #define N 100
 static int fds[N];
 

@@ -14,7 +14,6 @@
 #include <string.h>
 #include "check.h"
 
-
 int main(void) {
   const char *e = "x";
   CHECK(strtonum("8080", 1, 65535, &e) == 8080 && e == NULL);

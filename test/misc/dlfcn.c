@@ -7,7 +7,6 @@
 #include <string.h>
 #include "check.h"
 
-
 int main(void) {
   OK(dlerror() == NULL, "no error before any call");
   void *h = dlopen("libz.so.1", RTLD_NOW | RTLD_LOCAL);

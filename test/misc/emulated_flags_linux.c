@@ -11,7 +11,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   struct rusage ru;
   REQUIRE(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0 && ru.ru_nvcsw == 0);

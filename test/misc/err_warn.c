@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(int argc, char **argv) {
   (void)argc;
   const char *base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];

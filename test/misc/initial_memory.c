@@ -9,7 +9,6 @@
 #include <sys/resource.h>
 #include "check.h"
 
-
 static size_t depth(int n) { volatile char frame[512]; frame[0] = (char)n; return n ? depth(n - 1) + frame[0] * 0 + 1 : 0; }
 
 int main(void) {

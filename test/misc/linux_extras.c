@@ -22,7 +22,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   char who[L_cuserid];
   REQUIRE(cuserid(who) == who && who[0]);

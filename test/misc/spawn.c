@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include "check.h"
 
-
 extern char **environ;
 
 int main(void) {

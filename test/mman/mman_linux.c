@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   long pg = sysconf(_SC_PAGESIZE);
   // memfd_create: a file only the fd names

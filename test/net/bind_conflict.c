@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static struct sockaddr_in addr4(uint32_t host, int port) {
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);

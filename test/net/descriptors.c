@@ -22,7 +22,6 @@
 #include <wasi/wasip2.h>
 #include "check.h"
 
-
 static wasi_sockets_network_ip_socket_address_t loop4(int port) {
   wasi_sockets_network_ip_socket_address_t a;
   memset(&a, 0, sizeof a);

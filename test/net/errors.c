@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static struct sockaddr_in lo(int port) {
   struct sockaddr_in a = {0};
   a.sin_family = AF_INET;

@@ -8,7 +8,6 @@
 #include <string.h>
 #include "check.h"
 
-
 int main(void) {
   struct addrinfo h = {0}, *r, *ai;
   h.ai_socktype = SOCK_STREAM;

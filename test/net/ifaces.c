@@ -17,7 +17,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   struct if_nameindex *ni = if_nameindex();
   OK(ni != NULL);

@@ -19,7 +19,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int efd, sp[2];
 static void on_alarm(int sig) {
   (void)sig;

@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int port;
 
 static int conn4(void) {

@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int nodelay(int fd) {
   int v = -1;
   socklen_t l = sizeof v;

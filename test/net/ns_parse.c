@@ -10,7 +10,6 @@
 #include <string.h>
 #include "check.h"
 
-
 static const unsigned char msg[] = {
   0x12, 0x34, 0x81, 0x80, 0, 1, 0, 2, 0, 0, 0, 0,           // id, flags (qr rd ra), qd 1, an 2
   7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0, // example.com

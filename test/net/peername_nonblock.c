@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int pair(int sv[2], int use_sockname) {
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);

@@ -8,7 +8,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   struct protoent *p = getprotobyname("tcp");
   CHECK(p && p->p_proto == 6 && !strcmp(p->p_name, "tcp"));

@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   int one = 1, v = 0;
   socklen_t len = sizeof v;

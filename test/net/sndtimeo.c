@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static double now_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);

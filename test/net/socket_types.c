@@ -10,7 +10,6 @@
 #include <sys/socket.h>
 #include "check.h"
 
-
 int main(void) {
   const int types[] = { SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_RDM, SOCK_SEQPACKET };
   for (int i = 0; i < 5; i++)

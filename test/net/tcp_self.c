@@ -11,7 +11,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 int main(void) {
   int ls = socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(ls >= 0);

@@ -11,7 +11,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int udp_on(struct sockaddr_in *a) {
   int s = socket(AF_INET, SOCK_DGRAM, 0);
   memset(a, 0, sizeof *a);

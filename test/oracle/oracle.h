@@ -49,9 +49,5 @@ static const char *pev(int r) {
   return b;
 }
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s (errno %s)\n", __FILE__, __LINE__, #c, en(errno)); exit(1); } } while (0)
-// a call that must fail with errno e
-#define FAILS(call, e) do { errno = 0; long r_ = (long)(call); int e_ = errno; \
-  if (r_ != -1 || e_ != (e)) { printf("FAIL %s:%d %s gave %ld errno %s, want %s\n", __FILE__, __LINE__, #call, r_, en(e_), #e); exit(1); } } while (0)
 // print a call's result: the value, or -1 and the errno's name
 #define SHOW(what, call) do { errno = 0; long r_ = (long)(call); printf("%s: %ld%s%s\n", what, r_, r_ < 0 ? " " : "", r_ < 0 ? en(errno) : ""); } while (0)

@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static void put(const char *path, const char *text) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   CHECK(fd >= 0, "create %s: %s", path, strerror(errno));

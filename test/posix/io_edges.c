@@ -17,7 +17,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int64_t now_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);

@@ -16,7 +16,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static struct sockaddr_in loop4(int port) {
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);

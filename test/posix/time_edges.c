@@ -10,7 +10,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static long long mono_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);

@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int fill(const char *path, int *last) {
   int n = 0, fd;
   *last = -1;

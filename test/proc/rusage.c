@@ -13,7 +13,6 @@
 #include <sys/wait.h>
 #include "check.h"
 
-
 int main(void) {
   _Static_assert(sizeof(struct rusage) == 152, "rusage size");
   _Static_assert(offsetof(struct rusage, ru_stime) == 16, "ru_stime");

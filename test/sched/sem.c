@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static sem_t s;
 static void on_alarm(int sig) { (void)sig; sem_post(&s); }
 

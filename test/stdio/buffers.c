@@ -17,7 +17,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static const char *dir = "/data";
 static char path[256];
 

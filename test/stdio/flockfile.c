@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include "check.h"
 
-
 int main(void) {
   flockfile(stdin);
   CHECK(getc_unlocked(stdin) == 'a');

@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static int missing(const char *p) {
   struct stat st;
   return stat(p, &st) < 0 && errno == ENOENT;

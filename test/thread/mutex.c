@@ -11,7 +11,6 @@
 #include <time.h>
 #include "check.h"
 
-
 static double now(clockid_t c) {
   struct timespec ts;
   clock_gettime(c, &ts);

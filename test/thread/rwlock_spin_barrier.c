@@ -11,7 +11,6 @@
 #include <time.h>
 #include "check.h"
 
-
 static double mono(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -14,7 +14,6 @@
 #include <string.h>
 #include "check.h"
 
-
 static int started;
 static void *start(void *arg) { started = 1; return arg; }
 static volatile sig_atomic_t got;

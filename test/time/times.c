@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-
 static long long now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
