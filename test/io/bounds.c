@@ -51,11 +51,7 @@ int main(void) {
   CHECK_ERRNO(preadv(f, iov, 2, 0), EFAULT);
   CHECK_ERRNO(readv(f, (struct iovec *)(end - 4), 1), EFAULT); // the vector itself runs past the end
   int u = socket(AF_INET, SOCK_DGRAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = htons(9);
+  struct sockaddr_in a = check_lo4(9);
   CHECK_ERRNO(sendto(u, small, past, 0, (struct sockaddr *)&a, sizeof a), EFAULT);
   CHECK_ERRNO(recv(u, small, past, MSG_DONTWAIT), EFAULT);
   CHECK_ERRNO(sendto(u, small, 1, 0, (struct sockaddr *)(end - 8), 16), EFAULT); // the address runs past

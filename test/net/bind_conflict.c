@@ -64,11 +64,7 @@ int main(void) {
   close(b);
   // another family does not clash (IPv6 sockets are IPv6-only here)
   int s6 = socket(AF_INET6, SOCK_STREAM, 0);
-  struct sockaddr_in6 l6;
-  memset(&l6, 0, sizeof l6);
-  l6.sin6_family = AF_INET6;
-  l6.sin6_port = htons(port);
-  l6.sin6_addr = in6addr_loopback;
+  struct sockaddr_in6 l6 = check_lo6(port);
   REQUIRE(bind(s6, SA(l6), sizeof l6) == 0);
   close(s6);
   printf("listening holder: EADDRINUSE; ::1 at the same port: ok\n");

@@ -40,11 +40,7 @@ int main(void) {
   const char *ps = getenv("NATIVE_PORT");
   REQUIRE(ps);
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons(atoi(ps));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(atoi(ps));
   REQUIRE(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
   uint64_t hs = 0xcbf29ce484222325ull, hr = hs, sent = 0, got = 0;
   size_t olen = 0, ooff = 0;

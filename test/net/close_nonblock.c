@@ -49,9 +49,7 @@ static long long burst(int fd) {
 
 static void pair(int *c, int *s) {
   int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0);
   socklen_t al = sizeof a;
   CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
@@ -91,9 +89,7 @@ int main(void) {
   const char *port = getenv("NATIVE_PORT");
   CHECK(port != NULL);
   if (port) {
-    struct sockaddr_in a = {0};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    struct sockaddr_in a = check_lo4(0);
     a.sin_port = htons(atoi(port));
     int n1 = socket(AF_INET, SOCK_STREAM, 0);
     CHECK(connect(n1, (struct sockaddr *)&a, sizeof a) == 0);

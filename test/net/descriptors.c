@@ -54,9 +54,7 @@ int main(void) {
 
   // ---- a libc listener; its tcp-socket answers raw calls
   int lfd = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   REQUIRE(bind(lfd, (struct sockaddr *)&a, sizeof a) == 0 && listen(lfd, 4) == 0);
   REQUIRE(getsockname(lfd, (struct sockaddr *)&a, &al) == 0);

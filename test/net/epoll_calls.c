@@ -23,10 +23,7 @@ int main(int argc, char **argv) {
   int wake = !strcmp(argv[1], "wake"), pollmode = !strcmp(argv[1], "poll");
   long k = atol(argv[2]);
   int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   REQUIRE(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, N) == 0);
   REQUIRE(getsockname(l, (struct sockaddr *)&a, &al) == 0);

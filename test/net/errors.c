@@ -14,14 +14,6 @@
 #include <unistd.h>
 #include "check.h"
 
-static struct sockaddr_in lo(int port) {
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
-
 int main(void) {
   char buf[16];
   int v = 1;
@@ -38,7 +30,7 @@ int main(void) {
 
   int t = socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(t >= 0);
-  struct sockaddr_in a = lo(0);
+  struct sockaddr_in a = check_lo4(0);
   CHECK_ERRNO(bind(t, NULL, sizeof a), EFAULT);
   CHECK_ERRNO(bind(t, (struct sockaddr *)&a, 3), EINVAL);
   struct sockaddr_in6 a6 = {0};
@@ -108,7 +100,7 @@ int main(void) {
 
   // refused: a port nobody listens on (bind+close a socket to find one)
   int f = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in fa = lo(0);
+  struct sockaddr_in fa = check_lo4(0);
   REQUIRE(bind(f, (struct sockaddr *)&fa, sizeof fa) == 0);
   al = sizeof fa;
   REQUIRE(getsockname(f, (struct sockaddr *)&fa, &al) == 0);

@@ -64,9 +64,7 @@ int main(void) {
 
   // a ready in-process fd next to an idle TCP listener: poll(-1) returns at once
   int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   REQUIRE(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 1) == 0);
   REQUIRE(eventfd_write(efd, 1) == 0);
   struct pollfd q[2] = {{l, POLLIN, 0}, {efd, POLLIN, 0}};

@@ -29,10 +29,7 @@ static long long now_ms(void) {
 }
 
 int main(void) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int l = socket(AF_INET, SOCK_STREAM, 0);
   if (l < 0 || bind(l, (struct sockaddr *)&a, sizeof a) < 0 || listen(l, SOMAXCONN) < 0 ||

@@ -16,23 +16,13 @@
 
 static int port;
 
-static int conn4(void) {
-  int c = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(c, (struct sockaddr *)&a, sizeof a) < 0) { close(c); return -1; }
-  return c;
-}
-
 int main(void) {
   const char *ps = getenv("NATIVE_PORT");
   REQUIRE(ps);
   port = atoi(ps);
   char buf[256];
 
-  int c = conn4();
+  int c = check_connect(AF_INET, port);
   REQUIRE(c >= 0);
   REQUIRE(send(c, "ping", 4, 0) == 4);
   REQUIRE(recv(c, buf, 4, MSG_WAITALL) == 4 && !memcmp(buf, "ping", 4));
@@ -55,10 +45,7 @@ int main(void) {
   // IPv6 loopback
   int c6 = socket(AF_INET6, SOCK_STREAM, 0);
   REQUIRE(c6 >= 0);
-  struct sockaddr_in6 a6 = {0};
-  a6.sin6_family = AF_INET6;
-  a6.sin6_port = htons(port);
-  a6.sin6_addr = in6addr_loopback;
+  struct sockaddr_in6 a6 = check_lo6(port);
   REQUIRE(connect(c6, (struct sockaddr *)&a6, sizeof a6) == 0);
   REQUIRE(write(c6, "six", 3) == 3);
   REQUIRE(recv(c6, buf, 3, MSG_WAITALL) == 3 && !memcmp(buf, "six", 3));
@@ -70,10 +57,7 @@ int main(void) {
   // UDP echo, unconnected then connected
   int u = socket(AF_INET, SOCK_DGRAM, 0);
   REQUIRE(u >= 0);
-  struct sockaddr_in ua = {0};
-  ua.sin_family = AF_INET;
-  ua.sin_port = htons(port);
-  ua.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in ua = check_lo4(port);
   REQUIRE(sendto(u, "datagram", 8, 0, (struct sockaddr *)&ua, sizeof ua) == 8);
   struct sockaddr_in from; socklen_t fl = sizeof from;
   REQUIRE(recvfrom(u, buf, sizeof buf, 0, (struct sockaddr *)&from, &fl) == 8 && !memcmp(buf, "datagram", 8));
@@ -88,7 +72,7 @@ int main(void) {
   printf("udp ok\n");
 
   // peer reset
-  c = conn4();
+  c = check_connect(AF_INET, port);
   REQUIRE(c >= 0);
   REQUIRE(send(c, "RST", 3, 0) == 3);
   ssize_t r = recv(c, buf, sizeof buf, 0);
@@ -97,7 +81,7 @@ int main(void) {
   printf("reset ok\n");
 
   // peer closes; writing eventually fails with EPIPE, never a trap or signal
-  c = conn4();
+  c = check_connect(AF_INET, port);
   REQUIRE(c >= 0);
   REQUIRE(send(c, "CLOSE", 5, 0) == 5);
   REQUIRE(recv(c, buf, sizeof buf, 0) == 0);
@@ -111,10 +95,7 @@ int main(void) {
   printf("epipe ok (%s)\n", strerror(e));
   // a port another process holds
   int b = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in ba = {0};
-  ba.sin_family = AF_INET;
-  ba.sin_port = htons(port);
-  ba.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in ba = check_lo4(port);
   REQUIRE(bind(b, (struct sockaddr *)&ba, sizeof ba) == -1 && errno == EADDRINUSE);
   close(b);
   printf("ok\n");

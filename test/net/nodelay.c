@@ -36,10 +36,7 @@ int main(void) {
   REQUIRE(setsockopt(ls, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0);
   REQUIRE(setsockopt(ls, IPPROTO_TCP, TCP_NODELAY, &zero, sizeof zero) == -1 && errno == EOPNOTSUPP);
   REQUIRE(nodelay(ls) == 1);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   REQUIRE(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
   REQUIRE(getsockname(ls, (struct sockaddr *)&a, &al) == 0);

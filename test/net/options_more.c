@@ -41,7 +41,7 @@ int main(void) {
   v = 0; vl = sizeof v; OK(getsockopt(t, SOL_SOCKET, SO_SNDBUF, &v, &vl) == 0 && v > 0); printf("sndbuf %d\n", v);
   v = 1; vl = sizeof v; OK(getsockopt(t, SOL_SOCKET, SO_ACCEPTCONN, &v, &vl) == 0 && v == 0);
   errno = 0; OK(setsockopt(t, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v) == -1); printf("v6 opt on v4 errno %d\n", errno);
-  struct sockaddr_in a = {0}; a.sin_family = AF_INET; a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   OK(bind(t, (struct sockaddr*)&a, sizeof a) == 0);
   OK(listen(t, 4) == 0);
   v = 0; vl = sizeof v; OK(getsockopt(t, SOL_SOCKET, SO_ACCEPTCONN, &v, &vl) == 0 && v == 1);

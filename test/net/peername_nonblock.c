@@ -16,10 +16,7 @@
 #include "check.h"
 
 static int pair(int sv[2], int use_sockname) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int l = socket(AF_INET, SOCK_STREAM, 0);
   if (l < 0 || bind(l, (struct sockaddr *)&a, sizeof a) < 0 || listen(l, 1) < 0 ||
@@ -67,10 +64,7 @@ int main(void) {
   }
 
   // refused: no listener at that port
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int t = socket(AF_INET, SOCK_STREAM, 0);
   bind(t, (struct sockaddr *)&a, sizeof a);

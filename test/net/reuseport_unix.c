@@ -24,7 +24,7 @@ int main(void) {
   CHECK(setsockopt(s, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) == 0);
   len = sizeof v;
   CHECK(getsockopt(s, SOL_SOCKET, SO_REUSEPORT, &v, &len) == 0 && v == 1);
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  struct sockaddr_in a = check_lo4(0);
   CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 1) == 0);
   len = sizeof a;
   CHECK(getsockname(s, (struct sockaddr *)&a, &len) == 0);

@@ -24,10 +24,7 @@ static char buf[65536];
 
 int main(void) {
   int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   REQUIRE(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
   REQUIRE(getsockname(ls, (struct sockaddr *)&a, &al) == 0);

@@ -40,9 +40,7 @@ int main(void) {
   errno = 0; OK(seti(u, IPPROTO_TCP, TCP_USER_TIMEOUT, 1000) == -1);
   // a listener's value is the accepted connection's
   int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   OK(seti(l, IPPROTO_TCP, TCP_USER_TIMEOUT, 5000) == 0);
   OK(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 1) == 0 && getsockname(l, (struct sockaddr *)&a, &al) == 0);

@@ -19,9 +19,7 @@
 static int cloexec(int fd) { int r = fcntl(fd, F_GETFD); return r < 0 ? -1 : (r & FD_CLOEXEC) != 0; }
 
 int main(void) {
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   OK(l >= 0 && cloexec(l) == 1);

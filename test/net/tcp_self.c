@@ -14,9 +14,7 @@
 int main(void) {
   int ls = socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(ls >= 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   REQUIRE(bind(ls, (struct sockaddr *)&a, sizeof a) == 0);
   socklen_t al = sizeof a;
   REQUIRE(getsockname(ls, (struct sockaddr *)&a, &al) == 0);

@@ -13,9 +13,7 @@
 
 static int udp_on(struct sockaddr_in *a) {
   int s = socket(AF_INET, SOCK_DGRAM, 0);
-  memset(a, 0, sizeof *a);
-  a->sin_family = AF_INET;
-  a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  *a = check_lo4(0);
   socklen_t l = sizeof *a;
   if (s < 0 || bind(s, (struct sockaddr *)a, sizeof *a) < 0 || getsockname(s, (struct sockaddr *)a, &l) < 0) return -1;
   return s;

@@ -215,10 +215,7 @@ int main(int argc, char **argv) {
 
   // ---- TCP over loopback
   int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   REQUIRE(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 4) == 0);
   REQUIRE(getsockname(l, (struct sockaddr *)&a, &al) == 0);
@@ -265,9 +262,7 @@ int main(int argc, char **argv) {
   close(s); close(c); close(l);
   // UDP
   int u1 = socket(AF_INET, SOCK_DGRAM, 0), u2 = socket(AF_INET, SOCK_DGRAM, 0);
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a = check_lo4(0);
   al = sizeof a;
   REQUIRE(bind(u1, (struct sockaddr *)&a, sizeof a) == 0 && getsockname(u1, (struct sockaddr *)&a, &al) == 0);
   REQUIRE(add(tep, u1, EPOLLIN, 44) == 0);

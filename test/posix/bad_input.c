@@ -75,15 +75,8 @@ int main(int argc, char **argv) {
   int c = dup2(f, 100);
   close(c); // c: a closed fd no later call reuses
   if (u < 0 || t < 0) { perror("socket"); return 2; }
-  struct sockaddr_in a4;
-  memset(&a4, 0, sizeof a4);
-  a4.sin_family = AF_INET;
-  a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a4.sin_port = htons(9); // discard: nothing listens on loopback here
-  struct sockaddr_in6 a6;
-  memset(&a6, 0, sizeof a6);
-  a6.sin6_family = AF_INET6;
-  a6.sin6_addr = in6addr_loopback;
+  struct sockaddr_in a4 = check_lo4(9); // discard: nothing listens on loopback here
+  struct sockaddr_in6 a6 = check_lo6(0);
   struct sockaddr_storage ss;
   memset(&ss, 0, sizeof ss);
   ss.ss_family = AF_INET;

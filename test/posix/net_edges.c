@@ -16,26 +16,6 @@
 #include <unistd.h>
 #include "check.h"
 
-static struct sockaddr_in loop4(int port) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons(port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
-
-static int listener(int *port) {
-  int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = loop4(0);
-  OK(bind(l, (struct sockaddr *)&a, sizeof a) == 0, "bind listener: %s", strerror(errno));
-  OK(listen(l, 8) == 0, "listen");
-  socklen_t n = sizeof a;
-  getsockname(l, (struct sockaddr *)&a, &n);
-  *port = ntohs(a.sin_port);
-  return l;
-}
-
 static void states(void) {
   char buf[8];
   CHECK_ERRNO(socket(12345, SOCK_STREAM, 0), EAFNOSUPPORT);
@@ -101,7 +81,7 @@ static void states(void) {
   CHECK_RET(getsockopt(s, SOL_SOCKET, SO_TYPE, small, &tl), 0);
   OK(tl == 1 && small[1] == 0xee, "short getsockopt: len %u, wrote past it %d", (unsigned)tl, small[1] != 0xee);
   // bind: short address EINVAL, wrong family EAFNOSUPPORT, twice EINVAL
-  a = loop4(0);
+  a = check_lo4(0);
   CHECK_ERRNO(bind(s, (struct sockaddr *)&a, sizeof a - 1), EINVAL);
   struct sockaddr_in6 a6;
   memset(&a6, 0, sizeof a6);
@@ -133,16 +113,17 @@ static void states(void) {
 
 static void connected(void) {
   int port;
-  int l = listener(&port);
+  int l = check_listen(AF_INET, &port);
+  OK(l >= 0, "loopback listener");
   // connect to a port nobody listens on (port 0 included): ECONNREFUSED
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = loop4(0);
+  struct sockaddr_in a = check_lo4(0);
   errno = 0;
   OK(connect(c, (struct sockaddr *)&a, sizeof a) == -1 && (errno == ECONNREFUSED || errno == EADDRNOTAVAIL),
         "connect to port 0: errno %d %s", errno, strerror(errno));
   close(c);
   c = socket(AF_INET, SOCK_STREAM, 0);
-  a = loop4(port);
+  a = check_lo4(port);
   CHECK_ERRNO(connect(c, (struct sockaddr *)&a, sizeof a - 1), EINVAL);
   CHECK_RET(connect(c, (struct sockaddr *)&a, sizeof a), 0);
   CHECK_ERRNO(connect(c, (struct sockaddr *)&a, sizeof a), EISCONN);

@@ -47,9 +47,7 @@ static void handler(int restart) {
 int main(void) {
   // a listener nobody connects to, and a connected pair with no data
   int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0);
   socklen_t al = sizeof a;
   CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);

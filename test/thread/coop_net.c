@@ -38,7 +38,7 @@ static void *ticker(void *a) {
 int main(void) {
   lfd = socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(lfd >= 0);
-  struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  struct sockaddr_in sa = check_lo4(0);
   CHECK(bind(lfd, (struct sockaddr *)&sa, sizeof sa) == 0);
   CHECK(listen(lfd, 4) == 0);
   socklen_t len = sizeof sa;
