@@ -4,7 +4,8 @@
 //
 //   node tools/run-tests.mjs [--verbose] [--keep] [-j N] [FILTER...]
 //
-// Tests: test/**/*.c (each compiled to a component and run with build/bin/wasip2-run)
+// Tests: test/**/*.c (each compiled at -O2 with -I test/include, the shared check.h, to a
+// component and run with build/bin/wasip2-run)
 // and test/**/*.test.mjs (run with node from the repo root; exit 0 pass, 77 skip with the
 // reason on stdout, anything else fail). A FILTER keeps the tests whose path contains
 // it (`test/net`, `hello`). Not tests but helpers/fixtures: C files that some test names
@@ -16,6 +17,8 @@
 // lines of their output, and last `N passed, N failed, N skipped`. Exit 1 if any failed.
 //
 // Environment: CLANG (default clang-22), GCC (default gcc), NODE (default this node).
+// Processes (spawn with a timeout, native peers, gcc builds): tools/lib/proc.mjs, shared
+// with bench/run.mjs.
 
 import fs from 'node:fs';
 import os from 'node:os';
