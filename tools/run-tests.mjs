@@ -13,6 +13,9 @@
 // files whose name a *.test.mjs of the same folder mentions (e.g. a guest program the JS
 // test compiles itself).
 //
+// A C test that finds its environment lacking ends with check.h's CHECK_SKIP: status 77
+// after a `skip: why` line on stdout, reported as skipped.
+//
 // Output: one line per test (PASS/FAIL/SKIP), the failing ones followed by the last
 // lines of their output, and last `N passed, N failed, N skipped`. Exit 1 if any failed.
 //
@@ -40,6 +43,7 @@ const COMPILE_TIMEOUT = 180;
 const NATIVE_START_TIMEOUT = 15;
 const TAIL_LINES = 20;
 const MAX_CAPTURE = 256 * 1024 * 1024;
+const SKIP_STATUS = 77;
 
 const KNOWN = new Set(['args', 'env', 'dir', 'stdin', 'exit', 'cflags', 'native', 'stdout-size',
   'stdout-contains', 'timeout', 'skip', 'no-leak-check']);
@@ -256,6 +260,11 @@ async function runC(t) {
     const out = Buffer.concat([Buffer.from(cmdline), r.out]);
     if (r.error) return { status: 'fail', reason: `cannot run ${rel(RUNNER)}: ${r.error.message}`, out };
     if (r.timedOut) return { status: 'fail', reason: `timed out after ${d.timeout}s`, out };
+    // CHECK_SKIP (check.h): exit 77 after a `skip: why` line, as the JS tests skip
+    if (r.code === SKIP_STATUS && d.exit !== SKIP_STATUS && !r.signal) {
+      const why = r.stdout.toString('utf8').split('\n').filter((l) => l.startsWith('skip: ')).pop();
+      if (why) return { status: 'skip', reason: why.slice(6), out };
+    }
     const problems = [];
     if (r.signal) problems.push(`killed by ${r.signal}`);
     else if (r.code !== d.exit) problems.push(`exit status ${r.code}, expected ${d.exit}`);

@@ -14,8 +14,8 @@
 //   CHECK_ERRNO_NULL(call, E)   call returns NULL with errno E (fopen, opendir...)
 //   CHECK_RET(call, v)          call returns v and leaves errno alone
 //   CHECK_STR(a, b)             strcmp(a, b) == 0; a failure prints both strings
-//   CHECK_SKIP(fmt, ...)        print "skip: msg" and end the test with status 0 (the
-//                               environment lacks something; nothing was checked)
+//   CHECK_SKIP(fmt, ...)        print "skip: msg" and exit 77: the harness reports a skip
+//                               (the environment lacks something; nothing was checked)
 //   return CHECK_DONE();        end of main: "passed: 0 failed" / "FAILED: N failed",
 //                               status 1 if anything failed
 //   check_failures              failures so far (for tests that report in their own words)
@@ -83,9 +83,10 @@ static int check_failures __attribute__((unused));
            a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
     check_note_(" " __VA_ARGS__); printf("\n"); check_failures++; } } while (0)
 // CHECK_SKIP("why", ...): nothing can be checked here (a missing host
-// feature); say so and end the test with status 0.
+// feature); say so and end with status 77, which the harness reports as a
+// skip with that reason (as a JS test's exit 77), never as a pass.
 #define CHECK_SKIP(...) \
-  do { printf("skip: "); check_note_(" " __VA_ARGS__); printf("\n"); fflush(stdout); exit(0); } while (0)
+  do { printf("skip: "); check_note_(" " __VA_ARGS__); printf("\n"); fflush(stdout); exit(77); } while (0)
 // End of main: prints a summary line and returns 0 only if nothing failed.
 #define CHECK_DONE() \
   (printf("%s: %d failed\n", check_failures ? "FAILED" : "passed", check_failures), \
