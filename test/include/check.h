@@ -86,7 +86,7 @@ static int check_failures __attribute__((unused));
 // feature); say so and end with status 77, which the harness reports as a
 // skip with that reason (as a JS test's exit 77), never as a pass.
 #define CHECK_SKIP(...) \
-  do { printf("skip: "); check_note_(" " __VA_ARGS__); printf("\n"); fflush(stdout); exit(77); } while (0)
+  do { printf("skip:"); check_note_(" " __VA_ARGS__); printf("\n"); fflush(stdout); exit(77); } while (0)
 // End of main: prints a summary line and returns 0 only if nothing failed.
 #define CHECK_DONE() \
   (printf("%s: %d failed\n", check_failures ? "FAILED" : "passed", check_failures), \
