@@ -25,11 +25,10 @@ static double now_ms(void) {
 static int maxfd(int a, int b) { return a > b ? a : b; }
 
 int main(void) {
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = check_lo4(0);
-  socklen_t al = sizeof a;
-  REQUIRE(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
-  REQUIRE(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  REQUIRE(ls >= 0);
+  struct sockaddr_in a = check_lo4(port);
   fd_set r, w;
   struct timeval tv;
 

@@ -46,12 +46,10 @@ static void handler(int restart) {
 
 int main(void) {
   // a listener nobody connects to, and a connected pair with no data
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = check_lo4(0);
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0);
-  socklen_t al = sizeof a;
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
-  CHECK(listen(ls, 4) == 0);
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  CHECK(ls >= 0);
+  struct sockaddr_in a = check_lo4(port);
   int c = socket(AF_INET, SOCK_STREAM, 0);
   CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
   int s = accept(ls, NULL, NULL);

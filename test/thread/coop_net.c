@@ -36,13 +36,10 @@ static void *ticker(void *a) {
 }
 
 int main(void) {
-  lfd = socket(AF_INET, SOCK_STREAM, 0);
+  int port;
+  lfd = check_listen(AF_INET, &port);
   REQUIRE(lfd >= 0);
-  struct sockaddr_in sa = check_lo4(0);
-  CHECK(bind(lfd, (struct sockaddr *)&sa, sizeof sa) == 0);
-  CHECK(listen(lfd, 4) == 0);
-  socklen_t len = sizeof sa;
-  CHECK(getsockname(lfd, (struct sockaddr *)&sa, &len) == 0);
+  struct sockaddr_in sa = check_lo4(port);
 
   pthread_t s, t;
   CHECK(pthread_create(&s, 0, server, 0) == 0);
