@@ -203,7 +203,7 @@ async function runProg(kind, name, args, { count = false, timeout = 300, dir = t
 
 function check(r, what) {
   if (r.timedOut) throw new Error(`${what}: timed out`);
-  if (r.code !== 0) throw new Error(`${what}: exit ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+  if (r.code !== 0) throw new Error(`${what}: exit ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${proc.tailLines((r.stderr || r.stdout).trim(), 3).lines.join(' | ')}`);
   return r;
 }
 
@@ -629,7 +629,7 @@ async function httpRows() {
         try {
           const r = await run(wrk, ['-t1', `-c${conns}`, `-d${secs}s`, `http://127.0.0.1:${srv.port}/`], { timeout: secs + 30 });
           const m = r.stdout.match(/Requests\/sec:\s*([\d.]+)/);
-          if (!m) throw new Error(`wrk: ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ')}`);
+          if (!m) throw new Error(`wrk: ${proc.tailLines((r.stderr || r.stdout).trim(), 2).lines.join(' | ')}`);
           if (/Non-2xx|Socket errors/.test(r.stdout)) throw new Error(`wrk reported errors: ${r.stdout.match(/(Non-2xx.*|Socket errors.*)/)[0]}`);
           return Math.round(Number(m[1]));
         } finally { await srv.stop(); }
