@@ -1,7 +1,8 @@
 // Shared by the oracle tests (oracle.test.mjs): each program is built with
 // gcc for Linux and with our toolchain, and both must print the same lines.
 // Values that differ between the two ABIs (errno numbers, AF_* and POLL*
-// constants) are printed by name, never as numbers.
+// constants) are printed by name, never as numbers.  The checks themselves
+// (REQUIRE, CHECK_ERRNO...) come from test/include/check.h.
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
