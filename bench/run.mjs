@@ -21,19 +21,18 @@
 // figures come from the runner's --count-calls, taken from two runs with different operation
 // counts: the difference divided by the difference in operations cancels startup and setup.
 // No benchmark is pass/fail; a row that cannot run says why in its notes.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePrivateNetwork } from '../tools/netns.mjs';
+import * as proc from '../tools/lib/proc.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'build', 'bin');
 const SYSROOT = path.join(ROOT, 'build', 'sysroot');
 const RUNNER = path.join(BIN, 'wasip2-run');
 const CLANG = process.env.CLANG || 'clang-22';
-const GCC = process.env.GCC || 'gcc';
 const MB = 1 << 20;
 
 // ------------------------------------------------------------------ options
@@ -84,51 +83,12 @@ const PROGRAMS = {
 const NATIVE_HELPERS = ['tcp_peer']; // the fixed peers of the TCP rows; never measured
 
 // ------------------------------------------------------------------ processes
-// All children are ours: each is killed by its own handle, never by name.
-function run(cmd, args, { timeout = 120, env } = {}) {
-  return new Promise((resolve) => {
-    const t0 = process.hrtime.bigint();
-    let first = null;
-    const p = spawn(cmd, args, { env: env || process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = [], err = [];
-    p.stdout.on('data', (d) => { if (first === null) first = process.hrtime.bigint(); out.push(d); });
-    p.stderr.on('data', (d) => err.push(d));
-    const timer = setTimeout(() => { p.kill('SIGKILL'); }, timeout * 1000);
-    p.on('error', (e) => err.push(Buffer.from(String(e))));
-    p.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const t1 = process.hrtime.bigint();
-      resolve({
-        code, signal, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(),
-        ms: Number(t1 - t0) / 1e6, firstMs: first === null ? null : Number(first - t0) / 1e6,
-        timedOut: signal === 'SIGKILL',
-      });
-    });
-  });
-}
+// tools/lib/proc.mjs, shared with the test harness. All children are ours: each is killed
+// by its own handle, never by name.
+const run = (cmd, args, { timeout = 120, env } = {}) => proc.run(cmd, args, { timeout, env, encoding: 'utf8' });
 
 // A long-running peer: resolves once it printed its port (first stdout line).
-function startServer(cmd, args, timeout = 30) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buf = '', err = '', done = false;
-    const exited = new Promise((res) => p.on('close', (code, signal) => res({ code, signal, stdout: buf, stderr: err })));
-    const timer = setTimeout(() => { if (!done) { done = true; p.kill('SIGKILL'); reject(new Error(`${path.basename(cmd)}: no port within ${timeout} s: ${err.trim()}`)); } }, timeout * 1000);
-    p.stdout.on('data', (d) => {
-      buf += d;
-      const nl = buf.indexOf('\n');
-      if (!done && nl >= 0) {
-        done = true;
-        clearTimeout(timer);
-        resolve({ port: parseInt(buf.slice(0, nl), 10), proc: p, exited, stop() { p.kill('SIGKILL'); return exited; } });
-      }
-    });
-    p.stderr.on('data', (d) => { err += d; });
-    p.on('close', (code) => {
-      if (!done) { done = true; clearTimeout(timer); reject(new Error(`${path.basename(cmd)} exited ${code} before printing its port: ${err.trim()}`)); }
-    });
-  });
-}
+const startServer = (cmd, args, timeout = 30) => proc.startPeer(cmd, args, { timeout });
 
 // ------------------------------------------------------------------ build
 const outDir = opt.out;
@@ -147,31 +107,22 @@ function missingSymbols(stderr) {
 
 async function compile(kind, name) {
   const src = path.join(ROOT, 'bench', `${name}.c`);
-  let cmd, args, out;
-  if (kind === 'native') {
-    out = path.join(natDir, name);
-    cmd = GCC; args = ['-O2', '-Wall', src, '-o', out];
-  } else {
-    out = path.join(wasmDir, kind === 'wasmOz' ? `${name}.Oz.wasm` : `${name}.wasm`);
-    cmd = CLANG;
-    args = ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-Wall',
-      ...(kind === 'wasmOz' ? ['-Oz', '-Wl,--strip-all'] : ['-O2']), src, '-o', out];
-  }
   // clang-22 finds our wasm-component-ld through PATH
   const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}` };
-  const r = await run(cmd, args, { env, timeout: 180 });
+  let out, r;
+  if (kind === 'native') {
+    out = path.join(natDir, name);
+    r = await proc.buildNative(src, out, { env, timeout: 180, encoding: 'utf8' });
+  } else {
+    out = path.join(wasmDir, kind === 'wasmOz' ? `${name}.Oz.wasm` : `${name}.wasm`);
+    r = await run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-Wall',
+      ...(kind === 'wasmOz' ? ['-Oz', '-Wl,--strip-all'] : ['-O2']), src, '-o', out], { env, timeout: 180 });
+  }
   const ok = r.code === 0 && fs.existsSync(out);
   return { ok, path: out, err: ok ? '' : (r.stderr || r.stdout).trim(), missing: ok ? [] : missingSymbols(r.stderr) };
 }
 
-async function pool(tasks, n) {
-  const results = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < tasks.length) { const i = next++; results[i] = await tasks[i](); }
-  }));
-  return results;
-}
+const pool = proc.pool;
 
 async function buildAll() {
   fs.mkdirSync(natDir, { recursive: true });
@@ -252,7 +203,7 @@ async function runProg(kind, name, args, { count = false, timeout = 300, dir = t
 
 function check(r, what) {
   if (r.timedOut) throw new Error(`${what}: timed out`);
-  if (r.code !== 0) throw new Error(`${what}: exit ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+  if (r.code !== 0) throw new Error(`${what}: exit ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${proc.tailLines((r.stderr || r.stdout).trim(), 3).lines.join(' | ')}`);
   return r;
 }
 
@@ -446,7 +397,7 @@ async function hostCallRows(ports) {
       need('accept_bench');
       const srv = await startServer(RUNNER, ['--count-calls', path.join(outDir, `accept-${n}.json`), build.accept_bench.wasm.path, String(n)]);
       const c = await run(build.tcp_peer.native.path, ['connect', String(srv.port), String(n)], { timeout: 120 });
-      const timer = setTimeout(() => srv.proc.kill('SIGKILL'), 120000);
+      const timer = setTimeout(() => srv.child.kill('SIGKILL'), 120000);
       const e = await srv.exited;
       clearTimeout(timer);
       check(c, 'tcp_peer connect');
@@ -678,7 +629,7 @@ async function httpRows() {
         try {
           const r = await run(wrk, ['-t1', `-c${conns}`, `-d${secs}s`, `http://127.0.0.1:${srv.port}/`], { timeout: secs + 30 });
           const m = r.stdout.match(/Requests\/sec:\s*([\d.]+)/);
-          if (!m) throw new Error(`wrk: ${(r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ')}`);
+          if (!m) throw new Error(`wrk: ${proc.tailLines((r.stderr || r.stdout).trim(), 2).lines.join(' | ')}`);
           if (/Non-2xx|Socket errors/.test(r.stdout)) throw new Error(`wrk reported errors: ${r.stdout.match(/(Non-2xx.*|Socket errors.*)/)[0]}`);
           return Math.round(Number(m[1]));
         } finally { await srv.stop(); }
@@ -716,7 +667,7 @@ async function memoryRows() {
         const args = kind === 'native' ? ['0', String(conns)] : [build.tcp_echo_server.wasm.path, '0', String(conns)];
         const srv = await startServer(exe, args);
         const c = await run(build.tcp_peer.native.path, ['conc', String(srv.port), String(conns)], { timeout: 60 });
-        const timer = setTimeout(() => srv.proc.kill('SIGKILL'), 60000);
+        const timer = setTimeout(() => srv.child.kill('SIGKILL'), 60000);
         const e = await srv.exited;
         clearTimeout(timer);
         check(c, 'tcp_peer conc');
@@ -842,7 +793,7 @@ async function main() {
     command: opt.smoke ? 'node bench/run.mjs --smoke' : 'make bench',
     host: `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() || 'cpu'}, ${os.platform()} ${os.release()}, Node ${process.version}`,
     reps: opt.reps, seconds: Math.round((Date.now() - started) / 1000),
-    gcc: GCC, clang: CLANG,
+    gcc: proc.GCC, clang: CLANG,
   };
   const md = markdown(meta);
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ meta, rows }, null, 1) + '\n');

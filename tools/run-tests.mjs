@@ -4,7 +4,8 @@
 //
 //   node tools/run-tests.mjs [--verbose] [--keep] [-j N] [FILTER...]
 //
-// Tests: test/**/*.c (each compiled to a component and run with build/bin/wasip2-run)
+// Tests: test/**/*.c (each compiled at -O2 with -I test/include, the shared check.h, to a
+// component and run with build/bin/wasip2-run)
 // and test/**/*.test.mjs (run with node from the repo root; exit 0 pass, 77 skip with the
 // reason on stdout, anything else fail). A FILTER keeps the tests whose path contains
 // it (`test/net`, `hello`). Not tests but helpers/fixtures: C files that some test names
@@ -12,17 +13,22 @@
 // files whose name a *.test.mjs of the same folder mentions (e.g. a guest program the JS
 // test compiles itself).
 //
+// A C test that finds its environment lacking ends with check.h's CHECK_SKIP: status 77
+// after a `skip: why` line on stdout, reported as skipped.
+//
 // Output: one line per test (PASS/FAIL/SKIP), the failing ones followed by the last
 // lines of their output, and last `N passed, N failed, N skipped`. Exit 1 if any failed.
 //
 // Environment: CLANG (default clang-22), GCC (default gcc), NODE (default this node).
+// Processes (spawn with a timeout, native peers, gcc builds): tools/lib/proc.mjs, shared
+// with bench/run.mjs.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePrivateNetwork } from './netns.mjs';
+import * as proc from './lib/proc.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = path.join(ROOT, 'build');
@@ -32,12 +38,12 @@ const SYSROOT = path.join(BUILD, 'sysroot');
 const TEST_INC = `-I${path.join(ROOT, 'test', 'include')}`;
 const RUNNER = path.join(BIN, 'wasip2-run');
 const CLANG = process.env.CLANG || 'clang-22';
-const GCC = process.env.GCC || 'gcc';
 const NODE = process.env.NODE || process.execPath;
 const COMPILE_TIMEOUT = 180;
 const NATIVE_START_TIMEOUT = 15;
 const TAIL_LINES = 20;
 const MAX_CAPTURE = 256 * 1024 * 1024;
+const SKIP_STATUS = 77;
 
 const KNOWN = new Set(['args', 'env', 'dir', 'stdin', 'exit', 'cflags', 'native', 'stdout-size',
   'stdout-contains', 'timeout', 'skip', 'no-leak-check']);
@@ -152,48 +158,14 @@ function parseDirectives(text) {
   return d;
 }
 
-// Run a command; resolves {code, signal, out (interleaved stdout+stderr), stdout, timedOut, error}.
-function run(cmd, args, { cwd = ROOT, env = process.env, input = null, timeout = 60 } = {}) {
-  return new Promise((resolve) => {
-    let child;
-    try {
-      child = spawn(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    } catch (error) {
-      resolve({ code: null, signal: null, out: Buffer.alloc(0), stdout: Buffer.alloc(0), timedOut: false, error });
-      return;
-    }
-    const all = [];
-    const so = [];
-    let size = 0;
-    let timedOut = false;
-    const take = (arr) => (chunk) => {
-      if (size < MAX_CAPTURE) { arr.push(chunk); if (arr !== all) all.push(chunk); size += chunk.length; }
-    };
-    child.stdout.on('data', take(so));
-    child.stderr.on('data', take(all));
-    child.stdin.on('error', () => {});
-    if (input !== null) child.stdin.end(input); else child.stdin.end();
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, timeout * 1000);
-    let spawnError = null;
-    child.on('error', (e) => { spawnError = e; });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, out: Buffer.concat(all), stdout: Buffer.concat(so), timedOut, error: spawnError });
-    });
-  });
-}
-
-function killGroup(child, sig = 'SIGKILL') {
-  try { process.kill(-child.pid, sig); } catch { try { child.kill(sig); } catch { /* gone */ } }
-}
+// Every child runs in its own process group (a runner and its helpers stop together).
+// stdin is an empty pipe unless the test gives bytes.
+const run = (cmd, args, { cwd = ROOT, env = process.env, input = null, timeout = 60 } = {}) =>
+  proc.run(cmd, args, { cwd, env, input, timeout, detached: true, maxCapture: MAX_CAPTURE });
 
 function tail(buf, n = TAIL_LINES) {
-  const lines = buf.toString('utf8').replace(/\n$/, '').split('\n');
-  const t = lines.slice(-n);
-  return (lines.length > n ? `    ... (${lines.length - n} lines above)\n` : '') + t.map((l) => '    ' + l).join('\n');
+  const t = proc.tailLines(buf.toString('utf8'), n);
+  return (t.above ? `    ... (${t.above} lines above)\n` : '') + t.lines.map((l) => '    ' + l).join('\n');
 }
 
 // ------------------------------------------------------------------ native helpers
@@ -203,7 +175,7 @@ function buildNative(src, outDir) {
     nativeBuilds.set(src, (async () => {
       fs.mkdirSync(outDir, { recursive: true });
       const exe = path.join(outDir, path.basename(src, '.c'));
-      const r = await run(GCC, ['-O1', '-Wall', TEST_INC, '-o', exe, src, '-lpthread'], { timeout: COMPILE_TIMEOUT });
+      const r = await proc.buildNative(src, exe, { flags: [TEST_INC], libs: ['-lpthread'], timeout: COMPILE_TIMEOUT });
       if (r.code !== 0) throw new Error(`native helper ${rel(src)} failed to build:\n${tail(r.out, 40)}`);
       return exe;
     })());
@@ -211,31 +183,7 @@ function buildNative(src, outDir) {
   return nativeBuilds.get(src);
 }
 
-function startNative(exe) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(exe, [], { cwd: path.dirname(exe), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let buf = '';
-    let done = false;
-    const output = [];
-    const finish = (err, port) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (err) { killGroup(child); reject(err); } else resolve({ child, port, output });
-    };
-    const timer = setTimeout(() => finish(new Error(`native helper printed no port within ${NATIVE_START_TIMEOUT}s`)), NATIVE_START_TIMEOUT * 1000);
-    child.stdout.on('data', (c) => {
-      output.push(c);
-      if (done) return;
-      buf += c.toString('utf8');
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) finish(null, buf.slice(0, nl).trim());
-    });
-    child.stderr.on('data', (c) => output.push(c));
-    child.on('error', (e) => finish(e));
-    child.on('exit', (code, sig) => finish(new Error(`native helper exited (${sig || code}) before printing its port`)));
-  });
-}
+const startNative = (exe) => proc.startPeer(exe, [], { cwd: path.dirname(exe), timeout: NATIVE_START_TIMEOUT, detached: true });
 
 // ------------------------------------------------------------------ tests
 function discover() {
@@ -279,7 +227,7 @@ async function runC(t) {
   const wasm = path.join(outDir, path.basename(t.file, '.c') + '.wasm');
   const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH || ''}` };
 
-  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, '-O1', TEST_INC, t.file, ...d.cflags, '-o', wasm],
+  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, '-O2', TEST_INC, t.file, ...d.cflags, '-o', wasm],
     { env, timeout: COMPILE_TIMEOUT });
   if (cc.error) return { status: 'fail', reason: `cannot run ${CLANG}: ${cc.error.message}` };
   if (cc.code !== 0) return { status: 'fail', reason: cc.timedOut ? 'compile timed out' : 'compile failed', out: cc.out };
@@ -304,7 +252,7 @@ async function runC(t) {
       } catch (e) {
         return { status: 'fail', reason: e.message };
       }
-      args.push('--env', `NATIVE_PORT=${native.port}`);
+      args.push('--env', `NATIVE_PORT=${native.line}`);
     }
     args.push(wasm, ...d.args);
     const r = await run(RUNNER, args, { env, input: d.stdin === null ? null : Buffer.from(d.stdin, 'utf8'), timeout: d.timeout });
@@ -312,6 +260,11 @@ async function runC(t) {
     const out = Buffer.concat([Buffer.from(cmdline), r.out]);
     if (r.error) return { status: 'fail', reason: `cannot run ${rel(RUNNER)}: ${r.error.message}`, out };
     if (r.timedOut) return { status: 'fail', reason: `timed out after ${d.timeout}s`, out };
+    // CHECK_SKIP (check.h): exit 77 after a `skip: why` line, as the JS tests skip
+    if (r.code === SKIP_STATUS && d.exit !== SKIP_STATUS && !r.signal) {
+      const why = r.stdout.toString('utf8').split('\n').filter((l) => l.startsWith('skip: ')).pop();
+      if (why) return { status: 'skip', reason: why.slice(6), out };
+    }
     const problems = [];
     if (r.signal) problems.push(`killed by ${r.signal}`);
     else if (r.code !== d.exit) problems.push(`exit status ${r.code}, expected ${d.exit}`);
@@ -321,8 +274,8 @@ async function runC(t) {
     for (const c of d.contains) if (!text.includes(c)) problems.push(`stdout lacks ${JSON.stringify(c)}`);
     return problems.length ? { status: 'fail', reason: problems.join('; '), out } : { status: 'pass', out };
   } finally {
-    if (native) killGroup(native.child, 'SIGTERM');
-    if (native) setTimeout(() => killGroup(native.child), 2000).unref();
+    if (native) native.stop('SIGTERM');
+    if (native) setTimeout(() => native.stop(), 2000).unref();
     if (!keep) for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -360,27 +313,23 @@ const netLine = net.mode === 'private'
 console.log(netLine);
 const tests = discover();
 const counts = { pass: 0, fail: 0, skip: 0 };
-let next = 0;
-async function worker() {
-  while (next < tests.length) {
-    const t = tests[next++];
-    const t0 = Date.now();
-    const r = await runOne(t);
-    const secs = ((Date.now() - t0) / 1000).toFixed(1);
-    counts[r.status]++;
-    let msg;
-    if (r.status === 'pass') msg = `PASS ${t.name} (${secs}s)`;
-    else if (r.status === 'skip') msg = `SKIP ${t.name} ${r.reason}`;
-    else msg = `FAIL ${t.name} (${secs}s) ${r.reason}`;
-    if (r.out && r.out.length && (verbose || r.status === 'fail')) {
-      msg += '\n' + (verbose ? r.out.toString('utf8').replace(/\n$/, '').split('\n').map((l) => '    ' + l).join('\n') : tail(r.out));
-    }
-    process.stdout.write(msg + '\n');
+async function runAndReport(t) {
+  const t0 = Date.now();
+  const r = await runOne(t);
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  counts[r.status]++;
+  let msg;
+  if (r.status === 'pass') msg = `PASS ${t.name} (${secs}s)`;
+  else if (r.status === 'skip') msg = `SKIP ${t.name} ${r.reason}`;
+  else msg = `FAIL ${t.name} (${secs}s) ${r.reason}`;
+  if (r.out && r.out.length && (verbose || r.status === 'fail')) {
+    msg += '\n' + (verbose ? r.out.toString('utf8').replace(/\n$/, '').split('\n').map((l) => '    ' + l).join('\n') : tail(r.out));
   }
+  process.stdout.write(msg + '\n');
 }
 
 if (!tests.length) console.log(filters.length ? `no test matches ${filters.join(' ')}` : 'no tests found under test/');
-await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, tests.length)) }, worker));
+await proc.pool(tests.map((t) => () => runAndReport(t)), jobs);
 console.log(netLine);
 console.log(`${counts.pass} passed, ${counts.fail} failed, ${counts.skip} skipped`);
 process.exitCode = counts.fail ? 1 : 0;

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "upstream_wasip2.h"
+#include "check.h"
 
 static int n;
 #define F(name, value) _Static_assert((name) == (value), #name " differs from upstream's " #value);

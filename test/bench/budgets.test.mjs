@@ -39,7 +39,7 @@ for (const [name, flags, budget] of [
 // allocator serves open() & co. (src/mem/alloc.c), so dlmalloc must not be linked at all (and
 // small_alloc.c really tests that allocator)
 for (const src of ['bench/file_copy.c', 'test/mem/small_alloc.c']) {
-  const r = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', '-Wl,--trace-symbol=malloc',
+  const r = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', `-I${ROOT}/test/include`, '-Wl,--trace-symbol=malloc',
     path.join(ROOT, src), '-o', path.join(tmp, 'trace.wasm')], { env, encoding: 'utf8' });
   const out = (r.stdout || '') + (r.stderr || '');
   check(r.status === 0 && /undefined_weak:malloc/.test(out) && !/\.o\): definition of malloc/.test(out),

@@ -20,7 +20,7 @@ const seen = new Set();
 for (const src of sources) {
   const out = path.join(tmp, path.basename(src, '.c') + '.wasm');
   try {
-    execFileSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', path.join(ROOT, src), '-o', out], { env, stdio: 'pipe' });
+    execFileSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', `-I${ROOT}/test/include`, path.join(ROOT, src), '-o', out], { env, stdio: 'pipe' });
   } catch (e) {
     console.log(`FAIL ${src}: does not build\n${String(e.stderr).slice(0, 2000)}`);
     failed++;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 int main(int argc, char **argv) {
   struct timespec ts;

@@ -19,7 +19,7 @@ const check = (ok, what, detail = '') => {
 const cc = (name, src, flags = []) => {
   const c = path.join(tmp, `${name}.c`), out = path.join(tmp, `${name}.wasm`);
   fs.writeFileSync(c, src);
-  const r = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, ...(flags.some((f) => /^-O/.test(f)) ? [] : ['-O1']), ...flags, c, '-o', out], { env, encoding: 'utf8' });
+  const r = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, ...(flags.some((f) => /^-O/.test(f)) ? [] : ['-O2']), ...flags, c, '-o', out], { env, encoding: 'utf8' });
   return { ...r, out };
 };
 const run = (wasm) => spawnSync(RUNNER, [wasm], { env, encoding: 'utf8', timeout: 60000 });

@@ -1,6 +1,7 @@
 // Math lives in libc.a (as in Debian's wasi-libc), so sin() links without -lm.
 #include <math.h>
 #include <stdio.h>
+#include "check.h"
 
 int main(void) {
     volatile double x = 0.5;

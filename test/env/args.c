@@ -2,12 +2,13 @@
 //! args: plain "with space" ü€ ""
 #include <stdio.h>
 #include <string.h>
+#include "check.h"
 int main(int argc, char **argv) {
   const char *want[] = { "plain", "with space", "\xc3\xbc\xe2\x82\xac", "" };
-  if (argc != 5) { printf("FAIL: argc %d\n", argc); return 1; }
+  REQUIRE(argc == 5, "argc %d", argc);
   for (int i = 0; i < 4; i++)
-    if (strcmp(argv[i + 1], want[i]) != 0) { printf("FAIL: argv[%d] '%s'\n", i + 1, argv[i + 1]); return 1; }
-  if (argv[5] != NULL) { printf("FAIL: argv not NULL-terminated\n"); return 1; }
+    CHECK_STR(argv[i + 1], want[i], "argv[%d]", i + 1);
+  CHECK(argv[5] == NULL, "argv not NULL-terminated");
   printf("ok: %d args\n", argc);
-  return 0;
+  return CHECK_DONE();
 }

@@ -47,10 +47,10 @@ ${names.map((n) => `#ifdef ${n}\n  E(${n});\n#else\n  M(${n});\n#endif`).join('\
 }
 `);
 const sh = (c, a) => spawnSync(c, a, { encoding: 'utf8', maxBuffer: 1 << 24 });
-let r = sh('gcc', ['-O1', '-w', src, '-o', path.join(dir, 'native')]);
+let r = sh('gcc', ['-O2', '-w', src, '-o', path.join(dir, 'native')]);
 if (r.status !== 0) { console.log(`FAIL gcc: ${r.stderr}`); process.exit(1); }
 const native = sh(path.join(dir, 'native'), []);
-r = sh(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, `-B${path.join(ROOT, 'build/bin')}`, '-O1', '-w', src, '-o', path.join(dir, 'e.wasm')]);
+r = sh(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, `-B${path.join(ROOT, 'build/bin')}`, '-O2', '-w', src, '-o', path.join(dir, 'e.wasm')]);
 if (r.status !== 0) { console.log(`FAIL clang: ${r.stderr}`); process.exit(1); }
 const wasm = sh(path.join(ROOT, 'build/bin/wasip2-run'), ['--check-leaks', path.join(dir, 'e.wasm')]);
 if (wasm.status !== 0) { console.log(`FAIL wasm run: ${wasm.status} ${wasm.stderr}`); process.exit(1); }

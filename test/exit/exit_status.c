@@ -6,6 +6,7 @@
 //! stdout-contains: atexit ran
 #include <stdio.h>
 #include <stdlib.h>
+#include "check.h"
 static void bye(void) { printf("atexit ran\n"); }
 int main(void) {
   atexit(bye);

@@ -2,4 +2,5 @@
 // status crt1 recorded, other hosts report err as 1.  (Other statuses:
 // test/exit/exit_codes.test.mjs.)
 //! exit: 1
+#include "check.h"
 int main(void) { return 1; }

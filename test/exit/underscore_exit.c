@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check.h"
 // If the handler ran, the status would be 9, not 5.
 static void bye(void) { const char *m = "FAIL atexit ran\n"; write(1, m, strlen(m)); _Exit(9); }
 int main(void) {

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d: %s (errno %d %s)\n", __FILE__, __LINE__, #c, errno, strerror(errno)); exit(1); } } while (0)
 #define SIZE (64u << 20)
 #define CHUNK (64u << 10)
 
@@ -29,35 +29,35 @@ int main(void) {
   static unsigned char buf[1 << 20];
   uint64_t h1 = 1469598103934665603ull, h2 = h1, x = 12345;
   int fd = open("/data/big", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  CHECK(fd >= 0);
+  REQUIRE(fd >= 0);
   double t0 = now();
   for (unsigned done = 0; done < SIZE; done += sizeof buf) {
     for (size_t i = 0; i < sizeof buf; i += 8) { x = x * 6364136223846793005ull + 1442695040888963407ull; memcpy(buf + i, &x, 8); }
     h1 = fnv(h1, buf, sizeof buf);
     for (size_t off = 0; off < sizeof buf;) {
       ssize_t n = write(fd, buf + off, sizeof buf - off);
-      CHECK(n > 0);
+      REQUIRE(n > 0);
       off += n;
     }
   }
-  CHECK(close(fd) == 0);
+  REQUIRE(close(fd) == 0);
   double t1 = now();
   fd = open("/data/big", O_RDONLY);
-  CHECK(fd >= 0);
+  REQUIRE(fd >= 0);
   size_t total = 0;
   for (;;) {
     ssize_t n = read(fd, buf, CHUNK);
-    CHECK(n >= 0);
+    REQUIRE(n >= 0);
     if (n == 0) break;
     h2 = fnv(h2, buf, n);
     total += n;
   }
   double t2 = now();
-  CHECK(close(fd) == 0);
-  CHECK(total == SIZE);
-  CHECK(h1 == h2);
+  REQUIRE(close(fd) == 0);
+  REQUIRE(total == SIZE);
+  REQUIRE(h1 == h2);
   printf("64 MB hash %016llx matches; write %.1f MB/s, read (64 KB reads) %.1f MB/s\n",
          (unsigned long long)h1, 64 / (t1 - t0), 64 / (t2 - t1));
-  CHECK(unlink("/data/big") == 0);
-  return 0;
+  REQUIRE(unlink("/data/big") == 0);
+  return CHECK_DONE();
 }

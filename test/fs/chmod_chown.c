@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); failures++; } } while (0)
+#include "check.h"
 
 int main(void) {
   int fd = open("/data/f", O_CREAT | O_RDWR, 0644);
@@ -70,6 +68,6 @@ int main(void) {
 
   sync();
   close(fd);
-  printf("chmod/chown/lockf: %d failures\n", failures);
-  return failures != 0;
+  printf("chmod/chown/lockf: %d failures\n", check_failures);
+  return CHECK_DONE();
 }

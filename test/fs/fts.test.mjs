@@ -31,8 +31,8 @@ function tree(top) {
 }
 const src = join(ROOT, 'test/fs/fts_walk.c');
 const exe = join(dir, 'walk'), wasm = join(dir, 'walk.wasm');
-const g = spawnSync('gcc', ['-O1', src, '-o', exe], { encoding: 'utf8' });
-const c = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O1', src, '-o', wasm], { encoding: 'utf8', env });
+const g = spawnSync('gcc', ['-O2', `-I${ROOT}/test/include`, src, '-o', exe], { encoding: 'utf8' });
+const c = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', `-I${ROOT}/test/include`, src, '-o', wasm], { encoding: 'utf8', env });
 if (g.status || c.status) { console.log('FAIL build\n' + g.stderr + c.stderr); process.exit(1); }
 const nat = join(dir, 'native'), wd = join(dir, 'wasm');
 mkdirSync(nat);

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "check.h"
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d: %s (errno %d %s)\n", __FILE__, __LINE__, #c, errno, strerror(errno)); exit(1); } } while (0)
 #define N 1000
 
 static int only_f(const struct dirent *e) { return e->d_name[0] == 'f'; }
@@ -18,48 +18,48 @@ static int only_f(const struct dirent *e) { return e->d_name[0] == 'f'; }
 int main(void) {
   static int seen[N];
   char name[64];
-  CHECK(mkdir("/data/m", 0755) == 0);
+  REQUIRE(mkdir("/data/m", 0755) == 0);
   for (int i = 0; i < N; i++) {
     snprintf(name, sizeof name, "/data/m/f%04d", i);
     int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
-    CHECK(fd >= 0);
-    CHECK(close(fd) == 0);
+    REQUIRE(fd >= 0);
+    REQUIRE(close(fd) == 0);
   }
   DIR *d = opendir("/data/m");
-  CHECK(d);
+  REQUIRE(d);
   struct dirent *e;
   int dots = 0, files = 0;
   long mark = -1;
   char marked[64] = "";
   errno = 0;
   while ((e = readdir(d))) {
-    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) { dots++; CHECK(e->d_type == DT_DIR); continue; }
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) { dots++; REQUIRE(e->d_type == DT_DIR); continue; }
     int i = atoi(e->d_name + 1);
-    CHECK(e->d_name[0] == 'f' && i >= 0 && i < N && e->d_type == DT_REG && e->d_ino != 0);
-    CHECK(seen[i]++ == 0);
+    REQUIRE(e->d_name[0] == 'f' && i >= 0 && i < N && e->d_type == DT_REG && e->d_ino != 0);
+    REQUIRE(seen[i]++ == 0);
     files++;
     if (files == 500) { mark = telldir(d); }
     if (files == 501) strcpy(marked, e->d_name);
   }
-  CHECK(errno == 0);
-  CHECK(dots == 2 && files == N);
-  for (int i = 0; i < N; i++) CHECK(seen[i] == 1);
+  REQUIRE(errno == 0);
+  REQUIRE(dots == 2 && files == N);
+  for (int i = 0; i < N; i++) REQUIRE(seen[i] == 1);
   seekdir(d, mark);
   e = readdir(d);
-  CHECK(e && strcmp(e->d_name, marked) == 0);
+  REQUIRE(e && strcmp(e->d_name, marked) == 0);
   rewinddir(d);
   e = readdir(d);
-  CHECK(e && strcmp(e->d_name, ".") == 0);
-  CHECK(dirfd(d) >= 0);
-  CHECK(closedir(d) == 0);
+  REQUIRE(e && strcmp(e->d_name, ".") == 0);
+  REQUIRE(dirfd(d) >= 0);
+  REQUIRE(closedir(d) == 0);
   printf("readdir: %d files each seen once, seekdir/rewinddir ok\n", files);
 
   struct dirent **list;
   int n = scandir("/data/m", &list, only_f, alphasort);
-  CHECK(n == N);
+  REQUIRE(n == N);
   for (int i = 0; i < n; i++) {
     snprintf(name, sizeof name, "f%04d", i);
-    CHECK(strcmp(list[i]->d_name, name) == 0);
+    REQUIRE(strcmp(list[i]->d_name, name) == 0);
     free(list[i]);
   }
   free(list);
@@ -67,14 +67,14 @@ int main(void) {
 
   for (int i = 0; i < N; i++) {
     snprintf(name, sizeof name, "/data/m/f%04d", i);
-    CHECK(unlink(name) == 0);
+    REQUIRE(unlink(name) == 0);
   }
   d = opendir("/data/m");
   files = 0;
   while ((e = readdir(d))) files++;
   closedir(d);
-  CHECK(files == 2);
-  CHECK(rmdir("/data/m") == 0);
+  REQUIRE(files == 2);
+  REQUIRE(rmdir("/data/m") == 0);
   printf("all removed\n");
-  return 0;
+  return CHECK_DONE();
 }

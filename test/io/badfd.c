@@ -5,33 +5,29 @@
 #include <stdio.h>
 #include <sys/uio.h>
 #include <unistd.h>
-
-static int failures;
-#define EXPECT_ERR(call, e) do { errno = 0; long r_ = (long)(call); \
-  if (r_ != -1 || errno != (e)) { printf("FAIL: %s gave %ld errno %d\n", #call, r_, errno); failures++; } \
-  else printf("ok: %s -> %s\n", #call, #e); } while (0)
+#include "check.h"
 
 int main(void) {
   char c = 'x';
-  EXPECT_ERR(write(99, &c, 1), EBADF);
-  EXPECT_ERR(read(99, &c, 1), EBADF);
-  EXPECT_ERR(close(99), EBADF);
-  EXPECT_ERR(close(-1), EBADF);
-  EXPECT_ERR(fcntl(99, F_GETFL), EBADF);
-  EXPECT_ERR(dup(99), EBADF);
-  EXPECT_ERR(lseek(1, 0, SEEK_SET), ESPIPE);
-  EXPECT_ERR(read(1, &c, 1), EBADF);
+  CHECK_ERRNO(write(99, &c, 1), EBADF);
+  CHECK_ERRNO(read(99, &c, 1), EBADF);
+  CHECK_ERRNO(close(99), EBADF);
+  CHECK_ERRNO(close(-1), EBADF);
+  CHECK_ERRNO(fcntl(99, F_GETFL), EBADF);
+  CHECK_ERRNO(dup(99), EBADF);
+  CHECK_ERRNO(lseek(1, 0, SEEK_SET), ESPIPE);
+  CHECK_ERRNO(read(1, &c, 1), EBADF);
   struct iovec iov = { &c, 1 };
-  EXPECT_ERR(writev(1, &iov, -1), EINVAL);
+  CHECK_ERRNO(writev(1, &iov, -1), EINVAL);
   int fd = dup(1);
-  if (fd != 3) { printf("FAIL: dup(1) gave %d, want 3\n", fd); failures++; }
-  if (write(fd, "dup ok\n", 7) != 7) { printf("FAIL: write on dup\n"); failures++; }
-  if (close(fd) != 0) { printf("FAIL: close dup\n"); failures++; }
-  EXPECT_ERR(close(fd), EBADF);
-  if (dup2(1, 10) != 10 || fcntl(10, F_GETFD) != 0) { printf("FAIL: dup2\n"); failures++; }
-  if (fcntl(10, F_DUPFD, 5) != 5) { printf("FAIL: F_DUPFD\n"); failures++; }
+  CHECK_EQ(fd, 3, "dup(1): lowest free fd");
+  CHECK_EQ(write(fd, "dup ok\n", 7), 7);
+  CHECK(close(fd) == 0);
+  CHECK_ERRNO(close(fd), EBADF);
+  CHECK(dup2(1, 10) == 10 && fcntl(10, F_GETFD) == 0, "dup2");
+  CHECK_EQ(fcntl(10, F_DUPFD, 5), 5);
   close(10); close(5);
   struct iovec v[3] = { { "wri", 3 }, { "", 0 }, { "tev\n", 4 } };
-  if (writev(1, v, 3) != 7) { printf("FAIL: writev\n"); failures++; }
-  return failures != 0;
+  CHECK_EQ(writev(1, v, 3), 7);
+  return CHECK_DONE();
 }

@@ -17,10 +17,7 @@
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c, ...) do { if (!(c)) { printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); failures++; } else printf("ok: %s\n", #c); } while (0)
-#define ERR(call, e) do { errno = 0; long r_ = (long)(call); CHECK(r_ == -1 && errno == (e), "%s: %ld errno %d (%s)", #call, r_, errno, strerror(errno)); } while (0)
+#include "check.h"
 
 // one past the last byte of memory, and the length from `small` that runs
 // one byte past it: evaluated at each use, since calls may grow memory
@@ -36,71 +33,66 @@ static double now(void) {
 int main(void) {
   static char small[64];
   int f = open("/data/ten", O_RDWR | O_CREAT | O_TRUNC, 0644);
-  CHECK(f >= 0 && write(f, "0123456789", 10) == 10, "setup");
+  OK(f >= 0 && write(f, "0123456789", 10) == 10, "setup");
   int p[2];
-  CHECK(pipe(p) == 0, "pipe");
+  OK(pipe(p) == 0, "pipe");
 
   // past the end of memory: EFAULT, whatever the call
-  ERR(read(f, small, past), EFAULT);
-  ERR(pread(f, small, past, 0), EFAULT);
-  ERR(write(p[1], small, past), EFAULT);
-  ERR(write(p[1], small, 1 << 30), EFAULT); // issue 13: wrote 64 KiB past the buffer
-  ERR(pwrite(f, small, past, 0), EFAULT);
-  ERR(read(f, end, 1), EFAULT);
-  ERR(write(f, end - 4, 5), EFAULT);
+  CHECK_ERRNO(read(f, small, past), EFAULT);
+  CHECK_ERRNO(pread(f, small, past, 0), EFAULT);
+  CHECK_ERRNO(write(p[1], small, past), EFAULT);
+  CHECK_ERRNO(write(p[1], small, 1 << 30), EFAULT); // issue 13: wrote 64 KiB past the buffer
+  CHECK_ERRNO(pwrite(f, small, past, 0), EFAULT);
+  CHECK_ERRNO(read(f, end, 1), EFAULT);
+  CHECK_ERRNO(write(f, end - 4, 5), EFAULT);
   struct iovec iov[2] = { { small, 4 }, { end - 2, 4 } };
-  ERR(readv(f, iov, 2), EFAULT);
-  ERR(writev(p[1], iov, 2), EFAULT);
-  ERR(preadv(f, iov, 2, 0), EFAULT);
-  ERR(readv(f, (struct iovec *)(end - 4), 1), EFAULT); // the vector itself runs past the end
+  CHECK_ERRNO(readv(f, iov, 2), EFAULT);
+  CHECK_ERRNO(writev(p[1], iov, 2), EFAULT);
+  CHECK_ERRNO(preadv(f, iov, 2, 0), EFAULT);
+  CHECK_ERRNO(readv(f, (struct iovec *)(end - 4), 1), EFAULT); // the vector itself runs past the end
   int u = socket(AF_INET, SOCK_DGRAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = htons(9);
-  ERR(sendto(u, small, past, 0, (struct sockaddr *)&a, sizeof a), EFAULT);
-  ERR(recv(u, small, past, MSG_DONTWAIT), EFAULT);
-  ERR(sendto(u, small, 1, 0, (struct sockaddr *)(end - 8), 16), EFAULT); // the address runs past
-  ERR(connect(u, (struct sockaddr *)(end - 8), 16), EFAULT);
+  struct sockaddr_in a = check_lo4(9);
+  CHECK_ERRNO(sendto(u, small, past, 0, (struct sockaddr *)&a, sizeof a), EFAULT);
+  CHECK_ERRNO(recv(u, small, past, MSG_DONTWAIT), EFAULT);
+  CHECK_ERRNO(sendto(u, small, 1, 0, (struct sockaddr *)(end - 8), 16), EFAULT); // the address runs past
+  CHECK_ERRNO(connect(u, (struct sockaddr *)(end - 8), 16), EFAULT);
   close(u);
   // the other calls whose bytes land in a caller's buffer
-  ERR(getentropy(end - 4, 8), EFAULT);
-  ERR(getrandom(end - 4, 8, 0), EFAULT);
-  CHECK(symlink("ten", "/data/lnk") == 0, "symlink");
-  ERR(readlink("/data/lnk", end - 4, 8), EFAULT);
-  CHECK(getcwd(end - 4, 8) == NULL && errno == EFAULT, "getcwd past the end: EFAULT");
+  CHECK_ERRNO(getentropy(end - 4, 8), EFAULT);
+  CHECK_ERRNO(getrandom(end - 4, 8, 0), EFAULT);
+  OK(symlink("ten", "/data/lnk") == 0, "symlink");
+  CHECK_ERRNO(readlink("/data/lnk", end - 4, 8), EFAULT);
+  OK(getcwd(end - 4, 8) == NULL && errno == EFAULT, "getcwd past the end: EFAULT");
   char b;
   fcntl(p[0], F_SETFL, O_NONBLOCK);
-  ERR(read(p[0], &b, 1), EAGAIN); // nothing was written by the refused calls
+  CHECK_ERRNO(read(p[0], &b, 1), EAGAIN); // nothing was written by the refused calls
 
   // a huge length inside memory: what the file has, at once
   size_t biglen = 64 << 20;
   char *big = malloc(biglen);
-  CHECK(big != NULL, "64 MiB buffer");
+  OK(big != NULL, "64 MiB buffer");
   double t0 = now();
-  CHECK(pread(f, big, biglen, 0) == 10 && memcmp(big, "0123456789", 10) == 0, "pread 64 MiB of a 10-byte file: 10");
+  OK(pread(f, big, biglen, 0) == 10 && memcmp(big, "0123456789", 10) == 0, "pread 64 MiB of a 10-byte file: 10");
   lseek(f, 0, SEEK_SET);
-  CHECK(read(f, big, biglen) == 10, "read 64 MiB of a 10-byte file: 10");
+  OK(read(f, big, biglen) == 10, "read 64 MiB of a 10-byte file: 10");
   double dt = now() - t0;
-  CHECK(dt < 1.0, "both in %.3f s", dt);
+  OK(dt < 1.0, "both in %.3f s", dt);
 
   // across the 1 MiB piece size: whole transfers, byte-exact
   size_t n = 3 * (1 << 20) + 12345;
   for (size_t i = 0; i < n; i++) big[i] = (char)(i * 7 + 3);
   int g = open("/data/big", O_RDWR | O_CREAT | O_TRUNC, 0644);
-  CHECK(write(g, big, n) == (ssize_t)n, "write %zu bytes at once", n);
+  OK(write(g, big, n) == (ssize_t)n, "write %zu bytes at once", n);
   char *back = malloc(n + 100);
-  CHECK(pread(g, back, n + 100, 0) == (ssize_t)n && memcmp(back, big, n) == 0, "pread it back whole");
-  CHECK(pwrite(g, big, n, 1 << 20) == (ssize_t)n, "pwrite at 1 MiB");
+  OK(pread(g, back, n + 100, 0) == (ssize_t)n && memcmp(back, big, n) == 0, "pread it back whole");
+  OK(pwrite(g, big, n, 1 << 20) == (ssize_t)n, "pwrite at 1 MiB");
   lseek(g, 0, SEEK_SET);
-  CHECK(read(g, back, n + 100) == (ssize_t)n + 100, "read past the old end: more than one piece");
+  OK(read(g, back, n + 100) == (ssize_t)n + 100, "read past the old end: more than one piece");
   free(back);
   free(big);
   close(g);
   close(f);
   close(p[0]);
   close(p[1]);
-  printf("%d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

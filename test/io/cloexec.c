@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check.h"
 
-static int fails;
-#define CHECK(c) do { if (!(c)) { printf("FAIL %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); fails++; } else printf("ok %s\n", #c); } while (0)
 static int cloexec(int fd) { int r = fcntl(fd, F_GETFD); return r < 0 ? -1 : (r & FD_CLOEXEC) != 0; }
 
 int main(void) {
@@ -23,74 +22,73 @@ int main(void) {
   snprintf(path, sizeof path, "%s/f", D);
 
   // the bit is real and shares no bit with the other open flags
-  CHECK(O_CLOEXEC != 0);
-  CHECK((O_CLOEXEC & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_CREAT | O_EXCL | O_TRUNC | O_DIRECTORY | O_NOFOLLOW | O_SYNC | O_DSYNC)) == 0);
-  CHECK(FD_CLOEXEC == 1);
+  OK(O_CLOEXEC != 0);
+  OK((O_CLOEXEC & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_CREAT | O_EXCL | O_TRUNC | O_DIRECTORY | O_NOFOLLOW | O_SYNC | O_DSYNC)) == 0);
+  OK(FD_CLOEXEC == 1);
 
   int a = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
-  CHECK(a >= 0 && cloexec(a) == 0);
+  OK(a >= 0 && cloexec(a) == 0);
   int b = open(path, O_RDONLY | O_CLOEXEC);
-  CHECK(b >= 0 && cloexec(b) == 1);
+  OK(b >= 0 && cloexec(b) == 1);
   // status flags do not carry it
-  CHECK((fcntl(b, F_GETFL) & O_CLOEXEC) == 0);
-  CHECK((fcntl(b, F_GETFL) & O_ACCMODE) == O_RDONLY);
+  OK((fcntl(b, F_GETFL) & O_CLOEXEC) == 0);
+  OK((fcntl(b, F_GETFL) & O_ACCMODE) == O_RDONLY);
 
   int dfd = open(D, O_RDONLY | O_DIRECTORY);
-  CHECK(dfd >= 0 && cloexec(dfd) == 0);
+  OK(dfd >= 0 && cloexec(dfd) == 0);
   int c = openat(dfd, "f", O_WRONLY | O_CLOEXEC);
-  CHECK(c >= 0 && cloexec(c) == 1);
+  OK(c >= 0 && cloexec(c) == 1);
   int c2 = openat(dfd, "f", O_WRONLY);
-  CHECK(c2 >= 0 && cloexec(c2) == 0);
+  OK(c2 >= 0 && cloexec(c2) == 0);
 
   // dup / F_DUPFD: the new fd never inherits it
   int d1 = dup(b);
-  CHECK(d1 >= 0 && cloexec(d1) == 0 && cloexec(b) == 1);
+  OK(d1 >= 0 && cloexec(d1) == 0 && cloexec(b) == 1);
   int d2 = fcntl(b, F_DUPFD, 10);
-  CHECK(d2 >= 10 && cloexec(d2) == 0);
+  OK(d2 >= 10 && cloexec(d2) == 0);
   int d3 = fcntl(a, F_DUPFD_CLOEXEC, 20);
-  CHECK(d3 >= 20 && cloexec(d3) == 1 && cloexec(a) == 0);
+  OK(d3 >= 20 && cloexec(d3) == 1 && cloexec(a) == 0);
   // dup2 onto an fd that had the flag: cleared
-  CHECK(dup2(a, d3) == d3 && cloexec(d3) == 0);
+  OK(dup2(a, d3) == d3 && cloexec(d3) == 0);
   // dup2(fd, fd) changes nothing
-  CHECK(dup2(b, b) == b && cloexec(b) == 1);
+  OK(dup2(b, b) == b && cloexec(b) == 1);
   // dup3: only O_CLOEXEC is allowed, oldfd == newfd is EINVAL
-  CHECK(dup3(a, 30, O_CLOEXEC) == 30 && cloexec(30) == 1);
-  CHECK(dup3(b, 30, 0) == 30 && cloexec(30) == 0);
-  errno = 0; CHECK(dup3(a, a, O_CLOEXEC) == -1 && errno == EINVAL);
-  errno = 0; CHECK(dup3(a, 31, O_NONBLOCK) == -1 && errno == EINVAL);
+  OK(dup3(a, 30, O_CLOEXEC) == 30 && cloexec(30) == 1);
+  OK(dup3(b, 30, 0) == 30 && cloexec(30) == 0);
+  errno = 0; OK(dup3(a, a, O_CLOEXEC) == -1 && errno == EINVAL);
+  errno = 0; OK(dup3(a, 31, O_NONBLOCK) == -1 && errno == EINVAL);
 
   // F_SETFD is per fd: b and d1 share one open description
-  CHECK(fcntl(d1, F_SETFD, FD_CLOEXEC) == 0 && cloexec(d1) == 1);
-  CHECK(fcntl(b, F_SETFD, 0) == 0 && cloexec(b) == 0 && cloexec(d1) == 1);
+  OK(fcntl(d1, F_SETFD, FD_CLOEXEC) == 0 && cloexec(d1) == 1);
+  OK(fcntl(b, F_SETFD, 0) == 0 && cloexec(b) == 0 && cloexec(d1) == 1);
   // ...whereas status flags are per description
-  CHECK(fcntl(b, F_SETFL, O_NONBLOCK) == 0 && (fcntl(d1, F_GETFL) & O_NONBLOCK));
-  errno = 0; CHECK(fcntl(999, F_GETFD) == -1 && errno == EBADF);
-  errno = 0; CHECK(fcntl(999, F_SETFD, FD_CLOEXEC) == -1 && errno == EBADF);
+  OK(fcntl(b, F_SETFL, O_NONBLOCK) == 0 && (fcntl(d1, F_GETFL) & O_NONBLOCK));
+  errno = 0; OK(fcntl(999, F_GETFD) == -1 && errno == EBADF);
+  errno = 0; OK(fcntl(999, F_SETFD, FD_CLOEXEC) == -1 && errno == EBADF);
 
   // pipe2
   int p[2];
-  CHECK(pipe2(p, O_CLOEXEC) == 0 && cloexec(p[0]) == 1 && cloexec(p[1]) == 1);
+  OK(pipe2(p, O_CLOEXEC) == 0 && cloexec(p[0]) == 1 && cloexec(p[1]) == 1);
   int q[2];
-  CHECK(pipe2(q, 0) == 0 && cloexec(q[0]) == 0 && cloexec(q[1]) == 0);
-  errno = 0; CHECK(pipe2(q, O_APPEND) == -1 && errno == EINVAL);
+  OK(pipe2(q, 0) == 0 && cloexec(q[0]) == 0 && cloexec(q[1]) == 0);
+  errno = 0; OK(pipe2(q, O_APPEND) == -1 && errno == EINVAL);
 
   // mkostemp passes its flags through open
   snprintf(tmpl, sizeof tmpl, "%s/tXXXXXX", D);
   int t = mkostemp(tmpl, O_CLOEXEC);
-  CHECK(t >= 0 && cloexec(t) == 1);
+  OK(t >= 0 && cloexec(t) == 1);
   unlink(tmpl);
 
   // devices go through the same table
   int n = open("/dev/null", O_WRONLY | O_CLOEXEC);
-  CHECK(n >= 0 && cloexec(n) == 1);
+  OK(n >= 0 && cloexec(n) == 1);
   int n2 = open("/dev/null", O_WRONLY);
-  CHECK(n2 >= 0 && cloexec(n2) == 0);
+  OK(n2 >= 0 && cloexec(n2) == 0);
 
   // a closed-and-reused slot starts clean
   close(b);
   int r = open(path, O_RDONLY);
-  CHECK(r == b && cloexec(r) == 0);
+  OK(r == b && cloexec(r) == 0);
 
-  printf("%s\n", fails ? "FAILED" : "all ok");
-  return fails != 0;
+  return CHECK_DONE();
 }

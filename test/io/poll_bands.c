@@ -13,8 +13,7 @@
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); return 1; } } while (0)
+#include "check.h"
 
 static long long now_ms(void) {
   struct timespec t;
@@ -27,53 +26,53 @@ int main(void) {
   const int extra[] = { POLLPRI, POLLRDBAND, POLLWRBAND };
   // the new bits overlap nothing (POLLIN == POLLRDNORM and POLLOUT == POLLWRNORM here, as upstream)
   for (int i = 0; i < 3; i++) {
-    CHECK(extra[i] != 0 && (extra[i] & (extra[i] - 1)) == 0);
+    REQUIRE(extra[i] != 0 && (extra[i] & (extra[i] - 1)) == 0);
     for (unsigned j = 0; j < sizeof bits / sizeof bits[0]; j++)
-      if (bits[j] != extra[i]) CHECK((bits[j] & extra[i]) == 0);
+      if (bits[j] != extra[i]) REQUIRE((bits[j] & extra[i]) == 0);
     // and fit the `short` events field
-    CHECK((short)extra[i] == extra[i]);
+    REQUIRE((short)extra[i] == extra[i]);
   }
-  CHECK(POLLPRI == 0x200); // upstream wasi-libc's wasm32-wasip2 value
+  REQUIRE(POLLPRI == 0x200); // upstream wasi-libc's wasm32-wasip2 value
   printf("POLLPRI %#x POLLRDBAND %#x POLLWRBAND %#x\n", POLLPRI, POLLRDBAND, POLLWRBAND);
 
   int p[2];
-  CHECK(pipe(p) == 0);
-  CHECK(write(p[1], "x", 1) == 1);
+  REQUIRE(pipe(p) == 0);
+  REQUIRE(write(p[1], "x", 1) == 1);
   int all = POLLIN | POLLPRI | POLLRDBAND | POLLOUT | POLLWRBAND;
   struct pollfd pf[2] = { { p[0], (short)all, 0 }, { p[1], (short)all, 0 } };
-  CHECK(poll(pf, 2, 0) == 2);
+  REQUIRE(poll(pf, 2, 0) == 2);
   printf("pipe read end %#x, write end %#x\n", pf[0].revents, pf[1].revents);
-  CHECK(pf[0].revents == POLLIN && pf[1].revents == POLLOUT);
+  REQUIRE(pf[0].revents == POLLIN && pf[1].revents == POLLOUT);
 
   // only the band bits on a readable pipe: nothing to report, the timeout runs out
   pf[0].events = POLLPRI | POLLRDBAND;
   pf[1].events = POLLWRBAND;
   long long t0 = now_ms();
-  CHECK(poll(pf, 2, 100) == 0 && pf[0].revents == 0 && pf[1].revents == 0);
+  REQUIRE(poll(pf, 2, 100) == 0 && pf[0].revents == 0 && pf[1].revents == 0);
   long long waited = now_ms() - t0;
   printf("POLLPRI alone waited %lld ms\n", waited);
-  CHECK(waited >= 90);
+  REQUIRE(waited >= 90);
 
   // a regular file is always readable and writable, never "priority"
   int f = open("/data/f", O_RDWR | O_CREAT, 0644);
-  CHECK(f >= 0);
+  REQUIRE(f >= 0);
   struct pollfd ff = { f, (short)all, 0 };
-  CHECK(poll(&ff, 1, 0) == 1 && ff.revents == (POLLIN | POLLOUT));
+  REQUIRE(poll(&ff, 1, 0) == 1 && ff.revents == (POLLIN | POLLOUT));
 
   // ppoll, declared by <poll.h> without _GNU_SOURCE
   struct timespec ts = { 0, 0 };
   sigset_t none;
   sigemptyset(&none);
   pf[0].events = POLLIN | POLLPRI;
-  CHECK(ppoll(pf, 1, &ts, &none) == 1 && pf[0].revents == POLLIN);
+  REQUIRE(ppoll(pf, 1, &ts, &none) == 1 && pf[0].revents == POLLIN);
   // a hang-up is reported whatever was asked, POLLPRI included
   close(p[1]);
   char c;
-  CHECK(read(p[0], &c, 1) == 1);
+  REQUIRE(read(p[0], &c, 1) == 1);
   pf[0].events = POLLPRI;
-  CHECK(poll(pf, 1, 0) == 1 && pf[0].revents == POLLHUP);
+  REQUIRE(poll(pf, 1, 0) == 1 && pf[0].revents == POLLHUP);
   close(p[0]);
   close(f);
   puts("poll bands ok");
-  return 0;
+  return CHECK_DONE();
 }

@@ -11,9 +11,7 @@
 #include <string.h>
 #include <sys/sendfile.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); failures++; } } while (0)
+#include "check.h"
 
 int main(void) {
   CHECK(O_NDELAY == O_NONBLOCK);
@@ -63,6 +61,5 @@ int main(void) {
   close(t);
   close(in);
   close(out);
-  printf("sendfile: %d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -3,18 +3,19 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "check.h"
 int main(void) {
   char buf[6];
   ssize_t n = read(0, buf, 6);
-  if (n < 1) { printf("FAIL: read gave %zd\n", n); return 1; }
+  REQUIRE(n >= 1, "read gave %zd", n);
   char line[64];
-  if (!fgets(line, sizeof line, stdin)) { printf("FAIL: fgets\n"); return 1; }
+  REQUIRE(fgets(line, sizeof line, stdin));
   char all[64];
   snprintf(all, sizeof all, "%.*s%s", (int)n, buf, line);
-  if (strcmp(all, "first line\n") != 0) { printf("FAIL: got '%s'\n", all); return 1; }
-  if (!fgets(line, sizeof line, stdin) || strcmp(line, "second line\n") != 0) { printf("FAIL: second\n"); return 1; }
-  if (fgets(line, sizeof line, stdin) != NULL || !feof(stdin)) { printf("FAIL: no EOF\n"); return 1; }
-  if (read(0, buf, 1) != 0) { printf("FAIL: read at EOF\n"); return 1; }
+  CHECK_STR(all, "first line\n");
+  CHECK_STR(fgets(line, sizeof line, stdin), "second line\n");
+  CHECK(fgets(line, sizeof line, stdin) == NULL && feof(stdin), "no EOF");
+  CHECK_EQ(read(0, buf, 1), 0, "read at EOF");
   printf("ok: stdin read whole, EOF seen\n");
-  return 0;
+  return CHECK_DONE();
 }

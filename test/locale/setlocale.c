@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include "check.h"
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
 static int is(const char *got, const char *want) { return got && !strcmp(got, want); }
 
 int main(void) {
@@ -62,7 +61,7 @@ int main(void) {
   CHECK(newlocale(LC_CTYPE_MASK, "C", (locale_t)0) != (locale_t)0);
   printf("newlocale: ok\n");
 
-  if (failures) return 1;
+  if (check_failures) return 1;
   printf("setlocale ok\n");
-  return 0;
+  return CHECK_DONE();
 }

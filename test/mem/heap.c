@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 static size_t mem_bytes(void) { return __builtin_wasm_memory_size(0) * 65536u; }
 
@@ -87,6 +85,5 @@ int main(void) {
   }
   for (int i = 0; i < N; i++) free(blk[i]);
   printf("heap grew %zu KiB for %d blocks\n", (mem_bytes() - m0) >> 10, N);
-  printf("%s\n", failures ? "FAILED" : "all heap checks passed");
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -13,9 +13,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 #define N 100
 static int fds[N];
@@ -84,6 +82,5 @@ int main(void) {
   CHECK(fd == 3);
   CHECK(close(fd) == 0);
 
-  printf("%s\n", failures ? "FAILED" : "PASS");
-  return failures != 0;
+  return CHECK_DONE();
 }

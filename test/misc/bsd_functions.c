@@ -12,9 +12,7 @@
 #include <resolv.h>
 #include <stdio.h>
 #include <string.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 int main(void) {
   const char *e = "x";
@@ -57,6 +55,6 @@ int main(void) {
   char dst[4];
   CHECK(strlcpy(dst, "abcdef", sizeof dst) == 6 && !strcmp(dst, "abc"));
   CHECK(arc4random_uniform(10) < 10);
-  printf(failures ? "%d failures\n" : "all checks passed\n", failures);
-  return failures != 0;
+  printf(check_failures ? "%d failures\n" : "all checks passed\n", check_failures);
+  return CHECK_DONE();
 }

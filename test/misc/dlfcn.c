@@ -5,25 +5,22 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
-
-static int failures;
-#define CHECK(cond, ...) do { if (cond) printf("ok   " __VA_ARGS__); else { printf("FAIL " __VA_ARGS__); failures++; } printf("\n"); } while (0)
+#include "check.h"
 
 int main(void) {
-  CHECK(dlerror() == NULL, "no error before any call");
+  OK(dlerror() == NULL, "no error before any call");
   void *h = dlopen("libz.so.1", RTLD_NOW | RTLD_LOCAL);
-  CHECK(h == NULL, "dlopen(\"libz.so.1\") fails");
+  OK(h == NULL, "dlopen(\"libz.so.1\") fails");
   const char *e = dlerror();
-  CHECK(e && strstr(e, "libz.so.1") && strstr(e, "not supported"), "dlerror names the file and the reason: %s", e ? e : "(null)");
-  CHECK(dlerror() == NULL, "reading the message cleared it");
-  CHECK(dlopen(NULL, RTLD_LAZY) == NULL && dlerror() != NULL, "dlopen(NULL) (the main program) fails too, with a message");
-  CHECK(dlsym(RTLD_DEFAULT, "printf") == NULL, "dlsym(RTLD_DEFAULT, \"printf\") is NULL");
+  OK(e && strstr(e, "libz.so.1") && strstr(e, "not supported"), "dlerror names the file and the reason: %s", e ? e : "(null)");
+  OK(dlerror() == NULL, "reading the message cleared it");
+  OK(dlopen(NULL, RTLD_LAZY) == NULL && dlerror() != NULL, "dlopen(NULL) (the main program) fails too, with a message");
+  OK(dlsym(RTLD_DEFAULT, "printf") == NULL, "dlsym(RTLD_DEFAULT, \"printf\") is NULL");
   e = dlerror();
-  CHECK(e && strstr(e, "printf"), "  dlerror: %s", e ? e : "(null)");
-  CHECK(dlsym(RTLD_NEXT, "malloc") == NULL && dlerror() != NULL, "dlsym(RTLD_NEXT, \"malloc\") is NULL");
-  CHECK(dlclose(NULL) != 0 && dlerror() != NULL, "dlclose fails with a message");
+  OK(e && strstr(e, "printf"), "  dlerror: %s", e ? e : "(null)");
+  OK(dlsym(RTLD_NEXT, "malloc") == NULL && dlerror() != NULL, "dlsym(RTLD_NEXT, \"malloc\") is NULL");
+  OK(dlclose(NULL) != 0 && dlerror() != NULL, "dlclose fails with a message");
   Dl_info info;
-  CHECK(dladdr((void *)main, &info) == 0, "dladdr knows no object");
-  printf("%s\n", failures ? "FAILED" : "all dlfcn checks passed");
-  return failures != 0;
+  OK(dladdr((void *)main, &info) == 0, "dladdr knows no object");
+  return CHECK_DONE();
 }

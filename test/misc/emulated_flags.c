@@ -8,6 +8,7 @@
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 static volatile sig_atomic_t got;
 static void h(int s) { got = s; }
 int main(void) {
@@ -16,6 +17,8 @@ int main(void) {
   struct tms t;
   times(&t);
   void *p = mmap(0, 100, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  printf("got %d pid %d clock %ld map %d\n", (int)got, getpid(), (long)clock() >= 0, p != MAP_FAILED);
-  return got == SIGINT && p != MAP_FAILED ? 0 : 1;
+  printf("got %d pid %d clock %d map %d\n", (int)got, getpid(), (long)clock() >= 0, p != MAP_FAILED);
+  CHECK(got == SIGINT);
+  CHECK(p != MAP_FAILED);
+  return CHECK_DONE();
 }

@@ -9,22 +9,21 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); return 1; } } while (0)
+#include "check.h"
 
 int main(void) {
   struct rusage ru;
-  CHECK(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0 && ru.ru_nvcsw == 0);
+  REQUIRE(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0 && ru.ru_nvcsw == 0);
   long pg = sysconf(_SC_PAGESIZE);
   char *p = mmap(NULL, (size_t)pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  CHECK(p != MAP_FAILED);
+  REQUIRE(p != MAP_FAILED);
   p[0] = 'k';
   char *q = mremap(p, (size_t)pg, (size_t)pg * 2, MREMAP_MAYMOVE);
-  CHECK(q != MAP_FAILED && q[0] == 'k');
+  REQUIRE(q != MAP_FAILED && q[0] == 'k');
   unsigned char v[2];
-  CHECK(mincore(q, (size_t)pg * 2, v) == 0 && v[0] == 1);
-  CHECK(munmap(q, (size_t)pg * 2) == 0);
-  CHECK(getpid() > 0);
+  REQUIRE(mincore(q, (size_t)pg * 2, v) == 0 && v[0] == 1);
+  REQUIRE(munmap(q, (size_t)pg * 2) == 0);
+  REQUIRE(getpid() > 0);
   printf("maxrss %ld KiB; emulated flags ok\n", ru.ru_maxrss);
-  return 0;
+  return CHECK_DONE();
 }

@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 int main(int argc, char **argv) {
   (void)argc;
@@ -42,8 +40,8 @@ int main(int argc, char **argv) {
            base, strerror(ENOENT), base, base, strerror(EACCES));
   CHECK(!strcmp(buf, want));
   if (strcmp(buf, want)) printf("got [%s]\nwant [%s]\n", buf, want);
-  printf(failures ? "%d failures\n" : "all checks passed\n", failures);
+  printf(check_failures ? "%d failures\n" : "all checks passed\n", check_failures);
   fflush(stdout);
-  if (failures) return 1;
+  if (check_failures) return 1;
   errx(3, "exiting with %d", 3);
 }

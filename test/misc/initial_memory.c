@@ -7,24 +7,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); return 1; } } while (0)
+#include "check.h"
 
 static size_t depth(int n) { volatile char frame[512]; frame[0] = (char)n; return n ? depth(n - 1) + frame[0] * 0 + 1 : 0; }
 
 int main(void) {
   struct rlimit rl;
-  CHECK(getrlimit(RLIMIT_STACK, &rl) == 0);
+  REQUIRE(getrlimit(RLIMIT_STACK, &rl) == 0);
   printf("stack %llu bytes, memory at start %zu pages\n", (unsigned long long)rl.rlim_cur, (size_t)__builtin_wasm_memory_size(0));
-  CHECK(rl.rlim_cur == 65536);
+  REQUIRE(rl.rlim_cur == 65536);
   // recursion within the 64 KiB stack
-  CHECK(depth(60) == 60);
+  REQUIRE(depth(60) == 60);
   char *s = malloc(1 << 20);
-  CHECK(s != NULL);
+  REQUIRE(s != NULL);
   memset(s, 'x', (1 << 20) - 1);
   s[(1 << 20) - 1] = 0;
-  CHECK(strlen(s) == (1 << 20) - 1 && strchr(s, 'y') == NULL);
+  REQUIRE(strlen(s) == (1 << 20) - 1 && strchr(s, 'y') == NULL);
   free(s);
   puts("initial-memory ok");
-  return 0;
+  return CHECK_DONE();
 }

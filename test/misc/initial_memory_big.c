@@ -4,10 +4,12 @@
 //! cflags: -Wl,--initial-memory=4194304
 #include <stdio.h>
 #include <sys/resource.h>
+#include "check.h"
 
 int main(void) {
   struct rlimit rl;
-  if (getrlimit(RLIMIT_STACK, &rl) != 0) return 1;
+  REQUIRE(getrlimit(RLIMIT_STACK, &rl) == 0);
   printf("stack %llu bytes\n", (unsigned long long)rl.rlim_cur);
-  return rl.rlim_cur == 524288 ? 0 : 1;
+  CHECK_EQ(rl.rlim_cur, 524288);
+  return CHECK_DONE();
 }

@@ -12,10 +12,10 @@
 #include <string.h>
 #include <sys/types.h>
 #include <wchar.h>
+#include "check.h"
 
-static int bad;
 #define T(m, t) do { const char *r = _Generic((m), t: "ok", default: "WRONG TYPE"); \
-  if (strcmp(r, "ok")) bad++; printf("%-18s %s (%s)\n", #m, r, #t); } while (0)
+  CHECK(!strcmp(r, "ok"), "%s", #m); printf("%-18s %s (%s)\n", #m, r, #t); } while (0)
 
 int main(void) {
   T(SIZE_MAX, size_t);
@@ -58,13 +58,12 @@ int main(void) {
   T(UINTMAX_C(1), uintmax_t);
   // the values as well: the limits of the 32-bit pointer-sized types
   if (SIZE_MAX != (size_t)-1 || PTRDIFF_MAX != 0x7fffffffL || INTPTR_MIN != -PTRDIFF_MAX - 1 ||
-      UINTPTR_MAX != (uintptr_t)-1 || SSIZE_MAX != PTRDIFF_MAX) { puts("WRONG VALUE"); bad++; }
+      UINTPTR_MAX != (uintptr_t)-1 || SSIZE_MAX != PTRDIFF_MAX) CHECK(0, "WRONG VALUE");
 #if SIZE_MAX != 0xffffffff
-  puts("SIZE_MAX unusable in #if"); bad++;
+  CHECK(0, "SIZE_MAX unusable in #if");
 #endif
   // these compile only because the types match (-Wformat -Werror)
   printf("%zu %td %td %jd %ld\n", SIZE_MAX, PTRDIFF_MAX, PTRDIFF_MIN, INTMAX_MAX, (long)SIG_ATOMIC_MAX);
   printf("%zd\n", (ssize_t)SSIZE_MAX);
-  printf("%d wrong\n", bad);
-  return bad != 0;
+  return CHECK_DONE();
 }

@@ -20,57 +20,55 @@
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
-#define FAILS(call, e) do { errno = 0; CHECK((call) == -1 && errno == (e)); } while (0)
+#include "check.h"
 
 int main(void) {
   char who[L_cuserid];
-  CHECK(cuserid(who) == who && who[0]);
+  REQUIRE(cuserid(who) == who && who[0]);
   printf("cuserid %s\n", who);
   setenv("WASIP2_X", "v", 1);
-  CHECK(secure_getenv("WASIP2_X") && strcmp(secure_getenv("WASIP2_X"), "v") == 0);
+  REQUIRE(secure_getenv("WASIP2_X") && strcmp(secure_getenv("WASIP2_X"), "v") == 0);
 #ifdef __wasm__
-  CHECK(isastream(1) == 0);
-  FAILS(isastream(99), EBADF);
+  REQUIRE(isastream(1) == 0);
+  CHECK_ERRNO(isastream(99), EBADF);
 #endif
 
-  CHECK(flock(1, LOCK_EX | LOCK_NB) == 0 && flock(1, LOCK_UN) == 0 && flock(1, LOCK_SH) == 0);
-  FAILS(flock(1, 0), EINVAL);
-  FAILS(flock(99, LOCK_EX), EBADF);
+  REQUIRE(flock(1, LOCK_EX | LOCK_NB) == 0 && flock(1, LOCK_UN) == 0 && flock(1, LOCK_SH) == 0);
+  CHECK_ERRNO(flock(1, 0), EINVAL);
+  CHECK_ERRNO(flock(99, LOCK_EX), EBADF);
 
   struct sysinfo si;
-  CHECK(sysinfo(&si) == 0 && si.totalram > 0 && si.freeram <= si.totalram && si.procs >= 1 && si.mem_unit >= 1);
+  REQUIRE(sysinfo(&si) == 0 && si.totalram > 0 && si.freeram <= si.totalram && si.procs >= 1 && si.mem_unit >= 1);
   printf("sysinfo uptime %lus ram %lu free %lu\n", si.uptime, si.totalram, si.freeram);
 
   struct timex tx = {0};
   int st = adjtimex(&tx);
-  CHECK(st >= 0 && tx.time.tv_sec > 1600000000);
+  REQUIRE(st >= 0 && tx.time.tv_sec > 1600000000);
   printf("adjtimex state %d status %#x\n", st, tx.status);
-  CHECK(clock_adjtime(CLOCK_REALTIME, &tx) >= 0);
+  REQUIRE(clock_adjtime(CLOCK_REALTIME, &tx) >= 0);
 #ifdef __wasm__  // root may adjust on Linux; nobody may here
   tx.modes = ADJ_FREQUENCY;
-  FAILS(adjtimex(&tx), EPERM);
+  CHECK_ERRNO(adjtimex(&tx), EPERM);
 #endif
 
   char a[] = "hello world", b[6] = {0}, c[6] = {0};
   struct iovec remote = { a, 11 }, local[2] = { { b, 5 }, { c, 5 } };
-  CHECK(process_vm_readv(getpid(), local, 2, &remote, 1, 0) == 10);
-  CHECK(memcmp(b, "hello", 5) == 0 && memcmp(c, " worl", 5) == 0);
+  REQUIRE(process_vm_readv(getpid(), local, 2, &remote, 1, 0) == 10);
+  REQUIRE(memcmp(b, "hello", 5) == 0 && memcmp(c, " worl", 5) == 0);
   struct iovec src = { "HELLO", 5 };
-  CHECK(process_vm_writev(getpid(), &src, 1, &remote, 1, 0) == 5 && memcmp(a, "HELLO world", 11) == 0);
-  FAILS(process_vm_readv(getpid(), local, 2, &remote, 1, 1), EINVAL);
+  REQUIRE(process_vm_writev(getpid(), &src, 1, &remote, 1, 0) == 5 && memcmp(a, "HELLO world", 11) == 0);
+  CHECK_ERRNO(process_vm_readv(getpid(), local, 2, &remote, 1, 1), EINVAL);
 #ifdef __wasm__  // one process: every other pid is absent
-  FAILS(process_vm_readv(getpid() + 1, local, 2, &remote, 1, 0), ESRCH);
-  FAILS(mq_open("/q", O_RDWR | O_CREAT, 0600, NULL), ENOSYS);
+  CHECK_ERRNO(process_vm_readv(getpid() + 1, local, 2, &remote, 1, 0), ESRCH);
+  CHECK_ERRNO(mq_open("/q", O_RDWR | O_CREAT, 0600, NULL), ENOSYS);
   char dbuf[512];
-  FAILS(getdents(0, (struct dirent *)dbuf, sizeof dbuf), ENOSYS);
+  CHECK_ERRNO(getdents(0, (struct dirent *)dbuf, sizeof dbuf), ENOSYS);
 #endif
-  FAILS(getdents(99, NULL, 0), EBADF);
+  CHECK_ERRNO(getdents(99, NULL, 0), EBADF);
   int p[2];
-  CHECK(pipe(p) == 0 && eventfd_write(p[1], 42) == 0);
+  REQUIRE(pipe(p) == 0 && eventfd_write(p[1], 42) == 0);
   eventfd_t v = 0;
-  CHECK(eventfd_read(p[0], &v) == 0 && v == 42);
+  REQUIRE(eventfd_read(p[0], &v) == 0 && v == 42);
   puts("linux extras ok");
-  return 0;
+  return CHECK_DONE();
 }

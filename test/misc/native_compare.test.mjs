@@ -18,8 +18,8 @@ const check = (ok, what, detail = '') => { console.log(`${ok ? 'ok  ' : 'FAIL'} 
 function both(name) {
   const src = join(ROOT, 'test/misc', name);
   const exe = join(dir, name + '.native'), wasm = join(dir, name + '.wasm');
-  const g = spawnSync('gcc', ['-O1', src, '-o', exe], { encoding: 'utf8' });
-  const c = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O1', src, '-o', wasm], { encoding: 'utf8', env });
+  const g = spawnSync('gcc', ['-O2', `-I${ROOT}/test/include`, src, '-o', exe], { encoding: 'utf8' });
+  const c = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', `-I${ROOT}/test/include`, src, '-o', wasm], { encoding: 'utf8', env });
   if (g.status || c.status) { check(false, `${name} builds`, g.stderr + c.stderr); return null; }
   return [spawnSync(exe, [], { encoding: 'utf8' }), spawnSync(join(BIN, 'wasip2-run'), ['--check-leaks', wasm], { encoding: 'utf8' })];
 }

@@ -6,16 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/queue.h>
+#include "check.h"
 
-static int failures, checks;
+static int checks;
 static char buf[256];
 
 static void expect(const char *what, const char *want) {
   checks++;
-  if (strcmp(buf, want)) {
-    printf("FAIL %s: got \"%s\", want \"%s\"\n", what, buf, want);
-    failures++;
-  }
+  CHECK_STR(buf, want, "%s", what);
 }
 #define DUMP(FOREACH, var, head, field) do { buf[0] = 0; FOREACH(var, head, field) \
   snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%d", (var)->v); } while (0)
@@ -38,7 +36,7 @@ int main(void) {
     struct slh h = SLIST_HEAD_INITIALIZER(h);
     struct sl n[6], *p;
     for (int i = 0; i < 6; i++) n[i].v = i;
-    if (!SLIST_EMPTY(&h)) { printf("FAIL slist not empty\n"); failures++; }
+    CHECK(SLIST_EMPTY(&h), "slist not empty");
     SLIST_INSERT_HEAD(&h, &n[1], e);
     SLIST_INSERT_HEAD(&h, &n[0], e);
     SLIST_INSERT_AFTER(&n[1], &n[3], e);
@@ -47,7 +45,7 @@ int main(void) {
     SLIST_REMOVE(&h, &n[2], sl, e); DUMP(SLIST_FOREACH, p, &h, e); expect("SLIST_REMOVE middle", "013");
     SLIST_REMOVE(&h, &n[0], sl, e); DUMP(SLIST_FOREACH, p, &h, e); expect("SLIST_REMOVE first", "13");
     SLIST_REMOVE_HEAD(&h, e); DUMP(SLIST_FOREACH, p, &h, e); expect("SLIST_REMOVE_HEAD", "3");
-    if (SLIST_FIRST(&h) != &n[3] || SLIST_NEXT(&n[3], e) != NULL) { printf("FAIL slist first/next\n"); failures++; }
+    CHECK(!(SLIST_FIRST(&h) != &n[3] || SLIST_NEXT(&n[3], e) != NULL), "slist first/next");
 #ifdef SLIST_REMOVE_AFTER
     SLIST_INSERT_AFTER(&n[3], &n[4], e);
     SLIST_INSERT_AFTER(&n[4], &n[5], e);
@@ -59,7 +57,7 @@ int main(void) {
     expect("SLIST_FOREACH_SAFE removing all", SLIST_EMPTY(&h) ? buf : "not empty");
 #endif
     SLIST_INIT(&h);
-    if (!SLIST_EMPTY(&h)) { printf("FAIL SLIST_INIT\n"); failures++; }
+    CHECK(SLIST_EMPTY(&h), "SLIST_INIT");
   }
   {
     struct lih h;
@@ -95,14 +93,14 @@ int main(void) {
     DUMP(STAILQ_FOREACH, p, &h, e); expect("STAILQ_REMOVE head/tail/middle", "124");
     STAILQ_INSERT_TAIL(&h, &n[6], e); DUMP(STAILQ_FOREACH, p, &h, e); expect("STAILQ_INSERT_TAIL after removing the tail", "1246");
 #ifdef STAILQ_LAST
-    if (STAILQ_LAST(&h, st, e) != &n[6]) { printf("FAIL STAILQ_LAST\n"); failures++; }
+    CHECK(STAILQ_LAST(&h, st, e) == &n[6], "STAILQ_LAST");
 #endif
     STAILQ_INIT(&h2);
     STAILQ_INSERT_TAIL(&h2, &n[0], e);
     STAILQ_INSERT_TAIL(&h2, &n[3], e);
     STAILQ_CONCAT(&h, &h2);
     DUMP(STAILQ_FOREACH, p, &h, e); expect("STAILQ_CONCAT", "124603");
-    if (!STAILQ_EMPTY(&h2)) { printf("FAIL STAILQ_CONCAT leaves the second empty\n"); failures++; }
+    CHECK(STAILQ_EMPTY(&h2), "STAILQ_CONCAT leaves the second empty");
     STAILQ_INSERT_TAIL(&h, &n[5], e); DUMP(STAILQ_FOREACH, p, &h, e); expect("STAILQ_INSERT_TAIL after CONCAT", "1246035");
   }
   {
@@ -132,11 +130,11 @@ int main(void) {
     buf[0] = 0;
     TAILQ_FOREACH_REVERSE(p, &h, tqh, e) snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%d", p->v);
     expect("TAILQ_FOREACH_REVERSE", "543210");
-    if (TAILQ_LAST(&h, tqh) != &n[5] || TAILQ_PREV(&n[3], tqh, e) != &n[2] || TAILQ_PREV(&n[0], tqh, e) != NULL ||
-        TAILQ_FIRST(&h) != &n[0] || TAILQ_NEXT(&n[5], e) != NULL) { printf("FAIL TAILQ LAST/PREV/FIRST/NEXT\n"); failures++; }
+    CHECK(!(TAILQ_LAST(&h, tqh) != &n[5] || TAILQ_PREV(&n[3], tqh, e) != &n[2] || TAILQ_PREV(&n[0], tqh, e) != NULL ||
+        TAILQ_FIRST(&h) != &n[0] || TAILQ_NEXT(&n[5], e) != NULL), "TAILQ LAST/PREV/FIRST/NEXT");
     TAILQ_REMOVE(&h, &n[5], e); TAILQ_REMOVE(&h, &n[0], e); TAILQ_REMOVE(&h, &n[3], e);
     DUMP(TAILQ_FOREACH, p, &h, e); expect("TAILQ_REMOVE last/first/middle", "124");
-    if (TAILQ_LAST(&h, tqh) != &n[4]) { printf("FAIL TAILQ_LAST after removing the last\n"); failures++; }
+    CHECK(TAILQ_LAST(&h, tqh) == &n[4], "TAILQ_LAST after removing the last");
     TAILQ_INIT(&h2);
     TAILQ_INSERT_TAIL(&h2, &n[6], e);
     TAILQ_INSERT_TAIL(&h2, &n[7], e);
@@ -145,11 +143,11 @@ int main(void) {
     buf[0] = 0;
     TAILQ_FOREACH_REVERSE(p, &h, tqh, e) snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%d", p->v);
     expect("reverse after CONCAT", "76421");
-    if (!TAILQ_EMPTY(&h2)) { printf("FAIL TAILQ_CONCAT leaves the second empty\n"); failures++; }
+    CHECK(TAILQ_EMPTY(&h2), "TAILQ_CONCAT leaves the second empty");
 #ifdef TAILQ_REPLACE
     TAILQ_REPLACE(&h, &n[7], &n[0], e);
     DUMP(TAILQ_FOREACH, p, &h, e); expect("TAILQ_REPLACE the last", "12460");
-    if (TAILQ_LAST(&h, tqh) != &n[0]) { printf("FAIL TAILQ_LAST after REPLACE\n"); failures++; }
+    CHECK(TAILQ_LAST(&h, tqh) == &n[0], "TAILQ_LAST after REPLACE");
 #endif
 #ifdef TAILQ_FOREACH_SAFE
     struct tq *t;
@@ -162,7 +160,7 @@ int main(void) {
     struct cq n[6], *p;
     for (int i = 0; i < 6; i++) n[i].v = i;
     CIRCLEQ_INIT(&h);
-    if (!CIRCLEQ_EMPTY(&h)) { printf("FAIL CIRCLEQ_EMPTY\n"); failures++; }
+    CHECK(CIRCLEQ_EMPTY(&h), "CIRCLEQ_EMPTY");
     CIRCLEQ_INSERT_HEAD(&h, &n[2], e);
     CIRCLEQ_INSERT_HEAD(&h, &n[0], e);
     CIRCLEQ_INSERT_TAIL(&h, &n[4], e);
@@ -172,14 +170,14 @@ int main(void) {
     DUMP(CIRCLEQ_FOREACH, p, &h, e); expect("CIRCLEQ inserts", "012345");
     DUMP(CIRCLEQ_FOREACH_REVERSE, p, &h, e); expect("CIRCLEQ_FOREACH_REVERSE", "543210");
     struct cq *first = &n[0], *last = &n[5];  // glibc's LOOP macros need a plain name
-    if (CIRCLEQ_LOOP_NEXT(&h, last, e) != first || CIRCLEQ_LOOP_PREV(&h, first, e) != last ||
-        CIRCLEQ_FIRST(&h) != &n[0] || CIRCLEQ_LAST(&h) != &n[5]) { printf("FAIL CIRCLEQ loop/first/last\n"); failures++; }
+    CHECK(!(CIRCLEQ_LOOP_NEXT(&h, last, e) != first || CIRCLEQ_LOOP_PREV(&h, first, e) != last ||
+        CIRCLEQ_FIRST(&h) != &n[0] || CIRCLEQ_LAST(&h) != &n[5]), "CIRCLEQ loop/first/last");
     CIRCLEQ_REMOVE(&h, &n[0], e); CIRCLEQ_REMOVE(&h, &n[5], e); CIRCLEQ_REMOVE(&h, &n[2], e);
     DUMP(CIRCLEQ_FOREACH, p, &h, e); expect("CIRCLEQ_REMOVE first/last/middle", "134");
     DUMP(CIRCLEQ_FOREACH_REVERSE, p, &h, e); expect("reverse after removes", "431");
     CIRCLEQ_REMOVE(&h, &n[1], e); CIRCLEQ_REMOVE(&h, &n[3], e); CIRCLEQ_REMOVE(&h, &n[4], e);
-    if (!CIRCLEQ_EMPTY(&h)) { printf("FAIL CIRCLEQ empty after removing all\n"); failures++; }
+    CHECK(CIRCLEQ_EMPTY(&h), "CIRCLEQ empty after removing all");
   }
-  printf("%d list states checked, %d failures\n", checks, failures);
-  return failures != 0;
+  printf("%d list states checked\n", checks);
+  return CHECK_DONE();
 }

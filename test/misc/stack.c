@@ -1,6 +1,7 @@
 // The default stack is 1 MiB: a 512 KiB array on the stack is normal C.
 #include <stdio.h>
 #include <string.h>
+#include "check.h"
 static int use(volatile char *p, size_t n) {
   for (size_t i = 0; i < n; i += 4096) p[i] = (char)i;
   int s = 0;

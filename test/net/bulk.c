@@ -16,8 +16,8 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
 #define TOTAL (64ull << 20)
 #define CHUNK 65536
 
@@ -38,14 +38,10 @@ static unsigned char out[CHUNK], in[CHUNK];
 
 int main(void) {
   const char *ps = getenv("NATIVE_PORT");
-  CHECK(ps);
+  REQUIRE(ps);
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons(atoi(ps));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
+  struct sockaddr_in a = check_lo4(atoi(ps));
+  REQUIRE(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
   uint64_t hs = 0xcbf29ce484222325ull, hr = hs, sent = 0, got = 0;
   size_t olen = 0, ooff = 0;
   struct timespec t0, t1;
@@ -58,34 +54,34 @@ int main(void) {
       ooff = 0;
     }
     struct pollfd p = {c, POLLIN | (ooff < olen ? POLLOUT : 0), 0};
-    CHECK(poll(&p, 1, 30000) == 1);
-    CHECK(!(p.revents & (POLLERR | POLLNVAL)));
+    REQUIRE(poll(&p, 1, 30000) == 1);
+    REQUIRE(!(p.revents & (POLLERR | POLLNVAL)));
     if (p.revents & POLLIN) {
       ssize_t r = recv(c, in, sizeof in, MSG_DONTWAIT);
-      if (r < 0) CHECK(errno == EAGAIN);
+      if (r < 0) REQUIRE(errno == EAGAIN);
       else {
-        CHECK(r > 0); // the server never closes first
+        REQUIRE(r > 0); // the server never closes first
         hr = fnv(hr, in, r);
         got += r;
       }
     }
     if ((p.revents & POLLOUT) && ooff < olen) {
       ssize_t w = send(c, out + ooff, olen - ooff, MSG_DONTWAIT);
-      if (w < 0) CHECK(errno == EAGAIN);
+      if (w < 0) REQUIRE(errno == EAGAIN);
       else { ooff += w; sent += w; }
     }
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   double s = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-  CHECK(sent == TOTAL && got == TOTAL);
+  REQUIRE(sent == TOTAL && got == TOTAL);
   printf("sent %llu bytes, fnv1a64 %016llx\n", (unsigned long long)sent, (unsigned long long)hs);
   printf("got  %llu bytes, fnv1a64 %016llx\n", (unsigned long long)got, (unsigned long long)hr);
-  CHECK(hs == hr);
+  REQUIRE(hs == hr);
   printf("64 MB each way in %.2f s (%.1f MB/s each way)\n", s, 64 / s);
   // the stream ends cleanly: our FIN, the server's close, EOF here
-  CHECK(shutdown(c, SHUT_WR) == 0);
-  CHECK(recv(c, in, sizeof in, 0) == 0);
+  REQUIRE(shutdown(c, SHUT_WR) == 0);
+  REQUIRE(recv(c, in, sizeof in, 0) == 0);
   close(c);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

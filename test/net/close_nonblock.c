@@ -19,9 +19,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); failures++; } } while (0)
+#include "check.h"
 
 static long long now_ms(void) {
   struct timespec t;
@@ -50,16 +48,11 @@ static long long burst(int fd) {
 }
 
 static void pair(int *c, int *s) {
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0);
-  socklen_t al = sizeof a;
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
-  CHECK(listen(ls, 1) == 0);
-  *c = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(connect(*c, (struct sockaddr *)&a, sizeof a) == 0);
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  CHECK(ls >= 0);
+  *c = check_connect(AF_INET, port);
+  CHECK(*c >= 0);
   *s = accept(ls, NULL, NULL);
   CHECK(*s >= 0);
   close(ls);
@@ -93,10 +86,7 @@ int main(void) {
   const char *port = getenv("NATIVE_PORT");
   CHECK(port != NULL);
   if (port) {
-    struct sockaddr_in a = {0};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(atoi(port));
+    struct sockaddr_in a = check_lo4(atoi(port));
     int n1 = socket(AF_INET, SOCK_STREAM, 0);
     CHECK(connect(n1, (struct sockaddr *)&a, sizeof a) == 0);
     total = burst(n1);
@@ -144,6 +134,5 @@ int main(void) {
   close(c);
   close(s);
 
-  printf("%s\n", failures ? "FAILED" : "all ok");
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -9,15 +9,13 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
 int main(void) {
-  int ls = socket(AF_INET, SOCK_STREAM, 0), one = 1;
-  setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-  if (bind(ls, (void *)&a, sizeof a) || listen(ls, 8)) { perror("bind"); return 1; }
-  socklen_t al = sizeof a;
-  getsockname(ls, (void *)&a, &al);
-  printf("%d\n", ntohs(a.sin_port));
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  if (ls < 0) { perror("listen"); return 1; }
+  printf("%d\n", port);
   fflush(stdout);
   int c = accept(ls, NULL, NULL);
   usleep(500000);

@@ -16,8 +16,8 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
 #define SA(a) ((struct sockaddr *)&(a))
 
 static const char *name(const struct sockaddr_storage *ss) {
@@ -65,73 +65,73 @@ int main(void) {
 
   // ---- TCP: one [::] listener, both families
   int l = socket(AF_INET6, SOCK_STREAM, 0);
-  CHECK(l >= 0);
-  CHECK(getsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0);
+  REQUIRE(l >= 0);
+  REQUIRE(getsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0);
   printf("IPV6_V6ONLY default: %d\n", v);
-  CHECK(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero) == 0);
+  REQUIRE(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero) == 0);
   struct sockaddr_in6 any = six("::", 0);
-  CHECK(bind(l, SA(any), sizeof any) == 0 && listen(l, 8) == 0);
-  CHECK(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == -1 && errno == EINVAL);
+  REQUIRE(bind(l, SA(any), sizeof any) == 0 && listen(l, 8) == 0);
+  REQUIRE(setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == -1 && errno == EINVAL);
   sl = sizeof ss;
-  CHECK(getsockname(l, SA(ss), &sl) == 0 && sl == sizeof(struct sockaddr_in6));
+  REQUIRE(getsockname(l, SA(ss), &sl) == 0 && sl == sizeof(struct sockaddr_in6));
   int port = port_of(&ss);
   printf("listener: %s\n", name(&ss));
 
   int c6 = socket(AF_INET6, SOCK_STREAM, 0), c4 = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in6 lo6 = six("::1", port);
   struct sockaddr_in lo4 = four("127.0.0.1", port);
-  CHECK(connect(c6, SA(lo6), sizeof lo6) == 0);
-  CHECK(connect(c4, SA(lo4), sizeof lo4) == 0);
-  CHECK(send(c6, "via six", 7, 0) == 7 && send(c4, "via four", 8, 0) == 8);
+  REQUIRE(connect(c6, SA(lo6), sizeof lo6) == 0);
+  REQUIRE(connect(c4, SA(lo4), sizeof lo4) == 0);
+  REQUIRE(send(c6, "via six", 7, 0) == 7 && send(c4, "via four", 8, 0) == 8);
   // poll on the listener sees both pending connections
   int served = 0;
   char lines[2][160]; // printed sorted: the accept order may differ
   for (int round = 0; served < 2; round++) {
-    CHECK(round < 20);
+    REQUIRE(round < 20);
     struct pollfd p = {l, POLLIN, 0};
-    CHECK(poll(&p, 1, 5000) == 1 && (p.revents & POLLIN));
+    REQUIRE(poll(&p, 1, 5000) == 1 && (p.revents & POLLIN));
     sl = sizeof ss;
     int s = accept(l, SA(ss), &sl);
-    CHECK(s >= 0 && sl == sizeof(struct sockaddr_in6) && ss.ss_family == AF_INET6);
+    REQUIRE(s >= 0 && sl == sizeof(struct sockaddr_in6) && ss.ss_family == AF_INET6);
     int r = recv(s, b, sizeof b - 1, 0);
-    CHECK(r > 0);
+    REQUIRE(r > 0);
     b[r] = 0;
     // which client: by its message, so the output is in a fixed order below
     int k = snprintf(lines[served], sizeof lines[served], "said \"%s\": accepted %s", b, name(&ss));
     struct sockaddr_storage me;
     socklen_t ml = sizeof me;
-    CHECK(getsockname(s, SA(me), &ml) == 0 && ml == sizeof(struct sockaddr_in6));
+    REQUIRE(getsockname(s, SA(me), &ml) == 0 && ml == sizeof(struct sockaddr_in6));
     snprintf(lines[served] + k, sizeof lines[served] - k, ", local name %s", name(&me));
-    CHECK(send(s, b, r, 0) == r);
+    REQUIRE(send(s, b, r, 0) == r);
     close(s);
     served++;
   }
   if (strcmp(lines[0], lines[1]) > 0) { char t[160]; strcpy(t, lines[0]); strcpy(lines[0], lines[1]); strcpy(lines[1], t); }
   printf("%s\n%s\n", lines[0], lines[1]);
-  CHECK(recv(c6, b, 7, MSG_WAITALL) == 7 && !memcmp(b, "via six", 7));
-  CHECK(recv(c4, b, 8, MSG_WAITALL) == 8 && !memcmp(b, "via four", 8));
+  REQUIRE(recv(c6, b, 7, MSG_WAITALL) == 7 && !memcmp(b, "via six", 7));
+  REQUIRE(recv(c4, b, 8, MSG_WAITALL) == 8 && !memcmp(b, "via four", 8));
   close(c6); close(c4);
 
   // ---- an AF_INET6 client to a v4-mapped address, against an IPv4 listener
   int l4 = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in a4 = four("127.0.0.1", 0);
-  CHECK(bind(l4, SA(a4), sizeof a4) == 0 && listen(l4, 4) == 0);
+  REQUIRE(bind(l4, SA(a4), sizeof a4) == 0 && listen(l4, 4) == 0);
   sl = sizeof a4;
-  CHECK(getsockname(l4, SA(a4), &sl) == 0);
+  REQUIRE(getsockname(l4, SA(a4), &sl) == 0);
   int cm = socket(AF_INET6, SOCK_STREAM, 0);
   struct sockaddr_in6 mapped = six("::ffff:127.0.0.1", ntohs(a4.sin_port));
-  CHECK(connect(cm, SA(mapped), sizeof mapped) == 0);
+  REQUIRE(connect(cm, SA(mapped), sizeof mapped) == 0);
   sl = sizeof ss;
-  CHECK(getpeername(cm, SA(ss), &sl) == 0 && sl == sizeof(struct sockaddr_in6));
+  REQUIRE(getpeername(cm, SA(ss), &sl) == 0 && sl == sizeof(struct sockaddr_in6));
   printf("mapped connect, peer: %s, same port: %d\n", name(&ss), port_of(&ss) == ntohs(a4.sin_port));
   sl = sizeof ss;
-  CHECK(getsockname(cm, SA(ss), &sl) == 0);
+  REQUIRE(getsockname(cm, SA(ss), &sl) == 0);
   printf("mapped connect, local: %s\n", name(&ss));
   int s4 = accept(l4, SA(ss), &(socklen_t){sizeof ss});
-  CHECK(s4 >= 0);
+  REQUIRE(s4 >= 0);
   printf("the IPv4 server sees: %s\n", name(&ss));
-  CHECK(send(cm, "m", 1, 0) == 1 && recv(s4, b, 1, 0) == 1 && b[0] == 'm');
-  CHECK(send(s4, "n", 1, 0) == 1 && recv(cm, b, 1, 0) == 1 && b[0] == 'n');
+  REQUIRE(send(cm, "m", 1, 0) == 1 && recv(s4, b, 1, 0) == 1 && b[0] == 'm');
+  REQUIRE(send(s4, "n", 1, 0) == 1 && recv(cm, b, 1, 0) == 1 && b[0] == 'n');
   close(s4); close(cm);
 
   // options set before connect survive it when a [::]-bound socket talks IPv4
@@ -139,26 +139,26 @@ int main(void) {
   int cb = socket(AF_INET6, SOCK_STREAM, 0);
   struct sockaddr_in6 any6 = six("::", 0);
   int uto = 777;
-  CHECK(bind(cb, SA(any6), sizeof any6) == 0);
-  CHECK(setsockopt(cb, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, sizeof uto) == 0);
-  CHECK(connect(cb, SA(mapped), sizeof mapped) == 0);
+  REQUIRE(bind(cb, SA(any6), sizeof any6) == 0);
+  REQUIRE(setsockopt(cb, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, sizeof uto) == 0);
+  REQUIRE(connect(cb, SA(mapped), sizeof mapped) == 0);
   uto = 0;
   vl = sizeof uto;
-  CHECK(getsockopt(cb, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, &vl) == 0);
+  REQUIRE(getsockopt(cb, IPPROTO_TCP, TCP_USER_TIMEOUT, &uto, &vl) == 0);
   printf("bound to [::], mapped connect keeps TCP_USER_TIMEOUT: %d\n", uto);
-  CHECK(uto == 777);
+  REQUIRE(uto == 777);
   int sb = accept(l4, NULL, NULL);
-  CHECK(sb >= 0);
+  REQUIRE(sb >= 0);
   close(sb); close(cb); close(l4);
 
   // ---- V6ONLY=1: single family; the IPv4 port stays free for a second socket
   int o6 = socket(AF_INET6, SOCK_STREAM, 0);
-  CHECK(setsockopt(o6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == 0);
+  REQUIRE(setsockopt(o6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) == 0);
   vl = sizeof v;
-  CHECK(getsockopt(o6, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0 && v == 1);
-  CHECK(bind(o6, SA(any), sizeof any) == 0 && listen(o6, 4) == 0);
+  REQUIRE(getsockopt(o6, IPPROTO_IPV6, IPV6_V6ONLY, &v, &vl) == 0 && v == 1);
+  REQUIRE(bind(o6, SA(any), sizeof any) == 0 && listen(o6, 4) == 0);
   sl = sizeof ss;
-  CHECK(getsockname(o6, SA(ss), &sl) == 0);
+  REQUIRE(getsockname(o6, SA(ss), &sl) == 0);
   int oport = port_of(&ss);
   int c = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in t4 = four("127.0.0.1", oport);
@@ -167,75 +167,75 @@ int main(void) {
   close(c);
   int o4 = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in b4 = four("0.0.0.0", oport);
-  CHECK(setsockopt(o4, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
+  REQUIRE(setsockopt(o4, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
   r = bind(o4, SA(b4), sizeof b4);
   printf("IPv4 bind on the v6-only port: %s\n", r == 0 ? "ok" : "failed");
-  CHECK(r == 0 && listen(o4, 1) == 0);
+  REQUIRE(r == 0 && listen(o4, 1) == 0);
   // ...and a dual-stack bind on that port now finds its IPv4 half taken
   int d = socket(AF_INET6, SOCK_STREAM, 0);
   struct sockaddr_in6 b6 = six("::", oport);
   close(o6); // the v6-only socket goes; only the IPv4 one holds the port
-  CHECK(setsockopt(d, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
+  REQUIRE(setsockopt(d, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
   r = bind(d, SA(b6), sizeof b6);
   printf("dual bind with the IPv4 port taken: %s\n", r == 0 ? "ok" : errno == EADDRINUSE ? "EADDRINUSE" : "other");
   close(d); close(o4);
 
   // ---- UDP on [::]: IPv4 and IPv6 senders, answers to both
   int u = socket(AF_INET6, SOCK_DGRAM, 0);
-  CHECK(bind(u, SA(any), sizeof any) == 0);
+  REQUIRE(bind(u, SA(any), sizeof any) == 0);
   sl = sizeof ss;
-  CHECK(getsockname(u, SA(ss), &sl) == 0);
+  REQUIRE(getsockname(u, SA(ss), &sl) == 0);
   int uport = port_of(&ss);
   int u6 = socket(AF_INET6, SOCK_DGRAM, 0), u4 = socket(AF_INET, SOCK_DGRAM, 0);
   struct sockaddr_in6 ut6 = six("::1", uport);
   struct sockaddr_in ut4 = four("127.0.0.1", uport);
-  CHECK(sendto(u6, "six", 3, 0, SA(ut6), sizeof ut6) == 3);
-  CHECK(sendto(u4, "four", 4, 0, SA(ut4), sizeof ut4) == 4);
+  REQUIRE(sendto(u6, "six", 3, 0, SA(ut6), sizeof ut6) == 3);
+  REQUIRE(sendto(u4, "four", 4, 0, SA(ut4), sizeof ut4) == 4);
   for (int i = 0; i < 2; i++) {
     struct pollfd p = {u, POLLIN, 0};
     char *line = lines[i];
-    CHECK(poll(&p, 1, 5000) == 1);
+    REQUIRE(poll(&p, 1, 5000) == 1);
     struct sockaddr_storage from;
     socklen_t fl = sizeof from;
     r = recvfrom(u, b, sizeof b, 0, SA(from), &fl);
-    CHECK(r > 0 && fl == sizeof(struct sockaddr_in6));
+    REQUIRE(r > 0 && fl == sizeof(struct sockaddr_in6));
     b[r] = 0;
     snprintf(line, sizeof lines[i], "udp \"%s\" from %s", b, name(&from));
-    CHECK(sendto(u, b, r, 0, SA(from), fl) == r);
+    REQUIRE(sendto(u, b, r, 0, SA(from), fl) == r);
   }
   if (strcmp(lines[0], lines[1]) > 0) { char t[160]; strcpy(t, lines[0]); strcpy(lines[0], lines[1]); strcpy(lines[1], t); }
   printf("%s\n%s\n", lines[0], lines[1]);
-  CHECK(recv(u6, b, sizeof b, 0) == 3 && !memcmp(b, "six", 3));
+  REQUIRE(recv(u6, b, sizeof b, 0) == 3 && !memcmp(b, "six", 3));
   struct sockaddr_in back;
   socklen_t bl = sizeof back;
-  CHECK(recvfrom(u4, b, sizeof b, 0, SA(back), &bl) == 4 && !memcmp(b, "four", 4));
+  REQUIRE(recvfrom(u4, b, sizeof b, 0, SA(back), &bl) == 4 && !memcmp(b, "four", 4));
   printf("the IPv4 sender got its answer from port %s\n", ntohs(back.sin_port) == uport ? "the [::] one" : "another");
   // an AF_INET6 UDP socket sends to ::ffff:127.0.0.1 itself
   int um = socket(AF_INET6, SOCK_DGRAM, 0);
   struct sockaddr_in ub = four("127.0.0.1", 0);
-  CHECK(bind(u4, SA(ub), sizeof ub) == -1); // already bound (implicitly)
+  REQUIRE(bind(u4, SA(ub), sizeof ub) == -1); // already bound (implicitly)
   bl = sizeof ub;
-  CHECK(getsockname(u4, SA(ub), &bl) == 0);
+  REQUIRE(getsockname(u4, SA(ub), &bl) == 0);
   struct sockaddr_in6 um_to = six("::ffff:127.0.0.1", ntohs(ub.sin_port));
-  CHECK(sendto(um, "mapped", 6, 0, SA(um_to), sizeof um_to) == 6);
+  REQUIRE(sendto(um, "mapped", 6, 0, SA(um_to), sizeof um_to) == 6);
   bl = sizeof back;
-  CHECK(recvfrom(u4, b, sizeof b, 0, SA(back), &bl) == 6 && !memcmp(b, "mapped", 6));
+  REQUIRE(recvfrom(u4, b, sizeof b, 0, SA(back), &bl) == 6 && !memcmp(b, "mapped", 6));
   printf("udp to ::ffff:127.0.0.1 arrives from %s\n", name((struct sockaddr_storage *)&back));
   // and a connected one
   int uc = socket(AF_INET6, SOCK_DGRAM, 0);
-  CHECK(connect(uc, SA(um_to), sizeof um_to) == 0);
-  CHECK(send(uc, "conn", 4, 0) == 4);
-  CHECK(recvfrom(u4, b, sizeof b, 0, SA(back), &(socklen_t){sizeof back}) == 4);
-  CHECK(sendto(u4, "reply", 5, 0, SA(back), sizeof back) == 5);
+  REQUIRE(connect(uc, SA(um_to), sizeof um_to) == 0);
+  REQUIRE(send(uc, "conn", 4, 0) == 4);
+  REQUIRE(recvfrom(u4, b, sizeof b, 0, SA(back), &(socklen_t){sizeof back}) == 4);
+  REQUIRE(sendto(u4, "reply", 5, 0, SA(back), sizeof back) == 5);
   struct sockaddr_storage from;
   socklen_t fl = sizeof from;
-  CHECK(recvfrom(uc, b, sizeof b, 0, SA(from), &fl) == 5 && fl == sizeof(struct sockaddr_in6));
+  REQUIRE(recvfrom(uc, b, sizeof b, 0, SA(from), &fl) == 5 && fl == sizeof(struct sockaddr_in6));
   printf("connected mapped udp: reply from %s\n", name(&from));
   sl = sizeof ss;
-  CHECK(getpeername(uc, SA(ss), &sl) == 0);
+  REQUIRE(getpeername(uc, SA(ss), &sl) == 0);
   printf("  its peer: %s\n", name(&ss));
   close(uc); close(um); close(u); close(u6); close(u4);
   close(l);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

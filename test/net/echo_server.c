@@ -12,20 +12,20 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
 int main(void) {
   signal(SIGPIPE, SIG_IGN);
   int ls = socket(AF_INET, SOCK_STREAM, 0), one = 1;
   setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  struct sockaddr_in a = check_lo4(0);
   if (bind(ls, (void *)&a, sizeof a) || listen(ls, 128)) { perror("bind"); return 1; }
-  socklen_t al = sizeof a;
-  getsockname(ls, (void *)&a, &al);
-  int port = ntohs(a.sin_port);
+  int port = check_port(ls);
+  a = check_lo4(port);
   int us = socket(AF_INET, SOCK_DGRAM, 0);
   if (bind(us, (void *)&a, sizeof a)) { perror("udp bind"); return 1; }
   int ls6 = socket(AF_INET6, SOCK_STREAM, 0);
-  struct sockaddr_in6 a6 = {.sin6_family = AF_INET6, .sin6_port = htons(port), .sin6_addr = in6addr_loopback};
+  struct sockaddr_in6 a6 = check_lo6(port);
   setsockopt(ls6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
   if (bind(ls6, (void *)&a6, sizeof a6) || listen(ls6, 128)) { close(ls6); ls6 = -1; }
   printf("%d\n", port);

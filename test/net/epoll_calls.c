@@ -14,38 +14,35 @@
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
 #define N 8
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); return 1; } } while (0)
 
 int main(int argc, char **argv) {
-  CHECK(argc == 3);
+  REQUIRE(argc == 3);
   int wake = !strcmp(argv[1], "wake"), pollmode = !strcmp(argv[1], "poll");
   long k = atol(argv[2]);
   int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
-  CHECK(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, N) == 0);
-  CHECK(getsockname(l, (struct sockaddr *)&a, &al) == 0);
+  REQUIRE(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, N) == 0);
+  REQUIRE(getsockname(l, (struct sockaddr *)&a, &al) == 0);
   int ep = epoll_create1(0);
   struct epoll_event e = {EPOLLIN, {.u64 = 100}};
-  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, l, &e) == 0);
+  REQUIRE(epoll_ctl(ep, EPOLL_CTL_ADD, l, &e) == 0);
   int c[N], s[N];
   for (int i = 0; i < N; i++) {
     c[i] = socket(AF_INET, SOCK_STREAM, 0);
-    CHECK(connect(c[i], (struct sockaddr *)&a, sizeof a) == 0);
-    CHECK((s[i] = accept(l, NULL, NULL)) >= 0);
+    REQUIRE(connect(c[i], (struct sockaddr *)&a, sizeof a) == 0);
+    REQUIRE((s[i] = accept(l, NULL, NULL)) >= 0);
     e.events = EPOLLIN; e.data.u64 = i;
-    CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, s[i], &e) == 0);
+    REQUIRE(epoll_ctl(ep, EPOLL_CTL_ADD, s[i], &e) == 0);
     e.data.u64 = 50 + i;
-    CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, c[i], &e) == 0);
+    REQUIRE(epoll_ctl(ep, EPOLL_CTL_ADD, c[i], &e) == 0);
   }
   struct epoll_event ev[4];
   // the first wait subscribes every pollable once; they are kept after
-  CHECK(epoll_wait(ep, ev, 4, 0) == 0);
+  REQUIRE(epoll_wait(ep, ev, 4, 0) == 0);
   char b[8];
   if (pollmode) {
     struct pollfd p[2 * N + 1];
@@ -54,24 +51,24 @@ int main(int argc, char **argv) {
       p[1 + i].fd = s[i]; p[1 + i].events = POLLIN;
       p[1 + N + i].fd = c[i]; p[1 + N + i].events = POLLIN;
     }
-    CHECK(send(c[0], "x", 1, 0) == 1);
-    CHECK(poll(p, 2 * N + 1, -1) == 1 && p[1].revents == POLLIN); // the byte has arrived
-    for (long r = 0; r < k; r++) CHECK(poll(p, 2 * N + 1, -1) == 1 && p[1].revents == POLLIN);
-    CHECK(recv(s[0], b, sizeof b, 0) == 1);
+    REQUIRE(send(c[0], "x", 1, 0) == 1);
+    REQUIRE(poll(p, 2 * N + 1, -1) == 1 && p[1].revents == POLLIN); // the byte has arrived
+    for (long r = 0; r < k; r++) REQUIRE(poll(p, 2 * N + 1, -1) == 1 && p[1].revents == POLLIN);
+    REQUIRE(recv(s[0], b, sizeof b, 0) == 1);
   }
   for (long r = 0; r < k && !pollmode; r++) {
     if (!wake) {
-      CHECK(epoll_wait(ep, ev, 4, 0) == 0);
+      REQUIRE(epoll_wait(ep, ev, 4, 0) == 0);
       continue;
     }
     int i = (int)(r % N);
-    CHECK(send(c[i], "x", 1, 0) == 1);
-    CHECK(epoll_wait(ep, ev, 4, -1) == 1 && ev[0].data.u64 == (uint64_t)i && ev[0].events == EPOLLIN);
-    CHECK(recv(s[i], b, sizeof b, 0) == 1);
+    REQUIRE(send(c[i], "x", 1, 0) == 1);
+    REQUIRE(epoll_wait(ep, ev, 4, -1) == 1 && ev[0].data.u64 == (uint64_t)i && ev[0].events == EPOLLIN);
+    REQUIRE(recv(s[i], b, sizeof b, 0) == 1);
   }
   for (int i = 0; i < N; i++) { close(c[i]); close(s[i]); }
   close(l);
   close(ep);
   printf("ok %s %ld\n", argv[1], k);
-  return 0;
+  return CHECK_DONE();
 }

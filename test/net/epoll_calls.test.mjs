@@ -20,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'wasip2-epollcalls-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}` };
 const wasm = join(tmp, 'epoll_calls.wasm');
-const cc = spawnSync(process.env.CLANG || 'clang-22', ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`,
+const cc = spawnSync(process.env.CLANG || 'clang-22', ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, `-I${ROOT}/test/include`,
   '-O2', join(HERE, 'epoll_calls.c'), '-o', wasm], { encoding: 'utf8', env });
 if (cc.status !== 0) { console.log(`FAIL cannot build epoll_calls.c:\n${cc.stderr}`); process.exit(1); }
 

@@ -12,123 +12,113 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
-#define ERR(call, e) CHECK((call) == -1 && errno == (e))
-
-static struct sockaddr_in lo(int port) {
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
+#include "check.h"
 
 int main(void) {
   char buf[16];
   int v = 1;
   socklen_t vl = sizeof v;
-  ERR(socket(AF_UNIX, SOCK_STREAM, 0), EAFNOSUPPORT);
-  ERR(socket(12345, SOCK_STREAM, 0), EAFNOSUPPORT);
-  ERR(socket(AF_INET, SOCK_RAW, 0), EPROTONOSUPPORT);
-  ERR(socket(AF_INET, SOCK_STREAM, IPPROTO_UDP), EPROTONOSUPPORT);
-  ERR(send(99, "x", 1, 0), EBADF);
-  ERR(recv(-1, buf, 1, 0), EBADF);
-  ERR(bind(1, NULL, 0), ENOTSOCK);
-  ERR(listen(0, 1), ENOTSOCK);
-  ERR(getsockopt(2, SOL_SOCKET, SO_TYPE, &v, &vl), ENOTSOCK);
+  CHECK_ERRNO(socket(AF_UNIX, SOCK_STREAM, 0), EAFNOSUPPORT);
+  CHECK_ERRNO(socket(12345, SOCK_STREAM, 0), EAFNOSUPPORT);
+  CHECK_ERRNO(socket(AF_INET, SOCK_RAW, 0), EPROTONOSUPPORT);
+  CHECK_ERRNO(socket(AF_INET, SOCK_STREAM, IPPROTO_UDP), EPROTONOSUPPORT);
+  CHECK_ERRNO(send(99, "x", 1, 0), EBADF);
+  CHECK_ERRNO(recv(-1, buf, 1, 0), EBADF);
+  CHECK_ERRNO(bind(1, NULL, 0), ENOTSOCK);
+  CHECK_ERRNO(listen(0, 1), ENOTSOCK);
+  CHECK_ERRNO(getsockopt(2, SOL_SOCKET, SO_TYPE, &v, &vl), ENOTSOCK);
 
   int t = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(t >= 0);
-  struct sockaddr_in a = lo(0);
-  ERR(bind(t, NULL, sizeof a), EFAULT);
-  ERR(bind(t, (struct sockaddr *)&a, 3), EINVAL);
+  REQUIRE(t >= 0);
+  struct sockaddr_in a = check_lo4(0);
+  CHECK_ERRNO(bind(t, NULL, sizeof a), EFAULT);
+  CHECK_ERRNO(bind(t, (struct sockaddr *)&a, 3), EINVAL);
   struct sockaddr_in6 a6 = {0};
   a6.sin6_family = AF_INET6;
-  ERR(bind(t, (struct sockaddr *)&a6, sizeof a6), EAFNOSUPPORT);
-  ERR(send(t, "x", 1, 0), ENOTCONN);
-  ERR(recv(t, buf, 1, 0), ENOTCONN);
-  ERR(accept(t, NULL, NULL), EINVAL);
-  ERR(send(t, "x", 1, MSG_OOB), EOPNOTSUPP);
-  ERR(getsockopt(t, SOL_SOCKET, 12345, &v, &vl), ENOPROTOOPT);
-  ERR(setsockopt(t, SOL_SOCKET, SO_LINGER, &v, sizeof v), EINVAL); // shorter than struct linger
-  ERR(setsockopt(t, IPPROTO_TCP, 12345, &v, sizeof v), ENOPROTOOPT);
-  ERR(setsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, 1), EINVAL);
-  CHECK(getsockopt(t, SOL_SOCKET, SO_TYPE, &v, &vl) == 0 && v == SOCK_STREAM);
-  CHECK(getsockopt(t, SOL_SOCKET, SO_DOMAIN, &v, &vl) == 0 && v == AF_INET);
-  CHECK(getsockopt(t, SOL_SOCKET, SO_PROTOCOL, &v, &vl) == 0 && v == IPPROTO_TCP);
+  CHECK_ERRNO(bind(t, (struct sockaddr *)&a6, sizeof a6), EAFNOSUPPORT);
+  CHECK_ERRNO(send(t, "x", 1, 0), ENOTCONN);
+  CHECK_ERRNO(recv(t, buf, 1, 0), ENOTCONN);
+  CHECK_ERRNO(accept(t, NULL, NULL), EINVAL);
+  CHECK_ERRNO(send(t, "x", 1, MSG_OOB), EOPNOTSUPP);
+  CHECK_ERRNO(getsockopt(t, SOL_SOCKET, 12345, &v, &vl), ENOPROTOOPT);
+  CHECK_ERRNO(setsockopt(t, SOL_SOCKET, SO_LINGER, &v, sizeof v), EINVAL); // shorter than struct linger
+  CHECK_ERRNO(setsockopt(t, IPPROTO_TCP, 12345, &v, sizeof v), ENOPROTOOPT);
+  CHECK_ERRNO(setsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, 1), EINVAL);
+  REQUIRE(getsockopt(t, SOL_SOCKET, SO_TYPE, &v, &vl) == 0 && v == SOCK_STREAM);
+  REQUIRE(getsockopt(t, SOL_SOCKET, SO_DOMAIN, &v, &vl) == 0 && v == AF_INET);
+  REQUIRE(getsockopt(t, SOL_SOCKET, SO_PROTOCOL, &v, &vl) == 0 && v == IPPROTO_TCP);
   v = 1;
-  CHECK(setsockopt(t, SOL_SOCKET, SO_REUSEADDR, &v, sizeof v) == 0);
-  CHECK(setsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof v) == 0);
-  CHECK(getsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, &vl) == 0 && v == 1);
-  CHECK(setsockopt(t, IPPROTO_TCP, TCP_NODELAY, &v, sizeof v) == 0);
+  REQUIRE(setsockopt(t, SOL_SOCKET, SO_REUSEADDR, &v, sizeof v) == 0);
+  REQUIRE(setsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof v) == 0);
+  REQUIRE(getsockopt(t, SOL_SOCKET, SO_KEEPALIVE, &v, &vl) == 0 && v == 1);
+  REQUIRE(setsockopt(t, IPPROTO_TCP, TCP_NODELAY, &v, sizeof v) == 0);
   v = 30;
-  CHECK(setsockopt(t, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof v) == 0);
-  CHECK(getsockopt(t, IPPROTO_TCP, TCP_KEEPIDLE, &v, &vl) == 0 && v == 30);
-  CHECK(bind(t, (struct sockaddr *)&a, sizeof a) == 0);
-  ERR(bind(t, (struct sockaddr *)&a, sizeof a), EINVAL);
+  REQUIRE(setsockopt(t, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof v) == 0);
+  REQUIRE(getsockopt(t, IPPROTO_TCP, TCP_KEEPIDLE, &v, &vl) == 0 && v == 30);
+  REQUIRE(bind(t, (struct sockaddr *)&a, sizeof a) == 0);
+  CHECK_ERRNO(bind(t, (struct sockaddr *)&a, sizeof a), EINVAL);
   socklen_t al = sizeof a;
-  CHECK(getsockname(t, (struct sockaddr *)&a, &al) == 0);
+  REQUIRE(getsockname(t, (struct sockaddr *)&a, &al) == 0);
   // EADDRINUSE is checked in native_echo.c against another process's port:
   // the host lets two sockets of one program bind the same port (issue 8 notes)
-  CHECK(listen(t, 5) == 0);
+  REQUIRE(listen(t, 5) == 0);
 
   int u = socket(AF_INET, SOCK_DGRAM, 0);
-  CHECK(u >= 0);
-  ERR(listen(u, 1), EOPNOTSUPP);
-  ERR(accept(u, NULL, NULL), EOPNOTSUPP);
-  ERR(send(u, "x", 1, 0), EDESTADDRREQ);
-  ERR(recv(u, buf, 1, MSG_DONTWAIT), EAGAIN);
+  REQUIRE(u >= 0);
+  CHECK_ERRNO(listen(u, 1), EOPNOTSUPP);
+  CHECK_ERRNO(accept(u, NULL, NULL), EOPNOTSUPP);
+  CHECK_ERRNO(send(u, "x", 1, 0), EDESTADDRREQ);
+  CHECK_ERRNO(recv(u, buf, 1, MSG_DONTWAIT), EAGAIN);
   close(u);
 
   // connect twice
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
-  ERR(connect(c, (struct sockaddr *)&a, sizeof a), EISCONN);
+  REQUIRE(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
+  CHECK_ERRNO(connect(c, (struct sockaddr *)&a, sizeof a), EISCONN);
   // SO_RCVTIMEO: recv gives EAGAIN after ~the timeout
   struct timeval tv = {0, 200000};
-  CHECK(setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0);
+  REQUIRE(setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0);
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  ERR(recv(c, buf, 1, 0), EAGAIN);
+  CHECK_ERRNO(recv(c, buf, 1, 0), EAGAIN);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-  CHECK(ms >= 190 && ms < 2000);
+  REQUIRE(ms >= 190 && ms < 2000);
   printf("rcvtimeo ok (%ld ms)\n", ms);
   // poll timeout with nothing ready
   struct pollfd p = {c, POLLIN, 0};
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  CHECK(poll(&p, 1, 100) == 0);
+  REQUIRE(poll(&p, 1, 100) == 0);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-  CHECK(ms >= 95 && ms < 2000);
-  CHECK(poll(&p, 1, 0) == 0);
+  REQUIRE(ms >= 95 && ms < 2000);
+  REQUIRE(poll(&p, 1, 0) == 0);
   close(c);
   int s = accept(t, NULL, NULL);
-  CHECK(s >= 0);
+  REQUIRE(s >= 0);
   close(s);
 
   // refused: a port nobody listens on (bind+close a socket to find one)
   int f = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in fa = lo(0);
-  CHECK(bind(f, (struct sockaddr *)&fa, sizeof fa) == 0);
+  struct sockaddr_in fa = check_lo4(0);
+  REQUIRE(bind(f, (struct sockaddr *)&fa, sizeof fa) == 0);
   al = sizeof fa;
-  CHECK(getsockname(f, (struct sockaddr *)&fa, &al) == 0);
+  REQUIRE(getsockname(f, (struct sockaddr *)&fa, &al) == 0);
   close(f);
   c = socket(AF_INET, SOCK_STREAM, 0);
-  ERR(connect(c, (struct sockaddr *)&fa, sizeof fa), ECONNREFUSED);
+  CHECK_ERRNO(connect(c, (struct sockaddr *)&fa, sizeof fa), ECONNREFUSED);
   close(c);
   c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-  ERR(connect(c, (struct sockaddr *)&fa, sizeof fa), EINPROGRESS);
+  CHECK_ERRNO(connect(c, (struct sockaddr *)&fa, sizeof fa), EINPROGRESS);
   p.fd = c; p.events = POLLOUT;
-  CHECK(poll(&p, 1, 5000) == 1 && (p.revents & POLLOUT) && (p.revents & POLLERR));
+  REQUIRE(poll(&p, 1, 5000) == 1 && (p.revents & POLLOUT) && (p.revents & POLLERR));
   v = 0; vl = sizeof v;
-  CHECK(getsockopt(c, SOL_SOCKET, SO_ERROR, &v, &vl) == 0 && v == ECONNREFUSED);
-  CHECK(getsockopt(c, SOL_SOCKET, SO_ERROR, &v, &vl) == 0 && v == 0);
+  REQUIRE(getsockopt(c, SOL_SOCKET, SO_ERROR, &v, &vl) == 0 && v == ECONNREFUSED);
+  REQUIRE(getsockopt(c, SOL_SOCKET, SO_ERROR, &v, &vl) == 0 && v == 0);
   close(c);
   printf("refused ok\n");
   close(t);
-  ERR(close(t), EBADF);
+  CHECK_ERRNO(close(t), EBADF);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -6,41 +6,40 @@
 #include <netdb.h>
 #include <stdio.h>
 #include <string.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s\n", __FILE__, __LINE__, #c); return 1; } } while (0)
+#include "check.h"
 
 int main(void) {
   struct addrinfo h = {0}, *r, *ai;
   h.ai_socktype = SOCK_STREAM;
-  CHECK(getaddrinfo("localhost", "http", &h, &r) == 0);
+  REQUIRE(getaddrinfo("localhost", "http", &h, &r) == 0);
   int v4 = 0, v6 = 0;
   for (ai = r; ai; ai = ai->ai_next) {
-    if (ai->ai_family == AF_INET) { v4++; CHECK(ntohs(((struct sockaddr_in *)ai->ai_addr)->sin_port) == 80); }
+    if (ai->ai_family == AF_INET) { v4++; REQUIRE(ntohs(((struct sockaddr_in *)ai->ai_addr)->sin_port) == 80); }
     if (ai->ai_family == AF_INET6) v6++;
-    CHECK(ai->ai_socktype == SOCK_STREAM);
+    REQUIRE(ai->ai_socktype == SOCK_STREAM);
   }
-  CHECK(v4 == 1 && v6 == 1);
+  REQUIRE(v4 == 1 && v6 == 1);
   freeaddrinfo(r);
   h.ai_family = AF_INET;
   h.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
-  CHECK(getaddrinfo("10.1.2.3", "8080", &h, &r) == 0 && r->ai_addrlen == sizeof(struct sockaddr_in) && !r->ai_next);
+  REQUIRE(getaddrinfo("10.1.2.3", "8080", &h, &r) == 0 && r->ai_addrlen == sizeof(struct sockaddr_in) && !r->ai_next);
   freeaddrinfo(r);
-  CHECK(getaddrinfo("example.invalid", "80", &h, &r) == EAI_NONAME);
-  CHECK(getaddrinfo("127.0.0.1", "nosuchservice", NULL, &r) == EAI_SERVICE);
-  CHECK(getaddrinfo("::1", "80", &h, &r) == EAI_NONAME); // family filter
+  REQUIRE(getaddrinfo("example.invalid", "80", &h, &r) == EAI_NONAME);
+  REQUIRE(getaddrinfo("127.0.0.1", "nosuchservice", NULL, &r) == EAI_SERVICE);
+  REQUIRE(getaddrinfo("::1", "80", &h, &r) == EAI_NONAME); // family filter
   h.ai_flags = AI_PASSIVE; h.ai_family = AF_UNSPEC;
-  CHECK(getaddrinfo(NULL, "443", &h, &r) == 0);
+  REQUIRE(getaddrinfo(NULL, "443", &h, &r) == 0);
   freeaddrinfo(r);
-  CHECK(strlen(gai_strerror(EAI_NONAME)) > 0);
+  REQUIRE(strlen(gai_strerror(EAI_NONAME)) > 0);
   struct sockaddr_in sa = {0};
   sa.sin_family = AF_INET; sa.sin_port = htons(22); sa.sin_addr.s_addr = inet_addr("192.0.2.7");
   char host[64], serv[32];
-  CHECK(getnameinfo((struct sockaddr *)&sa, sizeof sa, host, sizeof host, serv, sizeof serv, NI_NUMERICHOST) == 0);
-  CHECK(!strcmp(host, "192.0.2.7") && !strcmp(serv, "ssh"));
-  CHECK(!strcmp(inet_ntoa(sa.sin_addr), "192.0.2.7"));
+  REQUIRE(getnameinfo((struct sockaddr *)&sa, sizeof sa, host, sizeof host, serv, sizeof serv, NI_NUMERICHOST) == 0);
+  REQUIRE(!strcmp(host, "192.0.2.7") && !strcmp(serv, "ssh"));
+  REQUIRE(!strcmp(inet_ntoa(sa.sin_addr), "192.0.2.7"));
   struct hostent *he = gethostbyname("localhost");
-  CHECK(he && he->h_addrtype == AF_INET && ((unsigned char *)he->h_addr)[0] == 127);
-  CHECK(if_nametoindex("eth0") == 0 && errno == ENODEV); // only "lo" exists (glibc's errno)
+  REQUIRE(he && he->h_addrtype == AF_INET && ((unsigned char *)he->h_addr)[0] == 127);
+  REQUIRE(if_nametoindex("eth0") == 0 && errno == ENODEV); // only "lo" exists (glibc's errno)
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -8,15 +8,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include "check.h"
 #ifndef IFF_LOWER_UP  /* glibc has it only in <linux/if.h> */
 #define IFF_LOWER_UP 0x10000
 #endif
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); return 1; } } while (0)
 
 int main(void) {
   struct ifaddrs *list = NULL;
-  CHECK(getifaddrs(&list) == 0 && list);
+  REQUIRE(getifaddrs(&list) == 0 && list);
   int v4 = 0, v6 = 0;
   for (struct ifaddrs *i = list; i; i = i->ifa_next) {
     if (!i->ifa_addr || strcmp(i->ifa_name, "lo")) continue;
@@ -31,10 +31,10 @@ int main(void) {
       if (!strcmp(a, "::1") && !strcmp(m, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")) v6 = 1;
     } else continue;
     printf("%s %s/%s flags %#x\n", i->ifa_name, a, m, i->ifa_flags);
-    CHECK(i->ifa_flags == (IFF_UP | IFF_LOOPBACK | IFF_RUNNING | IFF_LOWER_UP));
+    REQUIRE(i->ifa_flags == (IFF_UP | IFF_LOOPBACK | IFF_RUNNING | IFF_LOWER_UP));
   }
   freeifaddrs(list);
-  CHECK(v4 && v6);
+  REQUIRE(v4 && v6);
   puts("getifaddrs ok");
-  return 0;
+  return CHECK_DONE();
 }

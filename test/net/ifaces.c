@@ -15,30 +15,28 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-static int fails;
-#define CHECK(c) do { if (!(c)) { printf("FAIL %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); fails++; } else printf("ok %s\n", #c); } while (0)
+#include "check.h"
 
 int main(void) {
   struct if_nameindex *ni = if_nameindex();
-  CHECK(ni != NULL);
+  OK(ni != NULL);
   int lo = 0, n = 0;
   for (struct if_nameindex *p = ni; p && p->if_index; p++, n++)
     if (strcmp(p->if_name, "lo") == 0) lo = p->if_index;
-  CHECK(n >= 1 && lo == 1);
+  OK(n >= 1 && lo == 1);
   if_freenameindex(ni);
-  CHECK(if_nametoindex("lo") == 1);
+  OK(if_nametoindex("lo") == 1);
   char buf[IF_NAMESIZE];
   memset(buf, 'x', sizeof buf);
-  CHECK(if_indextoname(1, buf) == buf && strcmp(buf, "lo") == 0);
-  errno = 0; CHECK(if_nametoindex("nosuchif0") == 0 && errno == ENODEV);
-  errno = 0; CHECK(if_nametoindex("") == 0 && errno == ENODEV);
-  errno = 0; CHECK(if_indextoname(0, buf) == NULL && errno == ENXIO);
-  errno = 0; CHECK(if_indextoname(99999, buf) == NULL && errno == ENXIO);
-  CHECK(IFF_UP == 1 && IFF_LOOPBACK == 8 && IFF_RUNNING == 0x40);
+  OK(if_indextoname(1, buf) == buf && strcmp(buf, "lo") == 0);
+  errno = 0; OK(if_nametoindex("nosuchif0") == 0 && errno == ENODEV);
+  errno = 0; OK(if_nametoindex("") == 0 && errno == ENODEV);
+  errno = 0; OK(if_indextoname(0, buf) == NULL && errno == ENXIO);
+  errno = 0; OK(if_indextoname(99999, buf) == NULL && errno == ENXIO);
+  OK(IFF_UP == 1 && IFF_LOOPBACK == 8 && IFF_RUNNING == 0x40);
 
   struct ifaddrs *ifa = NULL;
-  CHECK(getifaddrs(&ifa) == 0 && ifa != NULL);
+  OK(getifaddrs(&ifa) == 0 && ifa != NULL);
   int v4 = 0, v6 = 0;
   for (struct ifaddrs *p = ifa; p; p = p->ifa_next) {
     if (strcmp(p->ifa_name, "lo") || !p->ifa_addr) continue;
@@ -53,7 +51,7 @@ int main(void) {
       v6 += IN6_IS_ADDR_LOOPBACK(&a->sin6_addr) && m && !memcmp(&m->sin6_addr, all, 16);
     }
   }
-  CHECK(v4 == 1 && v6 == 1);
+  OK(v4 == 1 && v6 == 1);
   freeifaddrs(ifa);
 
   // the listed addresses work: a UDP datagram to each, from each
@@ -65,11 +63,10 @@ int main(void) {
     if (i) { ((struct sockaddr_in6 *)&ss)->sin6_family = AF_INET6; inet_pton(AF_INET6, addrs[i], &((struct sockaddr_in6 *)&ss)->sin6_addr); }
     else { ((struct sockaddr_in *)&ss)->sin_family = AF_INET; inet_pton(AF_INET, addrs[i], &((struct sockaddr_in *)&ss)->sin_addr); }
     int u = socket(fam, SOCK_DGRAM, 0);
-    CHECK(u >= 0 && bind(u, (struct sockaddr *)&ss, sl) == 0 && getsockname(u, (struct sockaddr *)&ss, &sl) == 0);
+    OK(u >= 0 && bind(u, (struct sockaddr *)&ss, sl) == 0 && getsockname(u, (struct sockaddr *)&ss, &sl) == 0);
     char b[4];
-    CHECK(sendto(u, "lo!", 3, 0, (struct sockaddr *)&ss, sl) == 3 && recv(u, b, sizeof b, 0) == 3 && !memcmp(b, "lo!", 3));
+    OK(sendto(u, "lo!", 3, 0, (struct sockaddr *)&ss, sl) == 3 && recv(u, b, sizeof b, 0) == 3 && !memcmp(b, "lo!", 3));
     close(u);
   }
-  printf("%s\n", fails ? "FAILED" : "all ok");
-  return fails != 0;
+  return CHECK_DONE();
 }

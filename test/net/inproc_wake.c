@@ -17,8 +17,7 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); return 1; } } while (0)
+#include "check.h"
 
 static int efd, sp[2];
 static void on_alarm(int sig) {
@@ -34,12 +33,12 @@ static double now(void) {
 }
 
 int main(void) {
-  CHECK((efd = eventfd(0, 0)) >= 0);
-  CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sp) == 0);
+  REQUIRE((efd = eventfd(0, 0)) >= 0);
+  REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, sp) == 0);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_alarm;
-  CHECK(sigaction(SIGALRM, &sa, NULL) == 0);
+  REQUIRE(sigaction(SIGALRM, &sa, NULL) == 0);
 
   // poll(-1) over both: the handler makes them ready, poll reports them
   // (Linux: a handler that ran makes poll fail with EINTR, or return the
@@ -47,68 +46,65 @@ int main(void) {
   struct pollfd p[2] = {{efd, POLLIN, 0}, {sp[0], POLLIN, 0}};
   alarm(1);
   int n = poll(p, 2, -1);
-  CHECK(n == 2 || (n == -1 && errno == EINTR));
+  REQUIRE(n == 2 || (n == -1 && errno == EINTR));
   p[0].revents = p[1].revents = 0;
-  CHECK(poll(p, 2, 0) == 2 && (p[0].revents & POLLIN) && (p[1].revents & POLLIN));
+  REQUIRE(poll(p, 2, 0) == 2 && (p[0].revents & POLLIN) && (p[1].revents & POLLIN));
   uint64_t v;
   char c;
-  CHECK(read(efd, &v, 8) == 8 && v == 7);
-  CHECK(recv(sp[0], &c, 1, 0) == 1 && c == '!');
+  REQUIRE(read(efd, &v, 8) == 8 && v == 7);
+  REQUIRE(recv(sp[0], &c, 1, 0) == 1 && c == '!');
   printf("poll(-1) woken by the handler's writes\n");
 
   // a blocking eventfd read: EINTR (no SA_RESTART) and the counter is there
   alarm(1);
   ssize_t r = read(efd, &v, 8);
-  CHECK(r == 8 ? v == 7 : (errno == EINTR && read(efd, &v, 8) == 8 && v == 7));
-  CHECK(recv(sp[0], &c, 1, 0) == 1 && c == '!');
+  REQUIRE(r == 8 ? v == 7 : (errno == EINTR && read(efd, &v, 8) == 8 && v == 7));
+  REQUIRE(recv(sp[0], &c, 1, 0) == 1 && c == '!');
   printf("blocking eventfd read woken\n");
 
   // a ready in-process fd next to an idle TCP listener: poll(-1) returns at once
-  int l = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  CHECK(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 1) == 0);
-  CHECK(eventfd_write(efd, 1) == 0);
+  int l = check_listen(AF_INET, NULL);
+  REQUIRE(l >= 0);
+  REQUIRE(eventfd_write(efd, 1) == 0);
   struct pollfd q[2] = {{l, POLLIN, 0}, {efd, POLLIN, 0}};
   double t0 = now();
-  CHECK(poll(q, 2, -1) == 1 && q[1].revents == POLLIN && q[0].revents == 0);
-  CHECK(now() - t0 < 0.5);
-  CHECK(read(efd, &v, 8) == 8);
+  REQUIRE(poll(q, 2, -1) == 1 && q[1].revents == POLLIN && q[0].revents == 0);
+  REQUIRE(now() - t0 < 0.5);
+  REQUIRE(read(efd, &v, 8) == 8);
   // and nothing ready: poll with a timeout waits on the listener and times out
   q[0].revents = q[1].revents = 0;
   t0 = now();
-  CHECK(poll(q, 2, 300) == 0);
-  CHECK(now() - t0 >= 0.25);
+  REQUIRE(poll(q, 2, 300) == 0);
+  REQUIRE(now() - t0 >= 0.25);
   printf("in-process fds mix with host sockets in one poll\n");
 
   // SO_RCVTIMEO on a socketpair end
   struct timeval tv = {0, 200000};
-  CHECK(setsockopt(sp[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0);
+  REQUIRE(setsockopt(sp[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0);
   t0 = now();
-  CHECK(recv(sp[0], &c, 1, 0) == -1 && errno == EAGAIN);
-  CHECK(now() - t0 >= 0.15);
+  REQUIRE(recv(sp[0], &c, 1, 0) == -1 && errno == EAGAIN);
+  REQUIRE(now() - t0 >= 0.15);
   printf("SO_RCVTIMEO bounds a socketpair recv\n");
 
   // epoll_wait(-1) over the eventfd, the socketpair and the idle listener
   int ep = epoll_create1(0);
   struct epoll_event e = {EPOLLIN, {.u64 = 1}};
-  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, efd, &e) == 0);
+  REQUIRE(epoll_ctl(ep, EPOLL_CTL_ADD, efd, &e) == 0);
   e.data.u64 = 2;
-  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, sp[0], &e) == 0);
+  REQUIRE(epoll_ctl(ep, EPOLL_CTL_ADD, sp[0], &e) == 0);
   e.data.u64 = 3;
-  CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, l, &e) == 0);
+  REQUIRE(epoll_ctl(ep, EPOLL_CTL_ADD, l, &e) == 0);
   struct epoll_event got[4];
   alarm(1);
   n = epoll_wait(ep, got, 4, -1);
-  CHECK(n == 2 || (n == -1 && errno == EINTR));
-  CHECK(epoll_wait(ep, got, 4, 0) == 2 && got[0].data.u64 + got[1].data.u64 == 3);
-  CHECK(read(efd, &v, 8) == 8 && recv(sp[0], &c, 1, 0) == 1);
-  CHECK(epoll_wait(ep, got, 4, 0) == 0);
+  REQUIRE(n == 2 || (n == -1 && errno == EINTR));
+  REQUIRE(epoll_wait(ep, got, 4, 0) == 2 && got[0].data.u64 + got[1].data.u64 == 3);
+  REQUIRE(read(efd, &v, 8) == 8 && recv(sp[0], &c, 1, 0) == 1);
+  REQUIRE(epoll_wait(ep, got, 4, 0) == 0);
   close(ep);
   printf("epoll_wait(-1) woken by the handler's writes\n");
 
   close(l); close(efd); close(sp[0]); close(sp[1]);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -13,11 +13,10 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 extern int __wasip2_linger_n; // libc's own count (src/net/tcp_ops.c)
 
-static int failures;
-#define CHECK(c, ...) do { if (!(c)) { printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); failures++; } else printf("ok: %s\n", #c); } while (0)
 
 #define N 300
 static char chunk[65536];
@@ -30,10 +29,7 @@ static long long now_ms(void) {
 }
 
 int main(void) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int l = socket(AF_INET, SOCK_STREAM, 0);
   if (l < 0 || bind(l, (struct sockaddr *)&a, sizeof a) < 0 || listen(l, SOMAXCONN) < 0 ||
@@ -60,8 +56,8 @@ int main(void) {
     queued_last = queued;
   }
   printf("closed %d connections with unread data; linger list peaked at %d\n", N, lingered_max);
-  CHECK(lingered_max > 0 && lingered_max <= 256, "linger list bounded: %d", lingered_max);
-  CHECK(worst < 1000, "slowest close %lld ms", worst);
+  OK(lingered_max > 0 && lingered_max <= 256, "linger list bounded: %d", lingered_max);
+  OK(worst < 1000, "slowest close %lld ms", worst);
   // the newest one still lingers: its peer gets every byte when it reads now
   long long got = 0;
   fcntl(peers[N - 1], F_SETFL, O_NONBLOCK);
@@ -74,9 +70,8 @@ int main(void) {
     struct timespec ts = {0, 2000000};
     nanosleep(&ts, NULL);
   }
-  CHECK(got == queued_last, "late reader got %lld of %lld bytes, then EOF", got, queued_last);
+  OK(got == queued_last, "late reader got %lld of %lld bytes, then EOF", got, queued_last);
   for (int i = 0; i < N; i++) close(peers[i]);
   close(l);
-  printf("%d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -25,7 +25,7 @@ if (!existsSync(RUNNER)) { console.log('skip: build/bin/wasip2-run not built'); 
 const tmp = mkdtempSync(join(tmpdir(), 'wasip2-netclient-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 const wasm = join(tmp, 'wasm_server.wasm');
-const cc = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, '-O2',
+const cc = spawnSync(CLANG, ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, '-O2', `-I${ROOT}/test/include`,
   join(HERE, 'wasm_server.c'), '-o', wasm], { encoding: 'utf8', env: { ...process.env, PATH: `${join(ROOT, 'build', 'bin')}:${process.env.PATH}` } });
 if (cc.status !== 0) { console.log(`FAIL cannot build wasm_server.c:\n${cc.stderr}`); process.exit(1); }
 

@@ -13,8 +13,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
+#include "check.h"
 
 static int nodelay(int fd) {
   int v = -1;
@@ -31,31 +30,28 @@ static double now_ms(void) {
 
 int main(void) {
   int ls = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(ls >= 0);
-  CHECK(nodelay(ls) == 1);
+  REQUIRE(ls >= 0);
+  REQUIRE(nodelay(ls) == 1);
   int one = 1, zero = 0;
-  CHECK(setsockopt(ls, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0);
-  CHECK(setsockopt(ls, IPPROTO_TCP, TCP_NODELAY, &zero, sizeof zero) == -1 && errno == EOPNOTSUPP);
-  CHECK(nodelay(ls) == 1);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(setsockopt(ls, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0);
+  REQUIRE(setsockopt(ls, IPPROTO_TCP, TCP_NODELAY, &zero, sizeof zero) == -1 && errno == EOPNOTSUPP);
+  REQUIRE(nodelay(ls) == 1);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
+  REQUIRE(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
+  REQUIRE(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
+  REQUIRE(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
   int s = accept(ls, NULL, NULL);
-  CHECK(s >= 0);
-  CHECK(nodelay(c) == 1 && nodelay(s) == 1);
-  CHECK(setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0);
-  CHECK(setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &zero, sizeof zero) == -1 && errno == EOPNOTSUPP);
+  REQUIRE(s >= 0);
+  REQUIRE(nodelay(c) == 1 && nodelay(s) == 1);
+  REQUIRE(setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0);
+  REQUIRE(setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &zero, sizeof zero) == -1 && errno == EOPNOTSUPP);
   // short option buffer, as on Linux
-  CHECK(setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, 1) == -1 && errno == EINVAL);
+  REQUIRE(setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, 1) == -1 && errno == EINVAL);
   int u = socket(AF_INET, SOCK_DGRAM, 0);
   int v; socklen_t vl = sizeof v;
-  CHECK(getsockopt(u, IPPROTO_TCP, TCP_NODELAY, &v, &vl) == -1 && errno == ENOPROTOOPT);
+  REQUIRE(getsockopt(u, IPPROTO_TCP, TCP_NODELAY, &v, &vl) == -1 && errno == ENOPROTOOPT);
   close(u);
   printf("TCP_NODELAY: reads 1, set 1 ok, set 0 EOPNOTSUPP\n");
 
@@ -63,18 +59,18 @@ int main(void) {
   char b[2];
   double t0 = now_ms();
   for (int i = 0; i < 20; i++) {
-    CHECK(send(c, "a", 1, 0) == 1);
-    CHECK(send(c, "b", 1, 0) == 1);
-    CHECK(recv(s, b, 2, MSG_WAITALL) == 2);
-    CHECK(send(s, "r", 1, 0) == 1);
-    CHECK(recv(c, b, 1, 0) == 1);
+    REQUIRE(send(c, "a", 1, 0) == 1);
+    REQUIRE(send(c, "b", 1, 0) == 1);
+    REQUIRE(recv(s, b, 2, MSG_WAITALL) == 2);
+    REQUIRE(send(s, "r", 1, 0) == 1);
+    REQUIRE(recv(c, b, 1, 0) == 1);
   }
   double per = (now_ms() - t0) / 20;
   printf("write-write-read exchange: %.2f ms each\n", per);
-  CHECK(per < 20); // Nagle + delayed ACK would be ~40 ms
+  REQUIRE(per < 20); // Nagle + delayed ACK would be ~40 ms
   close(s);
   close(c);
   close(ls);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -13,36 +13,31 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c, ...) do { if (!(c)) { printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); failures++; } else printf("ok: %s\n", #c); } while (0)
+#include "check.h"
 
 static int pair(int sv[2], int use_sockname) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int l = socket(AF_INET, SOCK_STREAM, 0);
   if (l < 0 || bind(l, (struct sockaddr *)&a, sizeof a) < 0 || listen(l, 1) < 0 ||
       getsockname(l, (struct sockaddr *)&a, &al) < 0) return -1;
   int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   int r = connect(c, (struct sockaddr *)&a, sizeof a);
-  CHECK(r == -1 && errno == EINPROGRESS, "non-blocking connect: %d %s", r, strerror(errno));
+  OK(r == -1 && errno == EINPROGRESS, "non-blocking connect: %d %s", r, strerror(errno));
   int s = accept(l, NULL, NULL);
   close(l);
-  CHECK(s >= 0, "accept");
+  OK(s >= 0, "accept");
   struct sockaddr_in peer, me, other;
   socklen_t pl = sizeof peer, ml = sizeof me, ol = sizeof other;
   memset(&peer, 0, sizeof peer);
   if (use_sockname) {
     // getsockname first: it must finish the connect just the same
-    CHECK(getsockname(c, (struct sockaddr *)&me, &ml) == 0 && me.sin_port != 0, "getsockname before getpeername: %s", strerror(errno));
+    OK(getsockname(c, (struct sockaddr *)&me, &ml) == 0 && me.sin_port != 0, "getsockname before getpeername: %s", strerror(errno));
   }
   r = getpeername(c, (struct sockaddr *)&peer, &pl);
-  CHECK(r == 0 && pl == sizeof peer && peer.sin_port == a.sin_port && peer.sin_addr.s_addr == a.sin_addr.s_addr,
+  OK(r == 0 && pl == sizeof peer && peer.sin_port == a.sin_port && peer.sin_addr.s_addr == a.sin_addr.s_addr,
         "getpeername right after accept: %d %s", r, strerror(errno));
-  CHECK(getsockname(c, (struct sockaddr *)&me, &ml) == 0 && getpeername(s, (struct sockaddr *)&other, &ol) == 0 &&
+  OK(getsockname(c, (struct sockaddr *)&me, &ml) == 0 && getpeername(s, (struct sockaddr *)&other, &ol) == 0 &&
         me.sin_port == other.sin_port, "the two ends name each other");
   sv[0] = c;
   sv[1] = s;
@@ -54,25 +49,22 @@ int main(void) {
   for (int round = 0; round < 2; round++) {
     if (pair(sv, round) < 0) { perror("pair"); return 1; }
     char b[8] = {0};
-    CHECK(write(sv[0], "ping", 4) == 4, "write on the connected end");
-    CHECK(read(sv[1], b, sizeof b) == 4 && memcmp(b, "ping", 4) == 0, "the peer reads it");
-    CHECK(write(sv[1], "pong", 4) == 4, "and answers");
+    OK(write(sv[0], "ping", 4) == 4, "write on the connected end");
+    OK(read(sv[1], b, sizeof b) == 4 && memcmp(b, "ping", 4) == 0, "the peer reads it");
+    OK(write(sv[1], "pong", 4) == 4, "and answers");
     // the emulated pair's first end is non-blocking: wait for the bytes
     int got = 0;
     for (int i = 0; i < 2000 && got <= 0; i++) {
       got = read(sv[0], b, sizeof b);
       if (got < 0 && errno == EAGAIN) { struct timespec ts = {0, 1000000}; nanosleep(&ts, NULL); }
     }
-    CHECK(got == 4 && memcmp(b, "pong", 4) == 0, "the first end reads the answer");
+    OK(got == 4 && memcmp(b, "pong", 4) == 0, "the first end reads the answer");
     close(sv[0]);
     close(sv[1]);
   }
 
   // refused: no listener at that port
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
   int t = socket(AF_INET, SOCK_STREAM, 0);
   bind(t, (struct sockaddr *)&a, sizeof a);
@@ -91,13 +83,12 @@ int main(void) {
     if (r == -1 && errno == ENOTCONN) {
       // still pending, or refused: SO_ERROR tells which (and consumes it)
       getsockopt(c, SOL_SOCKET, SO_ERROR, &err, &el);
-      if (err) { CHECK(err == ECONNREFUSED, "refused connect: SO_ERROR %s", strerror(err)); break; }
+      if (err) { OK(err == ECONNREFUSED, "refused connect: SO_ERROR %s", strerror(err)); break; }
     }
     struct timespec ts = {0, 1000000};
     nanosleep(&ts, NULL);
   }
-  CHECK(r == -1 && errno == ENOTCONN, "getpeername on a refused connect: ENOTCONN");
+  OK(r == -1 && errno == ENOTCONN, "getpeername on a refused connect: ENOTCONN");
   close(c);
-  printf("%d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

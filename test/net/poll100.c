@@ -12,8 +12,8 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
 #define N 100
 #define MSG 48
 
@@ -27,28 +27,25 @@ static struct pollfd pf[1 + 2 * N];
 
 int main(void) {
   int ls = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-  CHECK(ls >= 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(ls >= 0);
+  struct sockaddr_in a = check_lo4(0);
   socklen_t al = sizeof a;
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, SOMAXCONN) == 0);
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
+  REQUIRE(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, SOMAXCONN) == 0);
+  REQUIRE(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
 
   for (int i = 0; i < N; i++) {
     cl[i].fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    CHECK(cl[i].fd >= 0);
+    REQUIRE(cl[i].fd >= 0);
     snprintf(cl[i].out, MSG, "client %03d says hello to the poll loop ......", i);
     cl[i].out[MSG - 1] = '\n';
     int r = connect(cl[i].fd, (struct sockaddr *)&a, sizeof a);
-    CHECK(r == 0 || errno == EINPROGRESS);
+    REQUIRE(r == 0 || errno == EINPROGRESS);
     cl[i].state = r == 0 ? C_SENDING : C_CONNECTING;
     sv[i].fd = -1;
   }
   int accepted = 0, served = 0, clients_done = 0, loops = 0, max_ready = 0;
   while (served < N || clients_done < N) {
-    CHECK(++loops < 100000);
+    REQUIRE(++loops < 100000);
     int n = 0;
     pf[n++] = (struct pollfd){accepted < N ? ls : -1, POLLIN, 0};
     for (int i = 0; i < N; i++) {
@@ -61,14 +58,14 @@ int main(void) {
       pf[n++] = (struct pollfd){sv[i].fd, ev, 0};
     }
     int k = poll(pf, n, 10000);
-    CHECK(k > 0);
+    REQUIRE(k > 0);
     if (k > max_ready) max_ready = k;
     // accept everything pending
     if (pf[0].revents & POLLIN) {
       for (;;) {
         int s = accept4(ls, NULL, NULL, SOCK_NONBLOCK);
-        if (s < 0) { CHECK(errno == EAGAIN); break; }
-        CHECK(accepted < N);
+        if (s < 0) { REQUIRE(errno == EAGAIN); break; }
+        REQUIRE(accepted < N);
         sv[accepted].fd = s;
         sv[accepted].have = sv[accepted].sent = 0;
         accepted++;
@@ -78,25 +75,25 @@ int main(void) {
       struct client *c = &cl[i];
       short re = pf[1 + i].revents;
       if (!re) continue;
-      CHECK(!(re & (POLLERR | POLLNVAL)));
+      REQUIRE(!(re & (POLLERR | POLLNVAL)));
       if (c->state == C_CONNECTING) {
         int e = -1; socklen_t el = sizeof e;
-        CHECK(getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &e, &el) == 0 && e == 0);
+        REQUIRE(getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &e, &el) == 0 && e == 0);
         c->state = C_SENDING;
       }
       if (c->state == C_SENDING) {
         ssize_t w = send(c->fd, c->out + c->sent, MSG - c->sent, 0);
-        if (w < 0) { CHECK(errno == EAGAIN); continue; }
+        if (w < 0) { REQUIRE(errno == EAGAIN); continue; }
         c->sent += w;
         if (c->sent == MSG) c->state = C_READING;
       } else if (c->state == C_READING) {
         ssize_t r = recv(c->fd, c->in + c->got, MSG - c->got, 0);
-        if (r < 0) { CHECK(errno == EAGAIN); continue; }
-        CHECK(r > 0);
+        if (r < 0) { REQUIRE(errno == EAGAIN); continue; }
+        REQUIRE(r > 0);
         c->got += r;
         if (c->got == MSG) {
-          CHECK(memcmp(c->in, c->out, MSG) == 0);
-          CHECK(shutdown(c->fd, SHUT_WR) == 0);
+          REQUIRE(memcmp(c->in, c->out, MSG) == 0);
+          REQUIRE(shutdown(c->fd, SHUT_WR) == 0);
           c->state = C_DONE;
           clients_done++;
         }
@@ -106,24 +103,24 @@ int main(void) {
       struct conn *s = &sv[i];
       short re = pf[1 + N + i].revents;
       if (!re || s->fd < 0) continue;
-      CHECK(!(re & POLLNVAL));
+      REQUIRE(!(re & POLLNVAL));
       if (s->sent < s->have) {
         ssize_t w = send(s->fd, s->buf + s->sent, s->have - s->sent, 0);
-        if (w < 0) { CHECK(errno == EAGAIN); continue; }
+        if (w < 0) { REQUIRE(errno == EAGAIN); continue; }
         s->sent += w;
         continue;
       }
       ssize_t r = recv(s->fd, s->buf, sizeof s->buf, 0);
-      if (r < 0) { CHECK(errno == EAGAIN); continue; }
+      if (r < 0) { REQUIRE(errno == EAGAIN); continue; }
       if (r == 0) { close(s->fd); s->fd = -1; served++; continue; }
       s->have = r;
       s->sent = 0;
     }
   }
-  CHECK(accepted == N);
+  REQUIRE(accepted == N);
   for (int i = 0; i < N; i++) close(cl[i].fd);
   close(ls);
   printf("%d connections served by one poll loop in %d poll calls (up to %d fds ready at once)\n", N, loops, max_ready);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -6,9 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 int main(void) {
   struct protoent *p = getprotobyname("tcp");
@@ -25,6 +23,5 @@ int main(void) {
   CHECK(getprotobyname("nosuchproto") == NULL);
   CHECK(getprotobynumber(9999) == NULL);
 
-  printf("protocols: %d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

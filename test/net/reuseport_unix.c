@@ -12,9 +12,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 int main(void) {
   int one = 1, v = 0;
@@ -26,7 +24,7 @@ int main(void) {
   CHECK(setsockopt(s, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) == 0);
   len = sizeof v;
   CHECK(getsockopt(s, SOL_SOCKET, SO_REUSEPORT, &v, &len) == 0 && v == 1);
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  struct sockaddr_in a = check_lo4(0);
   CHECK(bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 1) == 0);
   len = sizeof a;
   CHECK(getsockname(s, (struct sockaddr *)&a, &len) == 0);
@@ -47,6 +45,6 @@ int main(void) {
   errno = 0;
   CHECK(socket(AF_UNIX, SOCK_STREAM, 0) == -1 && errno == EAFNOSUPPORT);
   CHECK(SCM_RIGHTS == 1 && SO_DEBUG == 1);
-  printf(failures ? "%d failures\n" : "all checks passed\n", failures);
-  return failures != 0;
+  printf(check_failures ? "%d failures\n" : "all checks passed\n", check_failures);
+  return CHECK_DONE();
 }

@@ -14,8 +14,7 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
+#include "check.h"
 
 static double now_ms(void) {
   struct timespec t;
@@ -26,14 +25,10 @@ static double now_ms(void) {
 static int maxfd(int a, int b) { return a > b ? a : b; }
 
 int main(void) {
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t al = sizeof a;
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  REQUIRE(ls >= 0);
+  struct sockaddr_in a = check_lo4(port);
   fd_set r, w;
   struct timeval tv;
 
@@ -42,51 +37,51 @@ int main(void) {
   FD_SET(ls, &r);
   tv = (struct timeval){0, 100000};
   double t0 = now_ms();
-  CHECK(select(ls + 1, &r, NULL, NULL, &tv) == 0);
+  REQUIRE(select(ls + 1, &r, NULL, NULL, &tv) == 0);
   double ms = now_ms() - t0;
-  CHECK(ms >= 95 && ms < 2000);
-  CHECK(!FD_ISSET(ls, &r));
+  REQUIRE(ms >= 95 && ms < 2000);
+  REQUIRE(!FD_ISSET(ls, &r));
   printf("select timeout: 0 after %.0f ms\n", ms);
 
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
+  REQUIRE(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
   // a pending connection makes the listener readable
   FD_ZERO(&r);
   FD_SET(ls, &r);
   tv = (struct timeval){5, 0};
-  CHECK(select(ls + 1, &r, NULL, NULL, &tv) == 1 && FD_ISSET(ls, &r));
+  REQUIRE(select(ls + 1, &r, NULL, NULL, &tv) == 1 && FD_ISSET(ls, &r));
   int s = accept(ls, NULL, NULL);
-  CHECK(s >= 0);
+  REQUIRE(s >= 0);
 
   // connected socket: writable, not readable
   FD_ZERO(&r); FD_ZERO(&w);
   FD_SET(s, &r); FD_SET(s, &w);
   tv = (struct timeval){0, 50000};
-  CHECK(select(s + 1, &r, &w, NULL, &tv) == 1 && !FD_ISSET(s, &r) && FD_ISSET(s, &w));
+  REQUIRE(select(s + 1, &r, &w, NULL, &tv) == 1 && !FD_ISSET(s, &r) && FD_ISSET(s, &w));
 
   // stdin (piped, has data) and two sockets without data: only stdin is readable
   FD_ZERO(&r);
   FD_SET(0, &r); FD_SET(s, &r); FD_SET(c, &r);
   tv = (struct timeval){5, 0};
-  CHECK(select(maxfd(s, c) + 1, &r, NULL, NULL, &tv) == 1);
-  CHECK(FD_ISSET(0, &r) && !FD_ISSET(s, &r) && !FD_ISSET(c, &r));
+  REQUIRE(select(maxfd(s, c) + 1, &r, NULL, NULL, &tv) == 1);
+  REQUIRE(FD_ISSET(0, &r) && !FD_ISSET(s, &r) && !FD_ISSET(c, &r));
   char line[64];
   ssize_t n = read(0, line, sizeof line);
-  CHECK(n == 16 && !memcmp(line, "line from stdin\n", 16));
+  REQUIRE(n == 16 && !memcmp(line, "line from stdin\n", 16));
   printf("stdin readable with piped data\n");
 
   // data on the socket: readable; fds at or beyond nfds are ignored
-  CHECK(send(c, "ping", 4, 0) == 4);
+  REQUIRE(send(c, "ping", 4, 0) == 4);
   FD_ZERO(&r);
   FD_SET(s, &r); FD_SET(c, &r);
   tv = (struct timeval){5, 0};
-  CHECK(select(maxfd(s, c) + 1, &r, NULL, NULL, &tv) == 1 && FD_ISSET(s, &r) && !FD_ISSET(c, &r));
+  REQUIRE(select(maxfd(s, c) + 1, &r, NULL, NULL, &tv) == 1 && FD_ISSET(s, &r) && !FD_ISSET(c, &r));
   FD_ZERO(&r);
   FD_SET(s, &r);
   tv = (struct timeval){0, 0};
-  CHECK(select(s, &r, NULL, NULL, &tv) == 0); // nfds == s: s not looked at
+  REQUIRE(select(s, &r, NULL, NULL, &tv) == 0); // nfds == s: s not looked at
   char b[8];
-  CHECK(recv(s, b, sizeof b, 0) == 4);
+  REQUIRE(recv(s, b, sizeof b, 0) == 4);
 
   // pselect: timespec timeout, a signal mask (nothing to mask here)
   sigset_t mask;
@@ -95,24 +90,24 @@ int main(void) {
   FD_SET(s, &r);
   struct timespec ts = {0, 80000000};
   t0 = now_ms();
-  CHECK(pselect(s + 1, &r, NULL, NULL, &ts, &mask) == 0 && !FD_ISSET(s, &r));
+  REQUIRE(pselect(s + 1, &r, NULL, NULL, &ts, &mask) == 0 && !FD_ISSET(s, &r));
   ms = now_ms() - t0;
-  CHECK(ms >= 75 && ms < 2000);
-  CHECK(send(c, "pong", 4, 0) == 4);
+  REQUIRE(ms >= 75 && ms < 2000);
+  REQUIRE(send(c, "pong", 4, 0) == 4);
   // wait for the data first: a writable fd alone would end the next call early
   FD_ZERO(&r);
   FD_SET(s, &r);
   ts = (struct timespec){5, 0};
-  CHECK(pselect(s + 1, &r, NULL, NULL, &ts, NULL) == 1);
+  REQUIRE(pselect(s + 1, &r, NULL, NULL, &ts, NULL) == 1);
   FD_ZERO(&r); FD_ZERO(&w);
   FD_SET(s, &r); FD_SET(c, &w);
   ts = (struct timespec){0, 0};
-  CHECK(pselect(maxfd(s, c) + 1, &r, &w, NULL, &ts, NULL) == 2 && FD_ISSET(s, &r) && FD_ISSET(c, &w));
-  CHECK(recv(s, b, sizeof b, 0) == 4);
+  REQUIRE(pselect(maxfd(s, c) + 1, &r, &w, NULL, &ts, NULL) == 2 && FD_ISSET(s, &r) && FD_ISSET(c, &w));
+  REQUIRE(recv(s, b, sizeof b, 0) == 4);
   printf("pselect: timeout after %.0f ms, read+write readiness\n", ms);
 
   // the peer's FIN and stdin's EOF both read as readable
-  CHECK(shutdown(c, SHUT_WR) == 0);
+  REQUIRE(shutdown(c, SHUT_WR) == 0);
   FD_ZERO(&r);
   FD_SET(0, &r); FD_SET(s, &r);
   int got = 0;
@@ -120,33 +115,33 @@ int main(void) {
     fd_set rr = r;
     tv = (struct timeval){5, 0};
     got = select(s + 1, &rr, NULL, NULL, &tv);
-    CHECK(got >= 1);
+    REQUIRE(got >= 1);
   }
-  CHECK(got == 2);
-  CHECK(recv(s, b, sizeof b, 0) == 0);
-  CHECK(read(0, line, sizeof line) == 0);
+  REQUIRE(got == 2);
+  REQUIRE(recv(s, b, sizeof b, 0) == 0);
+  REQUIRE(read(0, line, sizeof line) == 0);
   printf("EOF on socket and stdin: readable\n");
 
   // select as a sleep
   tv = (struct timeval){0, 60000};
   t0 = now_ms();
-  CHECK(select(0, NULL, NULL, NULL, &tv) == 0);
-  CHECK(now_ms() - t0 >= 55);
+  REQUIRE(select(0, NULL, NULL, NULL, &tv) == 0);
+  REQUIRE(now_ms() - t0 >= 55);
   // errors
   close(c);
   FD_ZERO(&r);
   FD_SET(c, &r);
   tv = (struct timeval){0, 0};
-  CHECK(select(c + 1, &r, NULL, NULL, &tv) == -1 && errno == EBADF);
+  REQUIRE(select(c + 1, &r, NULL, NULL, &tv) == -1 && errno == EBADF);
   FD_ZERO(&r);
   FD_SET(s, &r);
   tv = (struct timeval){0, -1};
-  CHECK(select(s + 1, &r, NULL, NULL, &tv) == -1 && errno == EINVAL);
+  REQUIRE(select(s + 1, &r, NULL, NULL, &tv) == -1 && errno == EINVAL);
   ts = (struct timespec){0, 1000000000};
-  CHECK(pselect(s + 1, &r, NULL, NULL, &ts, NULL) == -1 && errno == EINVAL);
-  CHECK(select(-1, NULL, NULL, NULL, NULL) == -1 && errno == EINVAL);
+  REQUIRE(pselect(s + 1, &r, NULL, NULL, &ts, NULL) == -1 && errno == EINVAL);
+  REQUIRE(select(-1, NULL, NULL, NULL, NULL) == -1 && errno == EINVAL);
   close(s);
   close(ls);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -12,8 +12,7 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s errno=%d %s\n", __FILE__, __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
+#include "check.h"
 
 static double now_ms(void) {
   struct timespec t;
@@ -24,62 +23,57 @@ static double now_ms(void) {
 static char buf[65536];
 
 int main(void) {
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t al = sizeof a;
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0 && listen(ls, 4) == 0);
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
-  int c = socket(AF_INET, SOCK_STREAM, 0);
-  CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  REQUIRE(ls >= 0);
+  int c = check_connect(AF_INET, port);
+  REQUIRE(c >= 0);
   int s = accept(ls, NULL, NULL);
-  CHECK(s >= 0);
+  REQUIRE(s >= 0);
 
   struct timeval tv = {0, 200000}, back;
   socklen_t tl = sizeof back;
-  CHECK(setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) == 0);
-  CHECK(getsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &back, &tl) == 0 && back.tv_sec == 0 && back.tv_usec == 200000);
+  REQUIRE(setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) == 0);
+  REQUIRE(getsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &back, &tl) == 0 && back.tv_sec == 0 && back.tv_usec == 200000);
   memset(buf, 'z', sizeof buf);
   // fill everything between us and the peer that does not read
   long long total = 0;
   double t0 = 0, took = 0;
   int calls = 0;
   for (;;) {
-    CHECK(++calls < 100000);
+    REQUIRE(++calls < 100000);
     t0 = now_ms();
     ssize_t w = send(c, buf, sizeof buf, 0);
     took = now_ms() - t0;
-    if (w < 0) { CHECK(errno == EAGAIN || errno == EWOULDBLOCK); break; }
-    CHECK(w > 0);
+    if (w < 0) { REQUIRE(errno == EAGAIN || errno == EWOULDBLOCK); break; }
+    REQUIRE(w > 0);
     total += w;
   }
   printf("peer not reading: %lld bytes accepted, then EAGAIN after %.0f ms (timeout 200 ms)\n", total, took);
-  CHECK(total > 0);
-  CHECK(took >= 190 && took < 3000);
+  REQUIRE(total > 0);
+  REQUIRE(took >= 190 && took < 3000);
   // non-blocking on the same full socket: at once
   t0 = now_ms();
-  CHECK(send(c, buf, sizeof buf, MSG_DONTWAIT) == -1 && errno == EAGAIN);
-  CHECK(now_ms() - t0 < 150);
+  REQUIRE(send(c, buf, sizeof buf, MSG_DONTWAIT) == -1 && errno == EAGAIN);
+  REQUIRE(now_ms() - t0 < 150);
   // the peer reads everything the sends reported, and nothing more
   long long got = 0;
   struct timeval rt = {0, 300000};
-  CHECK(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &rt, sizeof rt) == 0);
+  REQUIRE(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &rt, sizeof rt) == 0);
   for (;;) {
     ssize_t r = recv(s, buf, sizeof buf, 0);
-    if (r < 0) { CHECK(errno == EAGAIN); break; }
-    CHECK(r > 0);
+    if (r < 0) { REQUIRE(errno == EAGAIN); break; }
+    REQUIRE(r > 0);
     got += r;
   }
   printf("peer drained %lld bytes\n", got);
-  CHECK(got == total);
+  REQUIRE(got == total);
   // with room again, a send goes through within the timeout
-  CHECK(send(c, "x", 1, 0) == 1);
-  CHECK(recv(s, buf, 1, 0) == 1 && buf[0] == 'x');
+  REQUIRE(send(c, "x", 1, 0) == 1);
+  REQUIRE(recv(s, buf, 1, 0) == 1 && buf[0] == 'x');
   close(s);
   close(c);
   close(ls);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -9,14 +9,11 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); return 1; } } while (0)
+#include "check.h"
 
 static int udp_on(struct sockaddr_in *a) {
   int s = socket(AF_INET, SOCK_DGRAM, 0);
-  memset(a, 0, sizeof *a);
-  a->sin_family = AF_INET;
-  a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  *a = check_lo4(0);
   socklen_t l = sizeof *a;
   if (s < 0 || bind(s, (struct sockaddr *)a, sizeof *a) < 0 || getsockname(s, (struct sockaddr *)a, &l) < 0) return -1;
   return s;
@@ -34,20 +31,20 @@ static int recv_str(int s, char *buf, int flags) {
 int main(void) {
   struct sockaddr_in aa, ba, ca;
   int a = udp_on(&aa), b = udp_on(&ba), c = udp_on(&ca);
-  CHECK(a >= 0 && b >= 0 && c >= 0);
+  REQUIRE(a >= 0 && b >= 0 && c >= 0);
   char buf[64];
-  CHECK(sendto(b, "one", 3, 0, (struct sockaddr *)&aa, sizeof aa) == 3);
-  CHECK(sendto(c, "two", 3, 0, (struct sockaddr *)&aa, sizeof aa) == 3);
+  REQUIRE(sendto(b, "one", 3, 0, (struct sockaddr *)&aa, sizeof aa) == 3);
+  REQUIRE(sendto(c, "two", 3, 0, (struct sockaddr *)&aa, sizeof aa) == 3);
   usleep(100000); // let both arrive before the connect
-  CHECK(connect(a, (struct sockaddr *)&ba, sizeof ba) == 0);
-  CHECK(recv_str(a, buf, 0) == 3 && strcmp(buf, "one") == 0);
-  CHECK(recv_str(a, buf, 0) == 3 && strcmp(buf, "two") == 0);
-  CHECK(sendto(c, "four", 4, 0, (struct sockaddr *)&aa, sizeof aa) == 4);
-  CHECK(sendto(b, "three", 5, 0, (struct sockaddr *)&aa, sizeof aa) == 5);
-  CHECK(recv_str(a, buf, 0) == 5 && strcmp(buf, "three") == 0);
+  REQUIRE(connect(a, (struct sockaddr *)&ba, sizeof ba) == 0);
+  REQUIRE(recv_str(a, buf, 0) == 3 && strcmp(buf, "one") == 0);
+  REQUIRE(recv_str(a, buf, 0) == 3 && strcmp(buf, "two") == 0);
+  REQUIRE(sendto(c, "four", 4, 0, (struct sockaddr *)&aa, sizeof aa) == 4);
+  REQUIRE(sendto(b, "three", 5, 0, (struct sockaddr *)&aa, sizeof aa) == 5);
+  REQUIRE(recv_str(a, buf, 0) == 5 && strcmp(buf, "three") == 0);
   usleep(100000);
-  CHECK(recv_str(a, buf, MSG_DONTWAIT) == -1 && errno == EAGAIN);
+  REQUIRE(recv_str(a, buf, MSG_DONTWAIT) == -1 && errno == EAGAIN);
   close(a); close(b); close(c);
   printf("ok: queued datagrams survive connect, then only the peer's arrive\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
 #define MAXC 256
 #define BUF 65536
@@ -24,25 +25,16 @@ static struct pollfd pf[4 + MAXC];
 
 static int open_pair(int port, int type, int fds[2]) {
   // fds[0]: 127.0.0.1, fds[1]: ::1, both at `port` (0: the first picks)
-  struct sockaddr_in a4;
-  memset(&a4, 0, sizeof a4);
-  a4.sin_family = AF_INET;
-  a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a4.sin_port = htons(port);
-  struct sockaddr_in6 a6;
-  memset(&a6, 0, sizeof a6);
-  a6.sin6_family = AF_INET6;
-  a6.sin6_addr = in6addr_loopback;
+  struct sockaddr_in a4 = check_lo4(port);
   fds[0] = socket(AF_INET, type | SOCK_NONBLOCK, 0);
   fds[1] = socket(AF_INET6, type | SOCK_NONBLOCK, 0);
   if (fds[0] < 0 || fds[1] < 0) return -1;
   if (bind(fds[0], (struct sockaddr *)&a4, sizeof a4) < 0) return -1;
-  socklen_t al = sizeof a4;
-  if (getsockname(fds[0], (struct sockaddr *)&a4, &al) < 0) return -1;
-  a6.sin6_port = a4.sin_port;
+  if ((port = check_port(fds[0])) < 0) return -1;
+  struct sockaddr_in6 a6 = check_lo6(port);
   if (bind(fds[1], (struct sockaddr *)&a6, sizeof a6) < 0) return -1;
   if (type == SOCK_STREAM && (listen(fds[0], SOMAXCONN) < 0 || listen(fds[1], SOMAXCONN) < 0)) return -1;
-  return ntohs(a4.sin_port);
+  return port;
 }
 
 int main(void) {

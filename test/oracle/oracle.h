@@ -1,7 +1,8 @@
 // Shared by the oracle tests (oracle.test.mjs): each program is built with
 // gcc for Linux and with our toolchain, and both must print the same lines.
 // Values that differ between the two ABIs (errno numbers, AF_* and POLL*
-// constants) are printed by name, never as numbers.
+// constants) are printed by name, never as numbers.  The checks themselves
+// (REQUIRE, CHECK_ERRNO...) come from test/include/check.h.
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -49,9 +50,5 @@ static const char *pev(int r) {
   return b;
 }
 
-#define CHECK(c) do { if (!(c)) { printf("FAIL %s:%d %s (errno %s)\n", __FILE__, __LINE__, #c, en(errno)); exit(1); } } while (0)
-// a call that must fail with errno e
-#define FAILS(call, e) do { errno = 0; long r_ = (long)(call); int e_ = errno; \
-  if (r_ != -1 || e_ != (e)) { printf("FAIL %s:%d %s gave %ld errno %s, want %s\n", __FILE__, __LINE__, #call, r_, en(e_), #e); exit(1); } } while (0)
 // print a call's result: the value, or -1 and the errno's name
 #define SHOW(what, call) do { errno = 0; long r_ = (long)(call); printf("%s: %ld%s%s\n", what, r_, r_ < 0 ? " " : "", r_ < 0 ? en(errno) : ""); } while (0)

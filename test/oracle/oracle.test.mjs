@@ -30,9 +30,9 @@ for (const prog of PROGRAMS.filter((p) => !only.length || only.includes(p))) {
   const base = prog.replace(/.*\//, '');
   const nat = join(tmp, base + '.native');
   const wasm = join(tmp, base + '.wasm');
-  const g = run(GCC, ['-O1', '-Wall', '-D_GNU_SOURCE', src, '-o', nat]);
+  const g = run(GCC, ['-O2', '-Wall', '-D_GNU_SOURCE', `-I${ROOT}/test/include`, src, '-o', nat]);
   if (g.status !== 0) { console.log(`FAIL ${prog}: gcc:\n${g.stderr}`); failures++; continue; }
-  const c = run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, '-O2', '-D_GNU_SOURCE', src, '-o', wasm]);
+  const c = run(CLANG, ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build', 'sysroot')}`, '-O2', '-D_GNU_SOURCE', `-I${ROOT}/test/include`, src, '-o', wasm]);
   if (c.status !== 0) { console.log(`FAIL ${prog}: clang:\n${c.stderr}`); failures++; continue; }
   // argv[1]: a scratch directory (the same host folder, preopened for the wasm run)
   const dir = mkdtempSync(join(tmp, 'dir-'));

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "check.h"
 
 #define P1(name) __attribute__((import_module("wasi_snapshot_preview1"), import_name(name)))
 typedef struct { const void *buf; uint32_t len; } ciovec;
@@ -26,11 +27,6 @@ P1("path_open") int32_t p1_path_open(int32_t dirfd, uint32_t lookupflags, const 
 P1("fd_close") int32_t p1_fd_close(int32_t fd);
 #define P1_BADF 8
 
-static int failed;
-static void check(int ok, const char *what) {
-  printf("%s %s\n", ok ? "ok  " : "FAIL", what);
-  if (!ok) failed++;
-}
 static int32_t p1_write_str(int fd, const char *s) {
   ciovec v = { s, (uint32_t)strlen(s) };
   uint32_t n = 0;
@@ -40,29 +36,29 @@ static int32_t p1_write_str(int fd, const char *s) {
 int main(void) {
   printf("libc: hello\n");
   fflush(stdout);
-  check(p1_write_str(1, "p1: hello through the adapter\n") == 0, "preview1 fd_write(1) reaches the shared stdout");
+  OK(p1_write_str(1, "p1: hello through the adapter\n") == 0, "preview1 fd_write(1) reaches the shared stdout");
 
   // A descriptor of ours that is not a file: dup(1).
   int d = dup(1);
-  check(d > 2, "dup(1) gives a new descriptor");
-  check(p1_write_str(d, "must not appear\n") == P1_BADF, "preview1 fd_write on our dup'd fd: EBADF");
-  check(write(d, "libc: write on the dup'd fd\n", 28) == 28, "libc write on the same fd works");
+  OK(d > 2, "dup(1) gives a new descriptor");
+  OK(p1_write_str(d, "must not appear\n") == P1_BADF, "preview1 fd_write on our dup'd fd: EBADF");
+  OK(write(d, "libc: write on the dup'd fd\n", 28) == 28, "libc write on the same fd works");
   close(d);
-  check(p1_write_str(d, "must not appear\n") == P1_BADF, "after close: still EBADF on the preview1 side");
+  OK(p1_write_str(d, "must not appear\n") == P1_BADF, "after close: still EBADF on the preview1 side");
 
   // The adapter's first preopen is its fd 3: our numbers never land on it.
   uint8_t prestat[8];
   char name[64] = {0};
   int32_t pe = p1_fd_prestat_get(3, prestat);
   int32_t pn = pe == 0 ? p1_fd_prestat_dir_name(3, name, sizeof name - 1) : pe;
-  check(pe == 0 && pn == 0 && strcmp(name, "/data") == 0, "preview1 sees its preopen /data at fd 3");
+  OK(pe == 0 && pn == 0 && strcmp(name, "/data") == 0, "preview1 sees its preopen /data at fd 3");
 
   int fd = open("/data/shared.txt", O_CREAT | O_RDWR | O_TRUNC, 0644);
   printf("libc open -> fd %d\n", fd);
-  check(fd > 3, "libc open skips the adapter's preopen number");
-  check(p1_write_str(fd, "x") == P1_BADF, "preview1 fd_write on our file: EBADF (not the wrong resource)");
-  check(write(fd, "written by libc\n", 16) == 16, "libc writes the file");
-  check(close(fd) == 0, "libc close");
+  OK(fd > 3, "libc open skips the adapter's preopen number");
+  OK(p1_write_str(fd, "x") == P1_BADF, "preview1 fd_write on our file: EBADF (not the wrong resource)");
+  OK(write(fd, "written by libc\n", 16) == 16, "libc writes the file");
+  OK(close(fd) == 0, "libc close");
 
   // Preview1 code opens the same file through its own preopen and reads what libc wrote.
   int32_t pfd = -1;
@@ -73,17 +69,16 @@ int main(void) {
   uint32_t got = 0;
   int32_t re = oe == 0 ? p1_fd_read(pfd, &v, 1, &got) : oe;
   printf("preview1 path_open -> fd %d, read %u bytes\n", pfd, got);
-  check(oe == 0 && re == 0 && strcmp(buf, "written by libc\n") == 0, "preview1 path_open + fd_read see libc's data");
+  OK(oe == 0 && re == 0 && strcmp(buf, "written by libc\n") == 0, "preview1 path_open + fd_read see libc's data");
 
   // While preview1 holds pfd, libc must not hand that number out.
   int fd2 = open("/data/shared.txt", O_RDONLY);
-  check(fd2 >= 0 && fd2 != pfd, "libc open while preview1 holds a descriptor: a different number");
-  check(p1_fd_close(fd2) == P1_BADF, "preview1 fd_close on our fd: EBADF (our descriptor survives)");
+  OK(fd2 >= 0 && fd2 != pfd, "libc open while preview1 holds a descriptor: a different number");
+  OK(p1_fd_close(fd2) == P1_BADF, "preview1 fd_close on our fd: EBADF (our descriptor survives)");
   char b2[8] = {0};
-  check(read(fd2, b2, 7) == 7 && strcmp(b2, "written") == 0, "our fd still reads after the refused preview1 close");
+  OK(read(fd2, b2, 7) == 7 && strcmp(b2, "written") == 0, "our fd still reads after the refused preview1 close");
   close(fd2);
-  check(p1_fd_close(pfd) == 0, "preview1 closes its own descriptor");
+  OK(p1_fd_close(pfd) == 0, "preview1 closes its own descriptor");
 
-  printf("%d failed\n", failed);
-  return failed;
+  return CHECK_DONE();
 }

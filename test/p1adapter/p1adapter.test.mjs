@@ -28,7 +28,7 @@ int main(void) {
   return p1_fd_write(1, &v, 1, &w);
 }
 `);
-const cc = (out, flags) => spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O1', src, ...flags, '-o', join(dir, out)], { encoding: 'utf8', env });
+const cc = (out, flags) => spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', src, ...flags, '-o', join(dir, out)], { encoding: 'utf8', env });
 let r = cc('noflag.wasm', []);
 check(r.status !== 0 && /wasm-component-ld: error: imports wasi_snapshot_preview1\.fd_write; pass -Wl,--wasi-p1-adapter/.test(r.stderr),
   'without the flag: link error naming the import and the flag', r.stderr);

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include "check.h"
 
 #define UIO_MAX 1024 // Linux's IOV_MAX
 #define BIG (1 << 30)
@@ -42,7 +43,6 @@ static const char *ename(int e) {
 #undef N
 }
 
-static int bad; // failures of the rules this program checks on its own
 static void report(const char *name, long r, int e) {
   if (r < 0) printf("%s: -1 %s\n", name, ename(e));
   else printf("%s: %ld\n", name, r);
@@ -53,7 +53,7 @@ static void report(const char *name, long r, int e) {
 #define E(name, call) do { errno = 0; long r_ = (long)(call); if (r_ >= 0) printf("%s: ok\n", name); else report(name, r_, errno); } while (0)
 // a rule of issue 13 that holds on Linux and here
 #define MUST(name, call, want_errno) do { errno = 0; long r_ = (long)(call); report(name, r_, errno); \
-  if (r_ != -1 || errno != (want_errno)) { printf("FAIL %s: want -1 %s\n", name, ename(want_errno)); bad++; } } while (0)
+  if (r_ != -1 || errno != (want_errno)) { printf("FAIL %s: want -1 %s\n", name, ename(want_errno)); check_failures++; } } while (0)
 
 static char buf[256];
 static volatile size_t huge = SIZE_MAX; // volatile: no compile-time overflow warnings
@@ -75,15 +75,8 @@ int main(int argc, char **argv) {
   int c = dup2(f, 100);
   close(c); // c: a closed fd no later call reuses
   if (u < 0 || t < 0) { perror("socket"); return 2; }
-  struct sockaddr_in a4;
-  memset(&a4, 0, sizeof a4);
-  a4.sin_family = AF_INET;
-  a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a4.sin_port = htons(9); // discard: nothing listens on loopback here
-  struct sockaddr_in6 a6;
-  memset(&a6, 0, sizeof a6);
-  a6.sin6_family = AF_INET6;
-  a6.sin6_addr = in6addr_loopback;
+  struct sockaddr_in a4 = check_lo4(9); // discard: nothing listens on loopback here
+  struct sockaddr_in6 a6 = check_lo6(0);
   struct sockaddr_storage ss;
   memset(&ss, 0, sizeof ss);
   ss.ss_family = AF_INET;
@@ -337,7 +330,7 @@ int main(int argc, char **argv) {
   int last = -1, fd;
   while ((fd = open(path, O_RDONLY)) >= 0) last = fd;
   printf("emfile: last fd %d, then %s\n", last, ename(errno));
-  if (last != 63 || errno != EMFILE) { printf("FAIL emfile\n"); bad++; }
+  CHECK(last == 63 && errno == EMFILE, "emfile");
   T("socket at limit", socket(AF_INET, SOCK_DGRAM, 0));
   T("dup at limit", dup(f));
   T("pipe at limit", pipe(p));
@@ -351,6 +344,5 @@ int main(int argc, char **argv) {
   T("open after close", open(path, O_RDONLY));
   T("setrlimit back", setrlimit(RLIMIT_NOFILE, &rl));
   printf("sysconf open max equals soft limit: %d\n", sysconf(_SC_OPEN_MAX) == (long)rl.rlim_cur);
-  printf("bad_input: %d failures\n", bad);
-  return bad != 0;
+  return CHECK_DONE();
 }

@@ -27,9 +27,9 @@ const src = join(ROOT, 'test/posix/bad_input.c');
 const sh = (cmd, args) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 120000, maxBuffer: 16 << 20 });
 const fail = (msg) => { console.log(`FAIL ${msg}`); process.exit(1); };
 
-let r = sh(process.env.GCC || 'gcc', ['-O1', '-w', src, '-o', join(dir, 'native')]);
+let r = sh(process.env.GCC || 'gcc', ['-O2', '-w', `-I${ROOT}/test/include`, src, '-o', join(dir, 'native')]);
 if (r.status !== 0) fail(`gcc: ${r.stderr}`);
-r = sh(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, `-B${join(ROOT, 'build/bin')}`, '-O1', '-w', src, '-o', join(dir, 'bad.wasm')]);
+r = sh(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, `-B${join(ROOT, 'build/bin')}`, '-O2', '-w', `-I${ROOT}/test/include`, src, '-o', join(dir, 'bad.wasm')]);
 if (r.status !== 0) fail(`clang: ${r.stderr}`);
 for (const d of ['n', 'w']) mkdirSync(join(dir, d));
 const nat = sh(join(dir, 'native'), [join(dir, 'n')]);

@@ -6,8 +6,7 @@
 #include <netdb.h>
 #include <stdio.h>
 #include <string.h>
-
-static int failures;
+#include "check.h"
 
 #define E(x) { x, #x }
 static const struct { int v; const char *name; } errs[] = {
@@ -28,40 +27,31 @@ int main(void) {
     errno = 0;
     const char *m = strerror(errs[i].v);
     int e = errno; // before printf, whose first call may probe the terminal
-    if (!m || !*m || strstr(m, "Unknown error") || strstr(m, "No error information")) {
-      printf("FAIL: strerror(%s=%d) = \"%s\"\n", errs[i].name, errs[i].v, m ? m : "(null)");
-      failures++;
-    } else {
-      printf("ok: %s: %s\n", errs[i].name, m);
-    }
+    OK(m && *m && !strstr(m, "Unknown error") && !strstr(m, "No error information"),
+       "%s: %s", errs[i].name, m ? m : "(null)");
     // strerror must not set errno for a valid value
-    if (e != 0) { printf("FAIL: strerror(%s) set errno %d\n", errs[i].name, e); failures++; }
+    CHECK(e == 0, "strerror(%s) set errno %d", errs[i].name, e);
     // EAGAIN/EWOULDBLOCK and ENOTSUP/EOPNOTSUPP may share a value; others must differ
     for (size_t j = 0; j < i; j++)
-      if (errs[j].v != errs[i].v && strcmp(strerror(errs[j].v), m) == 0) {
-        printf("FAIL: %s and %s share the message \"%s\"\n", errs[j].name, errs[i].name, m);
-        failures++;
-      }
+      CHECK(errs[j].v == errs[i].v || strcmp(strerror(errs[j].v), m) != 0,
+            "%s and %s share the message \"%s\"", errs[j].name, errs[i].name, m);
   }
   // strerror_r (XSI form): the message, or ERANGE when the buffer is short
   char buf[64], tiny[4];
-  if (strerror_r(ENOENT, buf, sizeof buf) != 0 || strcmp(buf, strerror(ENOENT)) != 0) {
-    printf("FAIL: strerror_r(ENOENT) \"%s\"\n", buf); failures++;
-  }
-  if (strerror_r(ENOENT, tiny, sizeof tiny) != ERANGE) { printf("FAIL: strerror_r short buffer not ERANGE\n"); failures++; }
+  CHECK_EQ(strerror_r(ENOENT, buf, sizeof buf), 0);
+  CHECK_STR(buf, strerror(ENOENT));
+  CHECK_EQ(strerror_r(ENOENT, tiny, sizeof tiny), ERANGE, "short buffer");
   // perror: "prefix: message\n" on stderr, errno preserved
   errno = ECONNREFUSED;
   perror("perror-check");
-  if (errno != ECONNREFUSED) { printf("FAIL: perror changed errno\n"); failures++; }
+  CHECK_EQ(errno, ECONNREFUSED, "perror changed errno");
   static const struct { int v; const char *name; } eai[] = {
     E(EAI_BADFLAGS), E(EAI_NONAME), E(EAI_AGAIN), E(EAI_FAIL), E(EAI_FAMILY), E(EAI_SOCKTYPE),
     E(EAI_SERVICE), E(EAI_MEMORY), E(EAI_SYSTEM), E(EAI_OVERFLOW),
   };
   for (size_t i = 0; i < sizeof eai / sizeof eai[0]; i++) {
     const char *m = gai_strerror(eai[i].v);
-    if (!m || !*m || strstr(m, "Unknown")) { printf("FAIL: gai_strerror(%s) = \"%s\"\n", eai[i].name, m ? m : "(null)"); failures++; }
-    else printf("ok: %s: %s\n", eai[i].name, m);
+    OK(m && *m && !strstr(m, "Unknown"), "%s: %s", eai[i].name, m ? m : "(null)");
   }
-  printf("%s\n", failures ? "SOME FAILED" : "all ok");
-  return failures != 0;
+  return CHECK_DONE();
 }

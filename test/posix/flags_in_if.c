@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 #include <wasi/api.h>
+#include "check.h"
 
 #if !(O_APPEND && O_DSYNC && O_NONBLOCK && O_RSYNC && O_SYNC)
 #error status flags not usable in #if
@@ -30,10 +31,9 @@ int main(void) {
         {"O_TRUNC", O_TRUNC, __WASI_OFLAGS_TRUNC << 12},
         {"TIMER_ABSTIME", TIMER_ABSTIME, __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME},
     };
-    int bad = 0;
     for (unsigned i = 0; i < sizeof t / sizeof t[0]; i++) {
         printf("%-13s %#lx %s\n", t[i].name, t[i].got, t[i].got == t[i].want ? "ok" : "WRONG");
-        bad |= t[i].got != t[i].want;
+        CHECK(t[i].got == t[i].want, "%s", t[i].name);
     }
-    return bad;
+    return CHECK_DONE();
 }

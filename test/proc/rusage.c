@@ -11,8 +11,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d)\n", __LINE__, #c, errno); return 1; } } while (0)
+#include "check.h"
 
 int main(void) {
   _Static_assert(sizeof(struct rusage) == 152, "rusage size");
@@ -24,39 +23,39 @@ int main(void) {
   volatile unsigned long x = 0;
   for (unsigned long i = 0; i < 20000000; i++) x += i;
   void *big = malloc(4 << 20);
-  CHECK(big != NULL);
+  REQUIRE(big != NULL);
   memset(big, 1, 4 << 20);
   printf("touched %d\n", ((volatile char *)big)[12345]);
 
   struct rusage ru;
   memset(&ru, 0x55, sizeof ru);
-  CHECK(getrusage(RUSAGE_SELF, &ru) == 0);
+  REQUIRE(getrusage(RUSAGE_SELF, &ru) == 0);
   printf("utime %lld.%06ld stime %lld.%06ld maxrss %ld KiB\n", (long long)ru.ru_utime.tv_sec,
          (long)ru.ru_utime.tv_usec, (long long)ru.ru_stime.tv_sec, (long)ru.ru_stime.tv_usec, ru.ru_maxrss);
-  CHECK(ru.ru_utime.tv_sec > 0 || ru.ru_utime.tv_usec > 0);
-  CHECK(ru.ru_utime.tv_usec >= 0 && ru.ru_utime.tv_usec < 1000000);
-  CHECK(ru.ru_maxrss >= 4096); // at least the 4 MiB just touched
-  CHECK(ru.ru_ixrss == 0 && ru.ru_idrss == 0 && ru.ru_isrss == 0 && ru.ru_minflt == 0 && ru.ru_majflt == 0);
-  CHECK(ru.ru_nswap == 0 && ru.ru_inblock == 0 && ru.ru_oublock == 0 && ru.ru_msgsnd == 0 && ru.ru_msgrcv == 0);
-  CHECK(ru.ru_nsignals == 0 && ru.ru_nvcsw == 0 && ru.ru_nivcsw == 0);
+  REQUIRE(ru.ru_utime.tv_sec > 0 || ru.ru_utime.tv_usec > 0);
+  REQUIRE(ru.ru_utime.tv_usec >= 0 && ru.ru_utime.tv_usec < 1000000);
+  REQUIRE(ru.ru_maxrss >= 4096); // at least the 4 MiB just touched
+  REQUIRE(ru.ru_ixrss == 0 && ru.ru_idrss == 0 && ru.ru_isrss == 0 && ru.ru_minflt == 0 && ru.ru_majflt == 0);
+  REQUIRE(ru.ru_nswap == 0 && ru.ru_inblock == 0 && ru.ru_oublock == 0 && ru.ru_msgsnd == 0 && ru.ru_msgrcv == 0);
+  REQUIRE(ru.ru_nsignals == 0 && ru.ru_nvcsw == 0 && ru.ru_nivcsw == 0);
   long prev = ru.ru_maxrss;
   // the peak does not go down after free
   free(big);
-  CHECK(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss >= prev);
+  REQUIRE(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss >= prev);
 
   memset(&ru, 0x55, sizeof ru);
-  CHECK(getrusage(RUSAGE_CHILDREN, &ru) == 0);
-  CHECK(ru.ru_utime.tv_sec == 0 && ru.ru_utime.tv_usec == 0 && ru.ru_maxrss == 0 && ru.ru_nivcsw == 0);
+  REQUIRE(getrusage(RUSAGE_CHILDREN, &ru) == 0);
+  REQUIRE(ru.ru_utime.tv_sec == 0 && ru.ru_utime.tv_usec == 0 && ru.ru_maxrss == 0 && ru.ru_nivcsw == 0);
 
   errno = 0;
-  CHECK(getrusage(12345, &ru) == -1 && errno == EINVAL);
+  REQUIRE(getrusage(12345, &ru) == -1 && errno == EINVAL);
 
   memset(&ru, 0x55, sizeof ru);
   int st = 7;
   errno = 0;
-  CHECK(wait3(&st, WNOHANG, &ru) == -1 && errno == ECHILD && st == 7);
+  REQUIRE(wait3(&st, WNOHANG, &ru) == -1 && errno == ECHILD && st == 7);
   errno = 0;
-  CHECK(wait4(-1, &st, 0, &ru) == -1 && errno == ECHILD && ru.ru_maxrss == 0x55555555L);
+  REQUIRE(wait4(-1, &st, 0, &ru) == -1 && errno == ECHILD && ru.ru_maxrss == 0x55555555L);
   puts("rusage ok");
-  return 0;
+  return CHECK_DONE();
 }

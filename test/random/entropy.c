@@ -7,23 +7,21 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/random.h>
+#include "check.h"
 int main(void) {
   unsigned char a[256], b[256];
   memset(a, 0, sizeof a); memset(b, 0, sizeof b);
-  if (getentropy(a, 256) != 0 || getentropy(b, 256) != 0) { printf("FAIL: getentropy\n"); return 1; }
-  if (memcmp(a, b, 256) == 0) { printf("FAIL: constant\n"); return 1; }
+  REQUIRE(getentropy(a, 256) == 0 && getentropy(b, 256) == 0);
+  CHECK(memcmp(a, b, 256) != 0, "constant");
   int distinct = 0;
   for (int i = 1; i < 256; i++) distinct += a[i] != a[0];
-  if (distinct < 200) { printf("FAIL: looks constant\n"); return 1; }
-  errno = 0;
-  if (getentropy(a, 257) != -1 || errno != EIO) { printf("FAIL: 257 bytes errno %d\n", errno); return 1; }
+  CHECK(distinct >= 200, "looks constant");
+  CHECK_ERRNO(getentropy(a, 257), EIO);
   char big[4096];
-  if (getrandom(big, sizeof big, 0) != (ssize_t)sizeof big) { printf("FAIL: getrandom\n"); return 1; }
-  errno = 0;
-  if (getrandom(big, 8, 0x1234) != -1 || errno != EINVAL) { printf("FAIL: getrandom bad flags errno %d\n", errno); return 1; }
-  if (getrandom(big, 8, GRND_NONBLOCK) != 8) { printf("FAIL: getrandom GRND_NONBLOCK\n"); return 1; }
+  CHECK_EQ(getrandom(big, sizeof big, 0), sizeof big);
+  CHECK_ERRNO(getrandom(big, 8, 0x1234), EINVAL);
+  CHECK_EQ(getrandom(big, 8, GRND_NONBLOCK), 8);
   unsigned x = arc4random(), y = arc4random();
-  if (x == y && arc4random() == x) { printf("FAIL: arc4random\n"); return 1; }
-  printf("ok: entropy\n");
-  return 0;
+  CHECK(x != y || arc4random() != x, "arc4random");
+  return CHECK_DONE();
 }

@@ -5,34 +5,34 @@
 #include <stdio.h>
 #include <threads.h>
 #include <time.h>
+#include "check.h"
 
-static int failures, ran;
-#define CHECK(c) do { if (c) printf("ok: %s\n", #c); else { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+static int ran;
 static void once_fn(void) { ran++; }
 static once_flag flag = ONCE_FLAG_INIT;
 
 int main(void) {
   mtx_t m, r;
-  CHECK(mtx_init(&m, mtx_plain | mtx_timed) == thrd_success);
-  CHECK(mtx_lock(&m) == thrd_success);
-  CHECK(mtx_trylock(&m) == thrd_busy);
-  CHECK(mtx_lock(&m) == thrd_error);
+  OK(mtx_init(&m, mtx_plain | mtx_timed) == thrd_success);
+  OK(mtx_lock(&m) == thrd_success);
+  OK(mtx_trylock(&m) == thrd_busy);
+  OK(mtx_lock(&m) == thrd_error);
   struct timespec ts;
   timespec_get(&ts, TIME_UTC);
   ts.tv_nsec += 20000000;
   if (ts.tv_nsec >= 1000000000) { ts.tv_sec++; ts.tv_nsec -= 1000000000; }
-  CHECK(mtx_timedlock(&m, &ts) == thrd_timedout);
-  CHECK(mtx_unlock(&m) == thrd_success);
-  CHECK(mtx_unlock(&m) == thrd_error);
-  CHECK(mtx_trylock(&m) == thrd_success);
-  CHECK(mtx_unlock(&m) == thrd_success);
+  OK(mtx_timedlock(&m, &ts) == thrd_timedout);
+  OK(mtx_unlock(&m) == thrd_success);
+  OK(mtx_unlock(&m) == thrd_error);
+  OK(mtx_trylock(&m) == thrd_success);
+  OK(mtx_unlock(&m) == thrd_success);
   mtx_destroy(&m);
-  CHECK(mtx_init(&r, mtx_recursive) == thrd_success);
-  CHECK(mtx_lock(&r) == thrd_success && mtx_lock(&r) == thrd_success);
-  CHECK(mtx_unlock(&r) == thrd_success && mtx_unlock(&r) == thrd_success);
-  CHECK(mtx_unlock(&r) == thrd_error);
+  OK(mtx_init(&r, mtx_recursive) == thrd_success);
+  OK(mtx_lock(&r) == thrd_success && mtx_lock(&r) == thrd_success);
+  OK(mtx_unlock(&r) == thrd_success && mtx_unlock(&r) == thrd_success);
+  OK(mtx_unlock(&r) == thrd_error);
   call_once(&flag, once_fn);
   call_once(&flag, once_fn);
-  CHECK(ran == 1);
-  return failures;
+  OK(ran == 1);
+  return CHECK_DONE();
 }

@@ -11,57 +11,55 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); return 1; } } while (0)
-#define FAILS(call, e) do { errno = 0; CHECK((call) == -1 && errno == (e)); } while (0)
+#include "check.h"
 
 static sem_t s;
 static void on_alarm(int sig) { (void)sig; sem_post(&s); }
 
 int main(void) {
   int v = -1;
-  CHECK(sem_init(&s, 0, 2) == 0 && sem_getvalue(&s, &v) == 0 && v == 2);
-  CHECK(sem_wait(&s) == 0 && sem_trywait(&s) == 0);
-  FAILS(sem_trywait(&s), EAGAIN);
-  CHECK(sem_post(&s) == 0 && sem_getvalue(&s, &v) == 0 && v == 1 && sem_wait(&s) == 0);
-  FAILS(sem_wait(&s), EDEADLK);  // nothing could ever post
+  REQUIRE(sem_init(&s, 0, 2) == 0 && sem_getvalue(&s, &v) == 0 && v == 2);
+  REQUIRE(sem_wait(&s) == 0 && sem_trywait(&s) == 0);
+  CHECK_ERRNO(sem_trywait(&s), EAGAIN);
+  REQUIRE(sem_post(&s) == 0 && sem_getvalue(&s, &v) == 0 && v == 1 && sem_wait(&s) == 0);
+  CHECK_ERRNO(sem_wait(&s), EDEADLK);  // nothing could ever post
   struct timespec t0, at;
   clock_gettime(CLOCK_REALTIME, &t0);
   at = t0;
   at.tv_nsec += 150000000;
   if (at.tv_nsec >= 1000000000) { at.tv_sec++; at.tv_nsec -= 1000000000; }
-  FAILS(sem_timedwait(&s, &at), ETIMEDOUT);
+  CHECK_ERRNO(sem_timedwait(&s, &at), ETIMEDOUT);
   struct timespec t1;
   clock_gettime(CLOCK_REALTIME, &t1);
   long ms = (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
   printf("timedwait returned after %ld ms\n", ms);
-  CHECK(ms >= 140);
+  REQUIRE(ms >= 140);
   at.tv_nsec = 2000000000;
-  FAILS(sem_timedwait(&s, &at), EINVAL);
-  FAILS(sem_init(&s, 0, (unsigned)INT_MAX + 1u), EINVAL);
+  CHECK_ERRNO(sem_timedwait(&s, &at), EINVAL);
+  CHECK_ERRNO(sem_init(&s, 0, (unsigned)INT_MAX + 1u), EINVAL);
   sem_t big;
-  CHECK(sem_init(&big, 1, INT_MAX) == 0);
-  FAILS(sem_post(&big), EOVERFLOW);
-  CHECK(sem_destroy(&big) == 0);
+  REQUIRE(sem_init(&big, 1, INT_MAX) == 0);
+  CHECK_ERRNO(sem_post(&big), EOVERFLOW);
+  REQUIRE(sem_destroy(&big) == 0);
 
   // an alarm handler posts: the wait ends (0, or EINTR as Linux may report it)
   signal(SIGALRM, on_alarm);
   alarm(1);
   int r = sem_wait(&s);
   printf("wait with an alarm: %d (errno %d)\n", r, r ? errno : 0);
-  CHECK(r == 0 || (errno == EINTR && sem_trywait(&s) == 0));
+  REQUIRE(r == 0 || (errno == EINTR && sem_trywait(&s) == 0));
 
   // named
   sem_t *a = sem_open("/wasip2-sem", O_CREAT | O_EXCL, 0600, 3);
-  CHECK(a != SEM_FAILED);
+  REQUIRE(a != SEM_FAILED);
   sem_t *b = sem_open("/wasip2-sem", 0);
-  CHECK(b == a && sem_wait(b) == 0 && sem_getvalue(a, &v) == 0 && v == 2);
-  CHECK(sem_open("/wasip2-sem", O_CREAT | O_EXCL, 0600, 0) == SEM_FAILED && errno == EEXIST);
-  CHECK(sem_open("/nosuch", 0) == SEM_FAILED && errno == ENOENT);
-  CHECK(sem_open("/a/b", O_CREAT, 0600, 0) == SEM_FAILED && errno == EINVAL);
-  CHECK(sem_close(b) == 0 && sem_unlink("/wasip2-sem") == 0);
-  FAILS(sem_unlink("/wasip2-sem"), ENOENT);
-  CHECK(sem_post(a) == 0 && sem_close(a) == 0);  // still usable until closed
+  REQUIRE(b == a && sem_wait(b) == 0 && sem_getvalue(a, &v) == 0 && v == 2);
+  REQUIRE(sem_open("/wasip2-sem", O_CREAT | O_EXCL, 0600, 0) == SEM_FAILED && errno == EEXIST);
+  REQUIRE(sem_open("/nosuch", 0) == SEM_FAILED && errno == ENOENT);
+  REQUIRE(sem_open("/a/b", O_CREAT, 0600, 0) == SEM_FAILED && errno == EINVAL);
+  REQUIRE(sem_close(b) == 0 && sem_unlink("/wasip2-sem") == 0);
+  CHECK_ERRNO(sem_unlink("/wasip2-sem"), ENOENT);
+  REQUIRE(sem_post(a) == 0 && sem_close(a) == 0);  // still usable until closed
   puts("semaphores ok");
-  return 0;
+  return CHECK_DONE();
 }

@@ -6,6 +6,7 @@
 //! cflags: -mllvm -wasm-enable-sjlj -lsetjmp
 #include <setjmp.h>
 #include <stdio.h>
+#include "check.h"
 
 static jmp_buf env;
 static int depth;
@@ -22,9 +23,10 @@ int main(void) {
   count++;
   if (r == 0) dive(1);
   printf("longjmp returned %d after %d levels, setjmp returned %d times\n", r, depth, count);
-  if (r != 50 || depth != 50 || count != 2) return 1;
+  CHECK(r == 50 && depth == 50 && count == 2);
   jmp_buf e2;
   if ((r = setjmp(e2)) == 0) longjmp(e2, 0);
   printf("longjmp(env, 0) makes setjmp return %d\n", r);
-  return r == 1 ? 0 : 1;
+  CHECK_EQ(r, 1);
+  return CHECK_DONE();
 }

@@ -2,10 +2,10 @@
 // frames each resumed by longjmp, a longjmp that unwinds 10,000 frames,
 // longjmp(env, 0) returning 1, and sigsetjmp/siglongjmp restoring the mask.
 //! cflags: -mllvm -wasm-enable-sjlj
-#include <assert.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
+#include "check.h"
 
 static int nested(int n) {
   jmp_buf jb;
@@ -26,11 +26,11 @@ static void deep(int n) {
 }
 
 int main(void) {
-  assert(nested(10000) == 7);
+  CHECK(nested(10000) == 7);
   printf("10000 nested setjmp frames resumed\n");
   int r = setjmp(top);
   if (r == 0) deep(10000);
-  assert(r == 1 && depth_reached);
+  CHECK(r == 1 && depth_reached);
   printf("longjmp unwound 10000 frames; longjmp(env, 0) gave 1\n");
 
   sigjmp_buf sj;
@@ -42,7 +42,7 @@ int main(void) {
     siglongjmp(sj, 1);
   }
   sigprocmask(SIG_BLOCK, NULL, &cur);
-  assert(!sigismember(&cur, SIGUSR1));
+  CHECK(!sigismember(&cur, SIGUSR1));
   printf("siglongjmp restored the signal mask\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "check.h"
 
 static void on_abrt(int sig) {
   printf("handler ran for signal %d\n", sig);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "check.h"
 
 int main(void) {
   signal(SIGABRT, SIG_IGN);

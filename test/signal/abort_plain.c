@@ -5,6 +5,7 @@
 //! stdout-contains: before
 #include <stdio.h>
 #include <stdlib.h>
+#include "check.h"
 
 int main(void) {
   printf("before\n");

@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 //! timeout: 40
 
@@ -34,8 +35,6 @@ static long long now_ms(void) {
   return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
 }
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); failures++; } } while (0)
 
 static void handler(int restart) {
   struct sigaction sa;
@@ -47,14 +46,10 @@ static void handler(int restart) {
 
 int main(void) {
   // a listener nobody connects to, and a connected pair with no data
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {0};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  CHECK(bind(ls, (struct sockaddr *)&a, sizeof a) == 0);
-  socklen_t al = sizeof a;
-  CHECK(getsockname(ls, (struct sockaddr *)&a, &al) == 0);
-  CHECK(listen(ls, 4) == 0);
+  int port;
+  int ls = check_listen(AF_INET, &port);
+  CHECK(ls >= 0);
+  struct sockaddr_in a = check_lo4(port);
   int c = socket(AF_INET, SOCK_STREAM, 0);
   CHECK(connect(c, (struct sockaddr *)&a, sizeof a) == 0);
   int s = accept(ls, NULL, NULL);
@@ -191,6 +186,5 @@ int main(void) {
   close(s);
   close(c);
   close(ls);
-  printf("%s\n", failures ? "FAILED" : "all ok");
-  return failures != 0;
+  return CHECK_DONE();
 }

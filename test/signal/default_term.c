@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "check.h"
 static void bye(void) { write(1, "atexit must not run\n", 20); }
 int main(void) {
   atexit(bye);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "check.h"
 
 static volatile sig_atomic_t fired;
 static void on_alrm(int sig) { (void)sig; fired++; }
@@ -20,8 +21,6 @@ static long long now_ms(void) {
   return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
 }
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
 
 int main(void) {
   struct sigaction sa;
@@ -77,7 +76,7 @@ int main(void) {
   r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &abs, NULL);
   CHECK(r == EINTR && fired == 4 && now_ms() - t0 < 1500);
 
-  if (failures) return 1;
+  if (check_failures) return 1;
   printf("sleep/alarm ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -15,9 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 static const char *dir = "/data";
 static char path[256];
@@ -172,6 +170,5 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 300; i++) printf("%d,", i);
   fwrite(block, 1, 10, stdout);
   printf("\nstdout end\n");
-  printf("%s\n", failures ? "FAILED" : "all stdio buffer checks passed");
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -14,9 +14,9 @@ const env = { ...process.env, PATH: `${path.join(ROOT, 'build/bin')}:${process.e
 const sh = (cmd, args) => spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 120000 });
 
 const nat = path.join(tmp, 'buffers'), wasm = path.join(tmp, 'buffers.wasm');
-let r = sh(GCC, ['-O2', '-Wall', src, '-o', nat]);
+let r = sh(GCC, ['-O2', '-Wall', `-I${ROOT}/test/include`, src, '-o', nat]);
 if (r.status !== 0) skip(`no native build (${GCC}): ${r.stderr.trim().split('\n')[0]}`);
-r = sh(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', '-Wall', src, '-o', wasm]);
+r = sh(CLANG, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', '-Wall', `-I${ROOT}/test/include`, src, '-o', wasm]);
 if (r.status !== 0) { console.log(`FAIL wasm build\n${r.stderr}`); process.exit(1); }
 for (const d of ['n', 'w']) fs.mkdirSync(path.join(tmp, d));
 const a = sh(nat, [path.join(tmp, 'n')]);

@@ -4,9 +4,7 @@
 // lock is always free; it must nest and never block.
 //! stdin: ab\n
 #include <stdio.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 int main(void) {
   flockfile(stdin);
@@ -23,6 +21,5 @@ int main(void) {
   putc_unlocked('k', stdout);
   putc_unlocked('\n', stdout);
   funlockfile(stdout);
-  printf("flockfile: %d failures\n", failures);
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -10,9 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int failures;
-#define CHECK(c) do { if (!(c)) { printf("FAIL line %d: %s\n", __LINE__, #c); failures++; } } while (0)
+#include "check.h"
 
 static int missing(const char *p) {
   struct stat st;
@@ -47,7 +45,7 @@ int main(void) {
   CHECK(t && !strncmp(t, "/tmp/p", 6));  // falls back to P_tmpdir
   free(t);
 
-  if (failures) return 1;
+  if (check_failures) return 1;
   printf("tmpnam ok\n");
-  return 0;
+  return CHECK_DONE();
 }

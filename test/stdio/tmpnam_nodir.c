@@ -2,13 +2,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "check.h"
 
 int main(void) {
   unsetenv("TMPDIR");
-  errno = 0;
-  if (tmpnam(NULL) != NULL || errno != ENOENT) { printf("FAIL: tmpnam\n"); return 1; }
-  errno = 0;
-  if (tempnam(NULL, "x") != NULL || errno != ENOENT) { printf("FAIL: tempnam\n"); return 1; }
+  CHECK_ERRNO_NULL(tmpnam(NULL), ENOENT);
+  CHECK_ERRNO_NULL(tempnam(NULL, "x"), ENOENT);
   printf("no temp dir: NULL/ENOENT\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -13,8 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), 'wasip2-termios-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const src = join(ROOT, 'test/term/termios_abi.c');
 const exe = join(dir, 'abi'), wasm = join(dir, 'abi.wasm');
-const g = spawnSync('gcc', [src, '-o', exe], { encoding: 'utf8' });
-const c = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, src, '-o', wasm], { encoding: 'utf8', env });
+const g = spawnSync('gcc', [`-I${ROOT}/test/include`, src, '-o', exe], { encoding: 'utf8' });
+const c = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, `-I${ROOT}/test/include`, src, '-o', wasm], { encoding: 'utf8', env });
 if (g.status || c.status) { console.log('FAIL build\n' + g.stderr + c.stderr); process.exit(1); }
 const n = spawnSync(exe, [], { encoding: 'utf8' });
 const w = spawnSync(join(BIN, 'wasip2-run'), ['--check-leaks', wasm], { encoding: 'utf8' });

@@ -8,11 +8,11 @@
 #include <sys/termios.h>
 #include <termios.h>
 #include <unistd.h>
+#include "check.h"
 //! dir: /data
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) printf("ok   " __VA_ARGS__); else { printf("FAIL " __VA_ARGS__); failures++; } printf("\n"); } while (0)
-#define FAILS(call, e) ((call) == -1 && errno == (e))
+// the call failed with -1 and errno e
+static int fails(int r, int e) { return r == -1 && errno == e; }
 
 int main(void) {
   struct termios t;
@@ -23,16 +23,15 @@ int main(void) {
   const char *names[] = {"stdin (pipe)", "stdout (pipe)", "a file", "a pipe"};
   for (int i = 0; i < 4; i++) {
     int f = fds[i];
-    CHECK(!isatty(f), "%s is not a terminal", names[i]);
-    CHECK(FAILS(tcgetattr(f, &t), ENOTTY), "  tcgetattr: ENOTTY");
-    CHECK(FAILS(tcsetattr(f, TCSANOW, &t), ENOTTY), "  tcsetattr: ENOTTY");
-    CHECK(FAILS(tcdrain(f), ENOTTY) && FAILS(tcflush(f, TCIOFLUSH), ENOTTY) && FAILS(tcflow(f, TCOON), ENOTTY) &&
-          FAILS(tcsendbreak(f, 0), ENOTTY) && FAILS(tcgetsid(f), ENOTTY), "  tcdrain/tcflush/tcflow/tcsendbreak/tcgetsid: ENOTTY");
+    OK(!isatty(f), "%s is not a terminal", names[i]);
+    OK(fails(tcgetattr(f, &t), ENOTTY), "  tcgetattr: ENOTTY");
+    OK(fails(tcsetattr(f, TCSANOW, &t), ENOTTY), "  tcsetattr: ENOTTY");
+    OK(fails(tcdrain(f), ENOTTY) && fails(tcflush(f, TCIOFLUSH), ENOTTY) && fails(tcflow(f, TCOON), ENOTTY) &&
+          fails(tcsendbreak(f, 0), ENOTTY) && fails(tcgetsid(f), ENOTTY), "  tcdrain/tcflush/tcflow/tcsendbreak/tcgetsid: ENOTTY");
   }
   close(fd);
-  CHECK(FAILS(tcgetattr(fd, &t), EBADF) && FAILS(tcsetattr(fd, TCSANOW, &t), EBADF) && FAILS(tcdrain(fd), EBADF),
+  OK(fails(tcgetattr(fd, &t), EBADF) && fails(tcsetattr(fd, TCSANOW, &t), EBADF) && fails(tcdrain(fd), EBADF),
         "closed descriptor: EBADF");
-  CHECK(FAILS(tcgetattr(-1, &t), EBADF), "fd -1: EBADF");
-  printf("%s\n", failures ? "FAILED" : "all termios checks passed");
-  return failures != 0;
+  OK(fails(tcgetattr(-1, &t), EBADF), "fd -1: EBADF");
+  return CHECK_DONE();
 }

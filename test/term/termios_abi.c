@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
+#include "check.h"
 
 #define P(c) printf("%s %#lo\n", #c, (unsigned long)(c))
 

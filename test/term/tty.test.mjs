@@ -17,9 +17,9 @@ const dir = mkdtempSync(join(tmpdir(), 'wasip2-tty-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const src = join(ROOT, 'test/term/tty_probe.c');
 const exe = join(dir, 'probe'), wasm = join(dir, 'probe.wasm');
-let r = spawnSync('gcc', [src, '-o', exe], { encoding: 'utf8' });
+let r = spawnSync('gcc', [`-I${ROOT}/test/include`, src, '-o', exe], { encoding: 'utf8' });
 if (r.status !== 0) { console.log('FAIL gcc\n' + r.stderr); process.exit(1); }
-r = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, src, '-o', wasm], { encoding: 'utf8', env });
+r = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, `-I${ROOT}/test/include`, src, '-o', wasm], { encoding: 'utf8', env });
 if (r.status !== 0) { console.log('FAIL wasm build\n' + r.stderr); process.exit(1); }
 // script -q: no banner; -e: its status is the command's; stdin from /dev/null keeps it from
 // waiting on ours.  The pty turns \n into \r\n.

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include "check.h"
 
 int main(void) {
   struct termios t, raw;

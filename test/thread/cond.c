@@ -11,9 +11,7 @@
 #include <stdio.h>
 #include <sys/time.h>
 #include <time.h>
-
-static int failures;
-#define CHECK(cond, ...) do { if (cond) printf("ok   " __VA_ARGS__); else { printf("FAIL " __VA_ARGS__); failures++; } printf("\n"); } while (0)
+#include "check.h"
 
 static double now(clockid_t c) {
   struct timespec ts;
@@ -37,29 +35,29 @@ static pthread_cond_t c = PTHREAD_COND_INITIALIZER;
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 
 int main(void) {
-  CHECK(pthread_cond_signal(&c) == 0 && pthread_cond_broadcast(&c) == 0, "signal/broadcast with no waiters: 0");
+  OK(pthread_cond_signal(&c) == 0 && pthread_cond_broadcast(&c) == 0, "signal/broadcast with no waiters: 0");
 
   pthread_mutex_lock(&m);
   struct timespec dl = in_ms(CLOCK_REALTIME, 200);
   double t0 = now(CLOCK_MONOTONIC);
   int r = pthread_cond_timedwait(&c, &m, &dl);
   double waited = now(CLOCK_MONOTONIC) - t0;
-  CHECK(r == ETIMEDOUT, "timedwait: ETIMEDOUT (got %d)", r);
-  CHECK(now(CLOCK_REALTIME) >= dl.tv_sec + dl.tv_nsec / 1e9 && waited >= 0.19, "  after the deadline (waited %.3f s)", waited);
-  CHECK(pthread_mutex_trylock(&m) == EBUSY, "  the mutex is held again");
+  OK(r == ETIMEDOUT, "timedwait: ETIMEDOUT (got %d)", r);
+  OK(now(CLOCK_REALTIME) >= dl.tv_sec + dl.tv_nsec / 1e9 && waited >= 0.19, "  after the deadline (waited %.3f s)", waited);
+  OK(pthread_mutex_trylock(&m) == EBUSY, "  the mutex is held again");
 
-  CHECK(pthread_cond_wait(&c, &m) == EDEADLK, "wait nobody can signal: EDEADLK, no hang");
-  CHECK(pthread_mutex_trylock(&m) == EBUSY, "  the mutex is still held");
+  OK(pthread_cond_wait(&c, &m) == EDEADLK, "wait nobody can signal: EDEADLK, no hang");
+  OK(pthread_mutex_trylock(&m) == EBUSY, "  the mutex is still held");
 
   struct timespec bad = {0, -1};
-  CHECK(pthread_cond_timedwait(&c, &m, &bad) == EINVAL, "timedwait with tv_nsec -1: EINVAL");
+  OK(pthread_cond_timedwait(&c, &m, &bad) == EINVAL, "timedwait with tv_nsec -1: EINVAL");
   struct timespec past = {1, 0};
   t0 = now(CLOCK_MONOTONIC);
-  CHECK(pthread_cond_timedwait(&c, &m, &past) == ETIMEDOUT && now(CLOCK_MONOTONIC) - t0 < 0.1,
+  OK(pthread_cond_timedwait(&c, &m, &past) == ETIMEDOUT && now(CLOCK_MONOTONIC) - t0 < 0.1,
         "deadline in the past: ETIMEDOUT at once");
   pthread_mutex_unlock(&m);
-  CHECK(pthread_cond_timedwait(&c, &m, &dl) == EPERM, "timedwait without holding the mutex: EPERM");
-  CHECK(pthread_cond_wait(&c, &m) == EPERM, "wait without holding the mutex: EPERM");
+  OK(pthread_cond_timedwait(&c, &m, &dl) == EPERM, "timedwait without holding the mutex: EPERM");
+  OK(pthread_cond_wait(&c, &m) == EPERM, "wait without holding the mutex: EPERM");
 
   // recursive mutex held twice: released completely during the wait, held twice after
   pthread_mutexattr_t ma;
@@ -70,20 +68,20 @@ int main(void) {
   pthread_mutex_lock(&rm);
   pthread_mutex_lock(&rm);
   dl = in_ms(CLOCK_REALTIME, 20);
-  CHECK(pthread_cond_timedwait(&c, &rm, &dl) == ETIMEDOUT, "timedwait on a twice-held recursive mutex");
-  CHECK(pthread_mutex_unlock(&rm) == 0 && pthread_mutex_unlock(&rm) == 0 && pthread_mutex_unlock(&rm) == EPERM,
+  OK(pthread_cond_timedwait(&c, &rm, &dl) == ETIMEDOUT, "timedwait on a twice-held recursive mutex");
+  OK(pthread_mutex_unlock(&rm) == 0 && pthread_mutex_unlock(&rm) == 0 && pthread_mutex_unlock(&rm) == EPERM,
         "  held twice again afterwards");
 
   // monotonic clock through the attribute
   pthread_condattr_t ca;
   clockid_t clk;
   pthread_condattr_init(&ca);
-  CHECK(pthread_condattr_getclock(&ca, &clk) == 0 && clk == CLOCK_REALTIME, "condattr default clock CLOCK_REALTIME");
-  CHECK(pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 && pthread_condattr_getclock(&ca, &clk) == 0 &&
+  OK(pthread_condattr_getclock(&ca, &clk) == 0 && clk == CLOCK_REALTIME, "condattr default clock CLOCK_REALTIME");
+  OK(pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) == 0 && pthread_condattr_getclock(&ca, &clk) == 0 &&
         clk == CLOCK_MONOTONIC, "setclock(CLOCK_MONOTONIC) round-trips");
-  CHECK(pthread_condattr_setclock(&ca, CLOCK_PROCESS_CPUTIME_ID) == EINVAL, "setclock(CPU clock): EINVAL");
+  OK(pthread_condattr_setclock(&ca, CLOCK_PROCESS_CPUTIME_ID) == EINVAL, "setclock(CPU clock): EINVAL");
   int ps;
-  CHECK(pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED) == 0 && pthread_condattr_getpshared(&ca, &ps) == 0 &&
+  OK(pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED) == 0 && pthread_condattr_getpshared(&ca, &ps) == 0 &&
         ps == PTHREAD_PROCESS_SHARED, "condattr pshared round-trips");
   pthread_cond_t mc;
   pthread_cond_init(&mc, &ca);
@@ -92,12 +90,12 @@ int main(void) {
   t0 = now(CLOCK_MONOTONIC);
   r = pthread_cond_timedwait(&mc, &m, &dl);
   waited = now(CLOCK_MONOTONIC) - t0;
-  CHECK(r == ETIMEDOUT && waited >= 0.09, "monotonic timedwait: ETIMEDOUT after %.3f s", waited);
+  OK(r == ETIMEDOUT && waited >= 0.09, "monotonic timedwait: ETIMEDOUT after %.3f s", waited);
   dl = in_ms(CLOCK_MONOTONIC, 50);
   t0 = now(CLOCK_MONOTONIC);
   r = pthread_cond_clockwait(&c, &m, CLOCK_MONOTONIC, &dl);
   waited = now(CLOCK_MONOTONIC) - t0;
-  CHECK(r == ETIMEDOUT && waited >= 0.045, "clockwait(CLOCK_MONOTONIC): ETIMEDOUT after %.3f s", waited);
+  OK(r == ETIMEDOUT && waited >= 0.045, "clockwait(CLOCK_MONOTONIC): ETIMEDOUT after %.3f s", waited);
 
   // an alarm during the wait: its handler runs on time, the wait goes on to its deadline
   signal(SIGALRM, on_alarm);
@@ -107,12 +105,11 @@ int main(void) {
   t0 = now(CLOCK_MONOTONIC);
   r = pthread_cond_timedwait(&c, &m, &dl);
   waited = now(CLOCK_MONOTONIC) - t0;
-  CHECK(r == ETIMEDOUT && alarms == 1 && waited >= 0.24, "alarm at 50 ms ran (%d), wait still ended at its deadline (%.3f s)",
+  OK(r == ETIMEDOUT && alarms == 1 && waited >= 0.24, "alarm at 50 ms ran (%d), wait still ended at its deadline (%.3f s)",
         (int)alarms, waited);
   pthread_mutex_unlock(&m);
-  CHECK(pthread_cond_destroy(&mc) == 0 && pthread_cond_destroy(&c) == 0 && pthread_condattr_destroy(&ca) == 0, "destroy");
+  OK(pthread_cond_destroy(&mc) == 0 && pthread_cond_destroy(&c) == 0 && pthread_condattr_destroy(&ca) == 0, "destroy");
 
   printf("sizeof pthread_cond_t %zu\n", sizeof(pthread_cond_t));
-  printf("%s\n", failures ? "FAILED" : "all condition checks passed");
-  return failures != 0;
+  return CHECK_DONE();
 }

@@ -3,12 +3,12 @@
 // join return values (return and pthread_exit) and trylock/EBUSY across
 // threads.
 //! cflags: -pthread -O2
-#include <assert.h>
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdint.h>
+#include "check.h"
 
 #define N 4
 #define ROUNDS 500
@@ -20,7 +20,7 @@ static int last_id = -1;
 static void *worker(void *arg) {
   int id = (int)(intptr_t)arg;
   for (int i = 0; i < ROUNDS; i++) {
-    assert(pthread_mutex_lock(&m) == 0);
+    CHECK(pthread_mutex_lock(&m) == 0);
     if (++inside > max_inside) max_inside = inside;
     if (last_id != id) switches++;
     last_id = id;
@@ -28,7 +28,7 @@ static void *worker(void *arg) {
     sched_yield();  // others run here; they must not get the mutex
     counter = v + 1;
     inside--;
-    assert(pthread_mutex_unlock(&m) == 0);
+    CHECK(pthread_mutex_unlock(&m) == 0);
     sched_yield();
   }
   if (id == 3) pthread_exit((void *)(intptr_t)(100 + id));
@@ -42,27 +42,27 @@ static void *try_it(void *arg) {
 
 int main(void) {
   pthread_t t[N];
-  for (int i = 0; i < N; i++) assert(pthread_create(&t[i], 0, worker, (void *)(intptr_t)i) == 0);
+  for (int i = 0; i < N; i++) CHECK(pthread_create(&t[i], 0, worker, (void *)(intptr_t)i) == 0);
   for (int i = 0; i < N; i++) {
     void *r;
-    assert(pthread_join(t[i], &r) == 0);
-    assert((intptr_t)r == 100 + i);
+    CHECK(pthread_join(t[i], &r) == 0);
+    CHECK((intptr_t)r == 100 + i);
   }
   printf("counter %ld (want %d), max inside %d, owner changes %d\n", counter, N * ROUNDS, max_inside, switches);
-  assert(counter == N * ROUNDS);
-  assert(max_inside == 1);
-  assert(switches > N);  // they really took turns
+  CHECK(counter == N * ROUNDS);
+  CHECK(max_inside == 1);
+  CHECK(switches > N);  // they really took turns
 
   // A mutex held by main: another thread's trylock sees EBUSY.
   pthread_t u;
   void *r;
-  assert(pthread_mutex_lock(&m) == 0);
-  assert(pthread_create(&u, 0, try_it, 0) == 0);
-  assert(pthread_join(u, &r) == 0);
-  assert((intptr_t)r == EBUSY);
-  assert(pthread_mutex_unlock(&m) == 0);
+  CHECK(pthread_mutex_lock(&m) == 0);
+  CHECK(pthread_create(&u, 0, try_it, 0) == 0);
+  CHECK(pthread_join(u, &r) == 0);
+  CHECK((intptr_t)r == EBUSY);
+  CHECK(pthread_mutex_unlock(&m) == 0);
   // Joining twice, or oneself.
-  assert(pthread_join(pthread_self(), 0) == EDEADLK);
+  CHECK(pthread_join(pthread_self(), 0) == EDEADLK);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

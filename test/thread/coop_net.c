@@ -3,25 +3,25 @@
 // main thread connects and sends; the server echoes back.  Loopback only.
 //! cflags: -pthread -O2
 #include <arpa/inet.h>
-#include <assert.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "check.h"
 
 static int lfd, ticks, accepted_at_tick = -1, stop;
 
 static void *server(void *a) {
   (void)a;
   int c = accept(lfd, 0, 0);
-  assert(c >= 0);
+  REQUIRE(c >= 0);
   accepted_at_tick = ticks;
   char buf[64];
   ssize_t n = recv(c, buf, sizeof buf, 0);  // blocks until main sends
-  assert(n == 5 && memcmp(buf, "hello", 5) == 0);
-  assert(send(c, "HELLO", 5, 0) == 5);
+  CHECK(n == 5 && memcmp(buf, "hello", 5) == 0);
+  CHECK(send(c, "HELLO", 5, 0) == 5);
   close(c);
   return (void *)1;
 }
@@ -36,37 +36,34 @@ static void *ticker(void *a) {
 }
 
 int main(void) {
-  lfd = socket(AF_INET, SOCK_STREAM, 0);
-  assert(lfd >= 0);
-  struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-  assert(bind(lfd, (struct sockaddr *)&sa, sizeof sa) == 0);
-  assert(listen(lfd, 4) == 0);
-  socklen_t len = sizeof sa;
-  assert(getsockname(lfd, (struct sockaddr *)&sa, &len) == 0);
+  int port;
+  lfd = check_listen(AF_INET, &port);
+  REQUIRE(lfd >= 0);
+  struct sockaddr_in sa = check_lo4(port);
 
   pthread_t s, t;
-  assert(pthread_create(&s, 0, server, 0) == 0);
-  assert(pthread_create(&t, 0, ticker, 0) == 0);
+  CHECK(pthread_create(&s, 0, server, 0) == 0);
+  CHECK(pthread_create(&t, 0, ticker, 0) == 0);
   usleep(150000);  // the server sits in accept meanwhile; the ticker ticks
   int before = ticks;
   printf("ticks while the server waited in accept: %d\n", before);
-  assert(before >= 5);
-  assert(accepted_at_tick == -1);
+  REQUIRE(before >= 5);
+  CHECK(accepted_at_tick == -1);
 
   int c = socket(AF_INET, SOCK_STREAM, 0);
-  assert(connect(c, (struct sockaddr *)&sa, sizeof sa) == 0);
+  CHECK(connect(c, (struct sockaddr *)&sa, sizeof sa) == 0);
   usleep(50000);  // the server accepted and now waits in recv
-  assert(accepted_at_tick >= before);
-  assert(send(c, "hello", 5, 0) == 5);
+  CHECK(accepted_at_tick >= before);
+  CHECK(send(c, "hello", 5, 0) == 5);
   char buf[8];
   ssize_t n = recv(c, buf, sizeof buf, 0);  // main blocks; the server answers
-  assert(n == 5 && memcmp(buf, "HELLO", 5) == 0);
+  CHECK(n == 5 && memcmp(buf, "HELLO", 5) == 0);
   void *r;
-  assert(pthread_join(s, &r) == 0 && r == (void *)1);
+  CHECK(pthread_join(s, &r) == 0 && r == (void *)1);
   stop = 1;
-  assert(pthread_join(t, 0) == 0);
+  CHECK(pthread_join(t, 0) == 0);
   close(c);
   close(lfd);
   printf("ok: echo through a thread blocked in accept and recv, %d ticks\n", ticks);
-  return 0;
+  return CHECK_DONE();
 }

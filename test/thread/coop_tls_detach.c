@@ -2,12 +2,12 @@
 // per thread; detached threads run to completion and are reaped; keys'
 // destructors run at thread exit.
 //! cflags: -pthread -O2
-#include <assert.h>
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "check.h"
 
 static __thread int tls_a = 7;
 static _Thread_local char tls_buf[64];
@@ -20,18 +20,18 @@ static void dtor(void *v) { dtor_ran += (int)(intptr_t)v; }
 
 static void *worker(void *arg) {
   int id = (int)(intptr_t)arg;
-  assert(tls_a == 7);      // each thread starts from the initial value
-  assert(tls_buf[0] == 0); // and zeroed .tbss
+  CHECK(tls_a == 7);      // each thread starts from the initial value
+  CHECK(tls_buf[0] == 0); // and zeroed .tbss
   tls_a = id;
   tls_buf[0] = (char)('a' + id);
   errno = 1000 + id;
   pthread_setspecific(key, (void *)(intptr_t)id);
   for (int i = 0; i < 5; i++) {
     sched_yield();
-    assert(tls_a == id);
-    assert(tls_buf[0] == 'a' + id);
-    assert(errno == 1000 + id);
-    assert((intptr_t)pthread_getspecific(key) == id);
+    CHECK(tls_a == id);
+    CHECK(tls_buf[0] == 'a' + id);
+    CHECK(errno == 1000 + id);
+    CHECK((intptr_t)pthread_getspecific(key) == id);
   }
   pthread_mutex_lock(&m);
   finished++;
@@ -41,22 +41,22 @@ static void *worker(void *arg) {
 }
 
 int main(void) {
-  assert(pthread_key_create(&key, dtor) == 0);
+  CHECK(pthread_key_create(&key, dtor) == 0);
   tls_a = 99;
   errno = 5;
   pthread_attr_t a;
   pthread_attr_init(&a);
-  assert(pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED) == 0);
-  assert(pthread_attr_setstacksize(&a, 65536) == 0);
+  CHECK(pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED) == 0);
+  CHECK(pthread_attr_setstacksize(&a, 65536) == 0);
   for (int i = 1; i <= 3; i++) {
     pthread_t t;
-    assert(pthread_create(&t, &a, worker, (void *)(intptr_t)i) == 0);
+    CHECK(pthread_create(&t, &a, worker, (void *)(intptr_t)i) == 0);
   }
   for (int i = 4; i <= 6; i++) {
     pthread_t t;
-    assert(pthread_create(&t, 0, worker, (void *)(intptr_t)i) == 0);
-    assert(pthread_detach(t) == 0);
-    assert(pthread_join(t, 0) == EINVAL);  // detached: not joinable
+    CHECK(pthread_create(&t, 0, worker, (void *)(intptr_t)i) == 0);
+    CHECK(pthread_detach(t) == 0);
+    CHECK(pthread_join(t, 0) == EINVAL);  // detached: not joinable
   }
   pthread_mutex_lock(&m);
   while (finished < 6) pthread_cond_wait(&c, &m);
@@ -64,9 +64,9 @@ int main(void) {
   sched_yield();  // let the last ones leave
   int e = errno;  // before printf, which may set it
   printf("finished %d, main tls %d, errno %d, dtor sum %d\n", finished, tls_a, e, dtor_ran);
-  assert(tls_a == 99);
-  assert(e == 5);
-  assert(dtor_ran == 1 + 2 + 3 + 4 + 5 + 6);
+  CHECK(tls_a == 99);
+  CHECK(e == 5);
+  CHECK(dtor_ran == 1 + 2 + 3 + 4 + 5 + 6);
   printf("ok\n");
-  return 0;
+  return CHECK_DONE();
 }

@@ -15,9 +15,9 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 if (spawnSync('sh', ['-c', 'command -v gcc']).status !== 0) { console.log('gcc not found'); process.exit(77); }
 const src = join(ROOT, 'test/thread/keys.c');
 const exe = join(dir, 'keys'), wasm = join(dir, 'keys.wasm');
-let r = spawnSync('gcc', ['-O1', '-pthread', src, '-o', exe], { encoding: 'utf8' });
+let r = spawnSync('gcc', ['-O2', '-pthread', `-I${ROOT}/test/include`, src, '-o', exe], { encoding: 'utf8' });
 if (r.status !== 0) { console.log('FAIL gcc build\n' + r.stderr); process.exit(1); }
-r = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O1', src, '-o', wasm, '-lpthread'], { encoding: 'utf8', env });
+r = spawnSync('clang-22', ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', `-I${ROOT}/test/include`, src, '-o', wasm, '-lpthread'], { encoding: 'utf8', env });
 if (r.status !== 0) { console.log('FAIL wasm build\n' + r.stderr); process.exit(1); }
 let failures = 0;
 for (const mode of ['pthread_exit', 'exit', 'return', 'cancel']) {

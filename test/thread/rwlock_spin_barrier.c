@@ -9,9 +9,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>
-
-static int failures;
-#define CHECK(cond, ...) do { if (cond) printf("ok   " __VA_ARGS__); else { printf("FAIL " __VA_ARGS__); failures++; } printf("\n"); } while (0)
+#include "check.h"
 
 static double mono(void) {
   struct timespec ts;
@@ -30,71 +28,70 @@ static struct timespec in_ms(clockid_t c, long ms) {
 static pthread_rwlock_t l = PTHREAD_RWLOCK_INITIALIZER;
 
 int main(void) {
-  CHECK(pthread_rwlock_rdlock(&l) == 0 && pthread_rwlock_rdlock(&l) == 0 && pthread_rwlock_tryrdlock(&l) == 0,
+  OK(pthread_rwlock_rdlock(&l) == 0 && pthread_rwlock_rdlock(&l) == 0 && pthread_rwlock_tryrdlock(&l) == 0,
         "three nested read locks");
-  CHECK(pthread_rwlock_trywrlock(&l) == EBUSY, "trywrlock while read-locked: EBUSY");
-  CHECK(pthread_rwlock_wrlock(&l) == EDEADLK, "wrlock while we read-lock it: EDEADLK, no hang");
-  CHECK(pthread_rwlock_destroy(&l) == EBUSY, "destroy while held: EBUSY");
+  OK(pthread_rwlock_trywrlock(&l) == EBUSY, "trywrlock while read-locked: EBUSY");
+  OK(pthread_rwlock_wrlock(&l) == EDEADLK, "wrlock while we read-lock it: EDEADLK, no hang");
+  OK(pthread_rwlock_destroy(&l) == EBUSY, "destroy while held: EBUSY");
   struct timespec dl = in_ms(CLOCK_REALTIME, 80);
   double t0 = mono();
   int r = pthread_rwlock_timedwrlock(&l, &dl);
   double w = mono() - t0;
-  CHECK(r == ETIMEDOUT && w >= 0.075, "timedwrlock while read-locked: ETIMEDOUT after %.3f s", w);
-  CHECK(pthread_rwlock_unlock(&l) == 0 && pthread_rwlock_unlock(&l) == 0 && pthread_rwlock_unlock(&l) == 0,
+  OK(r == ETIMEDOUT && w >= 0.075, "timedwrlock while read-locked: ETIMEDOUT after %.3f s", w);
+  OK(pthread_rwlock_unlock(&l) == 0 && pthread_rwlock_unlock(&l) == 0 && pthread_rwlock_unlock(&l) == 0,
         "three unlocks");
-  CHECK(pthread_rwlock_unlock(&l) == EPERM, "unlock of a free rwlock: EPERM");
+  OK(pthread_rwlock_unlock(&l) == EPERM, "unlock of a free rwlock: EPERM");
 
-  CHECK(pthread_rwlock_wrlock(&l) == 0, "wrlock");
-  CHECK(pthread_rwlock_tryrdlock(&l) == EBUSY && pthread_rwlock_trywrlock(&l) == EBUSY, "try forms while write-locked: EBUSY");
-  CHECK(pthread_rwlock_rdlock(&l) == EDEADLK && pthread_rwlock_wrlock(&l) == EDEADLK, "blocking forms: EDEADLK");
+  OK(pthread_rwlock_wrlock(&l) == 0, "wrlock");
+  OK(pthread_rwlock_tryrdlock(&l) == EBUSY && pthread_rwlock_trywrlock(&l) == EBUSY, "try forms while write-locked: EBUSY");
+  OK(pthread_rwlock_rdlock(&l) == EDEADLK && pthread_rwlock_wrlock(&l) == EDEADLK, "blocking forms: EDEADLK");
   struct timespec mdl = in_ms(CLOCK_MONOTONIC, 40);
   t0 = mono();
   r = pthread_rwlock_clockrdlock(&l, CLOCK_MONOTONIC, &mdl);
   w = mono() - t0;
-  CHECK(r == ETIMEDOUT && w >= 0.035, "clockrdlock(CLOCK_MONOTONIC): ETIMEDOUT after %.3f s", w);
+  OK(r == ETIMEDOUT && w >= 0.035, "clockrdlock(CLOCK_MONOTONIC): ETIMEDOUT after %.3f s", w);
   struct timespec bad = {0, 2000000000L};
-  CHECK(pthread_rwlock_timedrdlock(&l, &bad) == EINVAL, "timedrdlock with a bad deadline: EINVAL");
-  CHECK(pthread_rwlock_unlock(&l) == 0 && pthread_rwlock_tryrdlock(&l) == 0 && pthread_rwlock_unlock(&l) == 0,
+  OK(pthread_rwlock_timedrdlock(&l, &bad) == EINVAL, "timedrdlock with a bad deadline: EINVAL");
+  OK(pthread_rwlock_unlock(&l) == 0 && pthread_rwlock_tryrdlock(&l) == 0 && pthread_rwlock_unlock(&l) == 0,
         "unlock, free again");
-  CHECK(pthread_rwlock_destroy(&l) == 0, "destroy");
+  OK(pthread_rwlock_destroy(&l) == 0, "destroy");
 
   pthread_rwlockattr_t ra;
   int v;
-  CHECK(pthread_rwlockattr_init(&ra) == 0 && pthread_rwlockattr_getpshared(&ra, &v) == 0 && v == PTHREAD_PROCESS_PRIVATE,
+  OK(pthread_rwlockattr_init(&ra) == 0 && pthread_rwlockattr_getpshared(&ra, &v) == 0 && v == PTHREAD_PROCESS_PRIVATE,
         "rwlockattr default private");
-  CHECK(pthread_rwlockattr_setpshared(&ra, PTHREAD_PROCESS_SHARED) == 0 && pthread_rwlockattr_getpshared(&ra, &v) == 0 &&
+  OK(pthread_rwlockattr_setpshared(&ra, PTHREAD_PROCESS_SHARED) == 0 && pthread_rwlockattr_getpshared(&ra, &v) == 0 &&
         v == PTHREAD_PROCESS_SHARED, "rwlockattr pshared round-trips");
-  CHECK(pthread_rwlockattr_setpshared(&ra, 9) == EINVAL, "pshared 9: EINVAL");
+  OK(pthread_rwlockattr_setpshared(&ra, 9) == EINVAL, "pshared 9: EINVAL");
   pthread_rwlock_t l2;
-  CHECK(pthread_rwlock_init(&l2, &ra) == 0 && pthread_rwlock_wrlock(&l2) == 0 && pthread_rwlock_unlock(&l2) == 0,
+  OK(pthread_rwlock_init(&l2, &ra) == 0 && pthread_rwlock_wrlock(&l2) == 0 && pthread_rwlock_unlock(&l2) == 0,
         "rwlock from attributes");
   pthread_rwlockattr_destroy(&ra);
 
   pthread_spinlock_t s;
-  CHECK(pthread_spin_init(&s, PTHREAD_PROCESS_PRIVATE) == 0, "spin_init");
-  CHECK(pthread_spin_init(&s, 4) == EINVAL, "spin_init pshared 4: EINVAL");
-  CHECK(pthread_spin_lock(&s) == 0 && pthread_spin_trylock(&s) == EBUSY, "spin_lock, then trylock EBUSY");
-  CHECK(pthread_spin_lock(&s) == EDEADLK, "spin_lock of our own lock: EDEADLK, no endless spin");
-  CHECK(pthread_spin_destroy(&s) == EBUSY, "spin_destroy while held: EBUSY");
-  CHECK(pthread_spin_unlock(&s) == 0 && pthread_spin_unlock(&s) == EPERM, "spin_unlock, again EPERM");
-  CHECK(pthread_spin_trylock(&s) == 0 && pthread_spin_unlock(&s) == 0 && pthread_spin_destroy(&s) == 0, "trylock/unlock/destroy");
+  OK(pthread_spin_init(&s, PTHREAD_PROCESS_PRIVATE) == 0, "spin_init");
+  OK(pthread_spin_init(&s, 4) == EINVAL, "spin_init pshared 4: EINVAL");
+  OK(pthread_spin_lock(&s) == 0 && pthread_spin_trylock(&s) == EBUSY, "spin_lock, then trylock EBUSY");
+  OK(pthread_spin_lock(&s) == EDEADLK, "spin_lock of our own lock: EDEADLK, no endless spin");
+  OK(pthread_spin_destroy(&s) == EBUSY, "spin_destroy while held: EBUSY");
+  OK(pthread_spin_unlock(&s) == 0 && pthread_spin_unlock(&s) == EPERM, "spin_unlock, again EPERM");
+  OK(pthread_spin_trylock(&s) == 0 && pthread_spin_unlock(&s) == 0 && pthread_spin_destroy(&s) == 0, "trylock/unlock/destroy");
 
   pthread_barrier_t b;
   pthread_barrierattr_t ba;
-  CHECK(pthread_barrierattr_init(&ba) == 0 && pthread_barrierattr_setpshared(&ba, PTHREAD_PROCESS_SHARED) == 0 &&
+  OK(pthread_barrierattr_init(&ba) == 0 && pthread_barrierattr_setpshared(&ba, PTHREAD_PROCESS_SHARED) == 0 &&
         pthread_barrierattr_getpshared(&ba, &v) == 0 && v == PTHREAD_PROCESS_SHARED, "barrierattr pshared round-trips");
-  CHECK(pthread_barrier_init(&b, &ba, 0) == EINVAL, "barrier of 0: EINVAL");
-  CHECK(pthread_barrier_init(&b, &ba, 1) == 0, "barrier of 1");
+  OK(pthread_barrier_init(&b, &ba, 0) == EINVAL, "barrier of 0: EINVAL");
+  OK(pthread_barrier_init(&b, &ba, 1) == 0, "barrier of 1");
   int serial = 1;
   for (int i = 0; i < 5; i++) serial &= pthread_barrier_wait(&b) == PTHREAD_BARRIER_SERIAL_THREAD;
-  CHECK(serial, "5 waits on a barrier of 1: PTHREAD_BARRIER_SERIAL_THREAD each");
+  OK(serial, "5 waits on a barrier of 1: PTHREAD_BARRIER_SERIAL_THREAD each");
   pthread_barrier_destroy(&b);
-  CHECK(pthread_barrier_init(&b, NULL, 2) == 0 && pthread_barrier_wait(&b) == EDEADLK,
+  OK(pthread_barrier_init(&b, NULL, 2) == 0 && pthread_barrier_wait(&b) == EDEADLK,
         "barrier of 2: wait EDEADLK (no second thread can come)");
-  CHECK(pthread_barrier_destroy(&b) == 0 && pthread_barrierattr_destroy(&ba) == 0, "destroy");
+  OK(pthread_barrier_destroy(&b) == 0 && pthread_barrierattr_destroy(&ba) == 0, "destroy");
 
   printf("sizeof rwlock %zu, barrier %zu, spinlock %zu\n", sizeof(pthread_rwlock_t), sizeof(pthread_barrier_t),
          sizeof(pthread_spinlock_t));
-  printf("%s\n", failures ? "FAILED" : "all rwlock/spin/barrier checks passed");
-  return failures != 0;
+  return CHECK_DONE();
 }

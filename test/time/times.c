@@ -12,9 +12,7 @@
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
-
-static int fails;
-#define CHECK(c) do { if (!(c)) { printf("FAIL %d: %s (errno %d %s)\n", __LINE__, #c, errno, strerror(errno)); fails++; } else printf("ok %s\n", #c); } while (0)
+#include "check.h"
 
 static long long now_ms(void) {
   struct timespec ts;
@@ -26,12 +24,12 @@ int main(void) {
   struct tms t0, t1;
   clock_t r0 = times(&t0);     // the very first call
   clock_t c0 = clock();
-  CHECK(r0 > 0 && r0 != (clock_t)-1);
-  CHECK(c0 >= 0);
-  CHECK(times(NULL) >= r0);
+  OK(r0 > 0 && r0 != (clock_t)-1);
+  OK(c0 >= 0);
+  OK(times(NULL) >= r0);
   long hz = sysconf(_SC_CLK_TCK);
-  CHECK(hz == 100);
-  CHECK(t0.tms_cutime == 0 && t0.tms_cstime == 0);
+  OK(hz == 100);
+  OK(t0.tms_cutime == 0 && t0.tms_cstime == 0);
 
   // 150 ms of busy work
   long long end = now_ms() + 150;
@@ -42,11 +40,10 @@ int main(void) {
   long wall = (long)(r1 - r0);
   long cpu_ticks = (long)((t1.tms_utime + t1.tms_stime) - (t0.tms_utime + t0.tms_stime));
   long clock_ticks = (long)((c1 - c0) / (CLOCKS_PER_SEC / hz));
-  CHECK(wall >= 14 && wall < 1000);               // the 150 ms, in ticks
-  CHECK(cpu_ticks >= 0 && cpu_ticks <= wall + 1); // never more CPU than real time
-  CHECK(clock_ticks - cpu_ticks >= -2 && clock_ticks - cpu_ticks <= 2); // the same measure
-  CHECK(c1 > c0);
-  CHECK(t1.tms_cutime == 0 && t1.tms_cstime == 0); // no children
-  printf("%s\n", fails ? "FAILED" : "all ok");
-  return fails != 0;
+  OK(wall >= 14 && wall < 1000);               // the 150 ms, in ticks
+  OK(cpu_ticks >= 0 && cpu_ticks <= wall + 1); // never more CPU than real time
+  OK(clock_ticks - cpu_ticks >= -2 && clock_ticks - cpu_ticks <= 2); // the same measure
+  OK(c1 > c0);
+  OK(t1.tms_cutime == 0 && t1.tms_cstime == 0); // no children
+  return CHECK_DONE();
 }

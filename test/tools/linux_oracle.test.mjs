@@ -40,9 +40,9 @@ for (const f of files) {
   const base = join(work, name.replace(/[/.]/g, '_'));
   const problems = [];
 
-  let r = sh(GCC, ['-O1', '-Wall', '-Itest/include', f, '-o', `${base}.native`, ...cflags.filter((c) => c.startsWith('-l') || c.startsWith('-D'))]);
+  let r = sh(GCC, ['-O2', '-Wall', '-Itest/include', f, '-o', `${base}.native`, ...cflags.filter((c) => c.startsWith('-l') || c.startsWith('-D'))]);
   if (r.status !== 0) problems.push(`gcc failed:\n${r.stderr}`);
-  r = problems.length ? r : sh(CC, ['-O1', '-Itest/include', f, '-o', `${base}.wasm`, ...cflags]);
+  r = problems.length ? r : sh(CC, ['-O2', '-Itest/include', f, '-o', `${base}.wasm`, ...cflags]);
   if (!problems.length && r.status !== 0) problems.push(`wasm build failed:\n${r.stderr}`);
 
   let nat, wasm;

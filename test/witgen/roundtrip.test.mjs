@@ -28,7 +28,7 @@ const wasiLibc = process.env.WASI_LIBC_DIR || '/usr/lib/wasm32-wasi';
 const wasiInc = process.env.WASI_INCLUDE_DIR || '/usr/include/wasm32-wasi';
 const cc = (args) => {
   try {
-    execFileSync('clang-22', ['--target=wasm32-wasip1', '-isystem', wasiInc, '-nostdlib', '-O1', '-Wl,--no-entry', ...args, path.join(wasiLibc, 'libc.a')], { stdio: 'pipe' });
+    execFileSync('clang-22', ['--target=wasm32-wasip1', '-isystem', wasiInc, '-nostdlib', '-O2', '-Wl,--no-entry', ...args, path.join(wasiLibc, 'libc.a')], { stdio: 'pipe' });
   } catch (e) { console.log(String(e.stderr)); throw new Error('compile failed'); }
 };
 
