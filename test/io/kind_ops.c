@@ -29,14 +29,14 @@ static void not_a_tty(int fd, const char *what) {
   char msg[96];
   snprintf(msg, sizeof msg, "isatty(%s) is 0 with ENOTTY", what);
   int r = isatty(fd);
-  OK(r == 0 && errno == ENOTTY, msg);
+  OK(r == 0 && errno == ENOTTY, "%s", msg);
 }
 
 static void file_type(int fd, mode_t type, const char *what) {
   struct stat st;
   char msg[96];
   snprintf(msg, sizeof msg, "fstat(%s) reports its file type", what);
-  OK(fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == type, msg);
+  OK(fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == type, "%s", msg);
 }
 
 int main(void) {
