@@ -11,15 +11,19 @@
 // buildNativeImports(config, native) returns the import object (unversioned interface names,
 // as host.mjs's). The state WASI 0.2 adds on top of a socket (bind/connect/listen started vs
 // finished) is kept here, per socket.
-import { hrtime } from 'node:process';
-import { createRequire } from 'node:module';
+//
+// No module is imported: an ES module import of node:process builds its ES facade, which reads
+// every property of process, process.stdout and process.stderr included (that makes both
+// streams: 3-10 ms of start-up); node:module would load the CommonJS loader for one require.
+const { hrtime } = process;
 
 const DISPOSE = Symbol.dispose || Symbol.for('dispose');
 
 // ---------------------------------------------------------------- loading
 export function loadNative(file) {
-  const require = createRequire(import.meta.url);
-  return require(file);
+  const module = { exports: {} };
+  process.dlopen(module, file);
+  return module.exports;
 }
 
 export function buildNativeImports(config, N) {
@@ -905,10 +909,11 @@ export function buildNativeImports(config, N) {
   }
 
   // ------------------------------------------------------------ random and clocks
-  let crypto = null;
+  // Web Crypto's generator (the kernel's CSPRNG), 64 KiB per call at most
   const rand = (len) => {
-    crypto ??= createRequire(import.meta.url)('node:crypto');
-    return crypto.randomBytes(Number(len));
+    const n = Number(len), b = new Uint8Array(n);
+    for (let i = 0; i < n; i += 65536) globalThis.crypto.getRandomValues(b.subarray(i, Math.min(n, i + 65536)));
+    return b;
   };
   const randU64 = () => new BigUint64Array(rand(8).buffer)[0];
   let seed = null;
