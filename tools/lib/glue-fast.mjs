@@ -57,7 +57,15 @@ export function fastGlue(glue) {
       + '  };');
   }
 
-  let n = 0;
+  // Every own handle's rep is added to its table's _createdReps, a Set nothing reads in this
+  // glue and nothing removes from: it grows by one entry per open or accept for the whole run.
+  const made = (out.match(/\b_createdReps\b/g) || []).length;
+  const inits = (out.match(/\._createdReps = new Set\(\);/g) || []).length;
+  if (made === inits + 1 && out.includes('    table._createdReps.add(rep);\n')) {
+    out = out.replace('    table._createdReps.add(rep);\n', '');
+  }
+
+  let n = 0, lowered = 0;
   out = out.replace(/const (_trampoline\d+) = function\(([^)]*)\) \{([\s\S]*?)\n  \1\.fnName = ('[^']*');/g, (whole, name, params, body, fnName) => {
     const setup = /\n\s*let parentTask;\s*let task;\s*let subtask;[\s\S]*?const started = task\.enterSync\(\);/;
     const m = body.match(setup);
@@ -67,7 +75,9 @@ export function fastGlue(glue) {
     if (/\bsubtask\b|\bparentTask\b|\bstarted\b/.test(after)) return whole; // uses what we drop
     n++;
     const nb = body.replace(m[0], '\n    const task = _wasip2SyncTask;').replace('_withGlobalCurrentTaskMeta({', '_wasip2Direct({');
-    return `const ${name} = function(${params}) {${nb}\n  ${name}.fnName = ${fnName};\n  ${name}._wasip2Sync = true;`;
+    const raw = rawLowering(name, params, body, fnName);
+    if (raw) lowered++;
+    return `${raw ? raw.before : ''}const ${name} = function(${params}) {${raw ? raw.enter : ''}${nb}\n  ${name}.fnName = ${fnName};\n  ${name}._wasip2Sync = true;`;
   });
   // Hand marked trampolines to the core instance directly instead of through the bound
   // _lowerImportBackwardsCompat (its rest-argument spread and checks cost a few us per call):
@@ -83,5 +93,54 @@ export function fastGlue(glue) {
     }
     if (direct.length) out = `${out.slice(0, anchor)}\n${direct.join('\n')}${out.slice(anchor)}`;
   }
-  return { glue: out, trampolines: n };
+  return { glue: out, trampolines: n, lowered };
+}
+
+// Core-ABI lowerings of the hot descriptor calls: when the host's resource class offers
+// `_wasip2Raw.<method>` (tools/lib/native-host.mjs), the trampoline first hands it the core
+// wasm arguments (handle, flag bits, pointer and length of the path, return area) and is done
+// when it says so; else, and always with another host, the glue's own lowering and lifting
+// runs as before. The handle is looked up as the glue does; a new descriptor gets its handle
+// from the glue's own table (rscTableCreateOwn), so --check-leaks and drops see it as any other.
+const RAW_CALLS = {
+  // method: [core parameter count, kind]
+  statAt: [5, 'done'], metadataHashAt: [5, 'done'], stat: [2, 'done'], metadataHash: [2, 'done'],
+  openAt: [7, 'own'], read: [4, 'list'],
+};
+function rawLowering(name, params, body, fnName) {
+  const fm = /^'wasi:filesystem\/types@0\.2\.\d+#(\w+)'$/.exec(fnName);
+  if (!fm || !Object.hasOwn(RAW_CALLS, fm[1])) return null;
+  const [count, kind] = RAW_CALLS[fm[1]];
+  const args = params.split(',').map((x) => x.trim());
+  if (args.length !== count || !args.every((a, i) => a === `arg${i}`)) return null;
+  const look = /var rep\d+ = (handleTable\d+)\[\(handle\d+ << 1\) \+ 1\] & ~T_FLAG;\s*var rsc\d+ = (captureTable\d+)\.get\(rep\d+\);\s*if \(!rsc\d+\) \{\s*rsc\d+ = Object\.create\(([A-Za-z_$][\w$]*)\.prototype\);/.exec(body);
+  const mem = /\b(memory\d+)\b/.exec(body);
+  if (!look || !mem || !/^\s*var handle\d+ = arg0;/.test(body)) return null;
+  const [, ht, ct, cls] = look;
+  const M = mem[1];
+  const fn = `_wasip2Raw_${name}`;
+  const before = `const ${fn} = ${cls}._wasip2Raw?.${fm[1]};\n  `;
+  const d = `const _d = ${ct}.get(${ht}[(arg0 << 1) + 1] & ~T_FLAG);`;
+  const rest = args.slice(1).join(', ');
+  let enter;
+  if (kind === 'done') {
+    enter = `\n    if (${fn} !== undefined) { ${d} if (_d !== undefined && ${fn}(_d, ${M}, ${rest})) return; }`;
+  } else if (kind === 'own') {
+    const cnt = /\+\+(captureCnt\d+)/.exec(body);
+    if (!cnt || !body.includes(`rscTableCreateOwn(${ht}, rep)`)) return null;
+    const ret = args[args.length - 1];
+    enter = `\n    if (${fn} !== undefined) { ${d} if (_d !== undefined) { const _r = ${fn}(_d, ${M}, ${rest}); if (_r !== false) {`
+      + ` if (_r !== true) { const _rep = ++${cnt[1]}; ${ct}.set(_rep, _r); const _h = rscTableCreateOwn(${ht}, _rep);`
+      + ` const _v = dataView(${M}); _v.setInt8(${ret}, 0); _v.setInt32(${ret} + 4, _h, true); } return; } } }`;
+  } else {
+    const re = /\b(realloc\d+)\(0, 0, 1, len\d+ \* 1\)/.exec(body);
+    if (!re) return null;
+    const bytes = `_wasip2RawBytes_${name}`;
+    enter = `\n    if (${fn} !== undefined) { ${d} if (_d !== undefined) { const _n = ${fn}(_d, arg1, arg2, ${M}, arg3);`
+      + ` if (_n >= 0) { const _p = ${re[1]}(0, 0, 1, _n); new Uint8Array(${M}.buffer, _p, _n).set(${bytes}(_n));`
+      + ` const _v = dataView(${M}); _v.setInt8(arg3, 0); _v.setUint32(arg3 + 4, _p, true); _v.setUint32(arg3 + 8, _n, true);`
+      + ` _v.setInt8(arg3 + 12, _n === 0 && arg1 !== 0n ? 1 : 0); return; } if (_n === -1) return; } }`;
+    return { before: `${before}const ${bytes} = ${cls}._wasip2Raw?.bytes;\n  `, enter };
+  }
+  return { before, enter };
 }

@@ -6,9 +6,13 @@
 // destructures them. Every interface object is a fresh copy, so a single function can be
 // replaced without touching the shim: put workarounds in OVERRIDES below (or pass
 // config.overrides = { 'wasi:sockets/tcp': { TcpSocket: ... } }).
-import { existsSync, writeSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { importPkgFile } from './paths.mjs';
+import { loadNative, buildNativeImports } from './native-host.mjs';
+// Built-ins without the ES facade an import of each builds (start-up; tools/wasip2-run
+// provides process.getBuiltinModule on a Node without it). No top-level await, so that the
+// runner can require() this module (loaded at once, no event-loop turn per module).
+const { existsSync, writeSync } = process.getBuiltinModule('node:fs');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 // (the shim's fixes, host-fs.mjs and host-tcp.mjs, load only when the shim serves: start-up)
 
 // node:tty (it loads node:net) only for the shim's terminal overrides: start-up
@@ -159,7 +163,6 @@ async function nativeImports(config, packages) {
   const file = nativeModulePath();
   if (!file) return { why: 'build/native/wasip2_host.node not built (make builds it with gcc)' };
   let N;
-  const { loadNative, buildNativeImports } = await import('./native-host.mjs');
   try { N = loadNative(file); } catch (e) { return { why: `cannot load ${file}: ${e.message.split('\n')[0]}` }; }
   return { imports: buildNativeImports(config, N) };
 }

@@ -11,15 +11,19 @@
 // buildNativeImports(config, native) returns the import object (unversioned interface names,
 // as host.mjs's). The state WASI 0.2 adds on top of a socket (bind/connect/listen started vs
 // finished) is kept here, per socket.
-import { hrtime } from 'node:process';
-import { createRequire } from 'node:module';
+//
+// No module is imported: an ES module import of node:process builds its ES facade, which reads
+// every property of process, process.stdout and process.stderr included (that makes both
+// streams: 3-10 ms of start-up); node:module would load the CommonJS loader for one require.
+const { hrtime } = process;
 
 const DISPOSE = Symbol.dispose || Symbol.for('dispose');
 
 // ---------------------------------------------------------------- loading
 export function loadNative(file) {
-  const require = createRequire(import.meta.url);
-  return require(file);
+  const module = { exports: {} };
+  process.dlopen(module, file);
+  return module.exports;
 }
 
 export function buildNativeImports(config, N) {
@@ -473,6 +477,95 @@ export function buildNativeImports(config, N) {
   }
   const descFd = (d) => { if (!(d instanceof Descriptor)) throw 'bad-descriptor'; return d._fd(); };
 
+  // ------------------------------------------------------------ core-ABI fast paths
+  // The hot descriptor calls, for the glue's trampolines (tools/lib/glue-fast.mjs lowers them
+  // to these when the component imports this host): arguments are the core wasm values, the
+  // path stays in guest memory, the result goes to the guest's return area. No WIT value is
+  // made, decoded or lifted on the way, and one Node-API call is made per WASI call. Each
+  // returns false when the ordinary path must run instead (it then reports, checks or traps
+  // as the component model says): a descriptor not open, flags with unknown bits, a path
+  // that is not plain ASCII, a pointer out of bounds. WASIP2_RUN_RAW=0 turns them off (the
+  // glue's own lowering then serves every call: tests compare the two).
+  const FS_CODES = ['access', 'would-block', 'already', 'bad-descriptor', 'busy', 'deadlock', 'quota',
+    'exist', 'file-too-large', 'illegal-byte-sequence', 'in-progress', 'interrupted', 'invalid', 'io',
+    'is-directory', 'loop', 'too-many-links', 'message-size', 'name-too-long', 'no-device', 'no-entry',
+    'no-lock', 'insufficient-memory', 'insufficient-space', 'not-directory', 'not-empty',
+    'not-recoverable', 'unsupported', 'no-tty', 'no-such-device', 'overflow', 'not-permitted', 'pipe',
+    'read-only', 'invalid-seek', 'text-file-busy', 'cross-device']; // wasi:filesystem error-code, in WIT order
+  const codeByErrno = new Uint8Array(4096).fill(FS_CODES.indexOf('io'));
+  for (const [e, name] of FS) if (e > 0 && e < codeByErrno.length) codeByErrno[e] = FS_CODES.indexOf(name);
+  N.set_fs_codes(codeByErrno, FS_CODES.indexOf('io'));
+  // the guest memory's ArrayBuffer, read again only once a memory.grow detached it
+  let rawMem = null, rawBuf = null;
+  const memBuf = (mem) => ((mem === rawMem && rawBuf.byteLength !== 0) ? rawBuf : (rawMem = mem, rawBuf = mem.buffer));
+  const openFd = (d) => (d instanceof Descriptor && d._ref && d._ref.fd >= 0 ? d._ref.fd : -1);
+  const FB = K.RAW_FALLBACK;
+  const dataBytes = new Uint8Array(scratch, HDR);
+  if (process.env.WASIP2_RUN_RAW !== '0') Descriptor._wasip2Raw = {
+    // [method]descriptor.stat-at(self, path-flags, path) -> result<descriptor-stat, error-code>
+    statAt(d, mem, pathFlags, ptr, len, ret) {
+      const fd = openFd(d);
+      if (fd < 0 || (pathFlags & ~1) !== 0) return false;
+      lastStat = null;
+      return N.statat_raw(memBuf(mem), fd, ptr, len, pathFlags & 1, ret) !== FB;
+    },
+    // [method]descriptor.metadata-hash-at: from the stat-at just made, when it was of this path
+    metadataHashAt(d, mem, pathFlags, ptr, len, ret) {
+      const fd = openFd(d);
+      if (fd < 0 || (pathFlags & ~1) !== 0) return false;
+      lastStat = null;
+      return N.hashat_raw(memBuf(mem), fd, ptr, len, pathFlags & 1, ret) !== FB;
+    },
+    stat(d, mem, ret) {
+      const fd = openFd(d);
+      return fd >= 0 && N.fstat_raw(memBuf(mem), fd, ret, 0) !== FB;
+    },
+    metadataHash(d, mem, ret) {
+      const fd = openFd(d);
+      return fd >= 0 && N.fstat_raw(memBuf(mem), fd, ret, 1) !== FB;
+    },
+    // [method]descriptor.open-at(self, path-flags, path, open-flags, descriptor-flags)
+    //   -> result<descriptor, error-code>: the new Descriptor (the glue gives it its handle),
+    //   true when the error was written, false for the ordinary path
+    openAt(d, mem, pathFlags, ptr, len, openFlags, flags, ret) {
+      const fd = openFd(d);
+      if (fd < 0 || (pathFlags & ~1) !== 0 || (openFlags & ~15) !== 0 || (flags & ~63) !== 0) return false;
+      // the same open(2) flags as openAt below, from the flag bits (WIT order)
+      const rd = flags & 1, wr = flags & 2, create = openFlags & 1, dir = openFlags & 2;
+      let of = rd && wr ? K.O_RDWR : wr ? K.O_WRONLY : rd || create || (openFlags & 8) ? K.O_RDONLY : K.O_PATH;
+      if (create) of |= K.O_CREAT;
+      if (dir) of |= K.O_DIRECTORY;
+      if (openFlags & 4) of |= K.O_EXCL;
+      if (openFlags & 8) of |= K.O_TRUNC;
+      if (!(pathFlags & 1)) of |= K.O_NOFOLLOW;
+      if (flags & 20) of |= K.O_SYNC; // file-integrity-sync, requested-write-sync
+      else if (flags & 8) of |= K.O_DSYNC;
+      of |= K.O_NOCTTY;
+      lastStat = null;
+      const nfd = N.openat_raw(memBuf(mem), fd, ptr, len, of, ret);
+      if (nfd === FB) return false;
+      if (nfd < 0) return true;
+      return new Descriptor(new FdRef(nfd), {
+        read: !!rd, write: !!wr, fileIntegritySync: !!(flags & 4), dataIntegritySync: !!(flags & 8),
+        requestedWriteSync: !!(flags & 16), mutateDirectory: !!((flags & 32) || (d._flags.mutateDirectory && dir)),
+      });
+    },
+    // [method]descriptor.read(self, length: u64, offset: u64) -> result<tuple<list<u8>, bool>, error-code>:
+    // n >= 0: n bytes are in bytes(n) (the glue allocates the list and writes the result);
+    // -1: the error was written; FB: the ordinary path (an offset past 2^53)
+    read(d, length, offset, mem, ret) {
+      const fd = openFd(d);
+      if (fd < 0 || offset < 0n || offset > 0x1fffffffffffffn) return FB;
+      const n = N.pread(fd, length < 0n || length > 0x7fffffffn ? 0x7fffffff : Number(length), Number(offset));
+      if (n >= 0) return n;
+      const dv = new DataView(memBuf(mem));
+      dv.setUint8(ret, 1);
+      dv.setUint8(ret + 4, codeByErrno[-n] ?? codeByErrno[K.EIO]);
+      return -1;
+    },
+    bytes: (n) => dataBytes.subarray(0, n),
+  };
+
   class DirectoryEntryStream {
     constructor(list) { this._l = list; this._i = 0; }
     readDirectoryEntry() {
@@ -816,10 +909,11 @@ export function buildNativeImports(config, N) {
   }
 
   // ------------------------------------------------------------ random and clocks
-  let crypto = null;
+  // Web Crypto's generator (the kernel's CSPRNG), 64 KiB per call at most
   const rand = (len) => {
-    crypto ??= createRequire(import.meta.url)('node:crypto');
-    return crypto.randomBytes(Number(len));
+    const n = Number(len), b = new Uint8Array(n);
+    for (let i = 0; i < n; i += 65536) globalThis.crypto.getRandomValues(b.subarray(i, Math.min(n, i + 65536)));
+    return b;
   };
   const randU64 = () => new BigUint64Array(rand(8).buffer)[0];
   let seed = null;

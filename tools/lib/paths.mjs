@@ -1,9 +1,10 @@
 // Locating our npm dependencies without machine-specific paths.
 // Order: $WASIP2_LIBC_HOME/node_modules, then node_modules in the directory of the
 // running script (its real path, so symlinks in build/bin work) or any parent.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// (built-ins without their ES facades, no top-level await: wasip2-run's start-up)
+const { existsSync, readFileSync, realpathSync } = process.getBuiltinModule('node:fs');
+const { dirname, join, resolve } = process.getBuiltinModule('node:path');
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
 const MARKER = join('@bytecodealliance', 'preview2-shim', 'package.json');
 let cached;

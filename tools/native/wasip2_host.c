@@ -140,9 +140,21 @@ static int split(int dirfd, const char *path, int *parent, int *owned, char *lea
   return 0;
 }
 
+// The stat-at just answered by statat_raw, for the metadata-hash-at of the same path that
+// libc asks next (st_ino): any call that could create, rename, remove or close something
+// forgets it (stat_forget), so a hash is never older than the calls between the two.
+static struct {
+  int valid, dirfd, follow;
+  size_t len;
+  char path[PATH_MAX];
+  int64_t dev, ino;
+} last_stat;
+static void stat_forget(void) { last_stat.valid = 0; }
+
 // open(dirfd, path, oflags, mode) -> fd
 static napi_value n_open(napi_env env, napi_callback_info info) {
   ARGS(4);
+  stat_forget();
   char p[PATH_MAX];
   int e = path_arg(env, argv[1], p);
   if (e) return num(env, e);
@@ -223,6 +235,7 @@ static napi_value n_fstat(napi_env env, napi_callback_info info) {
 enum { OP_MKDIR, OP_UNLINK, OP_RMDIR, OP_RENAME, OP_LINK, OP_SYMLINK, OP_READLINK, OP_LINK_FOLLOW };
 static napi_value n_pathop(napi_env env, napi_callback_info info) {
   ARGS(5);
+  stat_forget();
   int op = i32(env, argv[0]), dirfd = i32(env, argv[1]);
   char p[PATH_MAX], leaf[PATH_MAX], p2[PATH_MAX], leaf2[PATH_MAX];
   int e = path_arg(env, argv[2], p);
@@ -299,6 +312,7 @@ static napi_value n_pathop(napi_env env, napi_callback_info info) {
 // dirfd itself. A nanoseconds value of -1 is "now", -2 "no change".
 static napi_value n_utimens(napi_env env, napi_callback_info info) {
   ARGS(7);
+  stat_forget();
   int dirfd = i32(env, argv[0]);
   struct timespec ts[2];
   for (int i = 0; i < 2; i++) {
@@ -340,6 +354,7 @@ static napi_value n_utimens(napi_env env, napi_callback_info info) {
 // ---------------------------------------------------------------- descriptors
 static napi_value n_close(napi_env env, napi_callback_info info) {
   ARGS(1);
+  stat_forget();
   RET(close(i32(env, argv[0])));
 }
 
@@ -433,6 +448,161 @@ static napi_value n_readdir(napi_env env, napi_callback_info info) {
   closedir(d);
   if (e) return num(env, -e);
   return arr;
+}
+
+// ---------------------------------------------------------------- guest-memory calls
+// The hot filesystem calls, lowered by the glue straight to the core wasm ABI (tools/lib/
+// glue-fast.mjs): the path comes as (pointer, length) into the guest's memory, and the
+// result is written to the guest's return area, in the canonical ABI layout of the WIT
+// result, with no JS value made in between. Each returns 0 when it wrote the result (ok or
+// err), or RAW_FALLBACK when the call must take the ordinary path instead (a path that is
+// not plain ASCII, a pointer out of bounds: that path decodes, checks and traps as the
+// component model says).
+#define RAW_FALLBACK (-2)
+static uint8_t fs_codes[4096]; // errno -> wasi:filesystem error-code (set_fs_codes)
+static uint8_t fs_code_io;
+
+static int fs_code(int e) { return e > 0 && e < (int)sizeof fs_codes ? fs_codes[e] : fs_code_io; }
+
+// set_fs_codes(Uint8Array by errno, code of `io`): the JS side owns the mapping
+static napi_value n_set_fs_codes(napi_env env, napi_callback_info info) {
+  ARGS(2);
+  void *data; size_t len;
+  if (bytes_arg(env, argv[0], &data, &len)) return num(env, -EINVAL);
+  fs_code_io = (uint8_t)i32(env, argv[1]);
+  memset(fs_codes, fs_code_io, sizeof fs_codes);
+  memcpy(fs_codes, data, len < sizeof fs_codes ? len : sizeof fs_codes);
+  return num(env, 0);
+}
+
+struct mem { uint8_t *base; size_t size; };
+static int mem_arg(napi_env env, napi_value v, struct mem *m) {
+  void *p; size_t n;
+  if (napi_get_arraybuffer_info(env, v, &p, &n) != napi_ok) return -1;
+  m->base = p; m->size = n;
+  return 0;
+}
+static int in_bounds(const struct mem *m, double ptr, double len) {
+  return ptr >= 0 && len >= 0 && ptr + len <= (double)m->size;
+}
+// A guest path, NUL-terminated into out: plain ASCII without NUL, else a fallback.
+static int mem_path(const struct mem *m, double ptr, double len, char *out) {
+  if (!in_bounds(m, ptr, len) || len >= PATH_MAX - 1) return -1;
+  size_t n = (size_t)len;
+  const uint8_t *s = m->base + (size_t)ptr;
+  for (size_t i = 0; i < n; i++) if (s[i] == 0 || s[i] >= 0x80) return -1;
+  memcpy(out, s, n);
+  out[n] = 0;
+  return 0;
+}
+static void put8(uint8_t *p, uint8_t v) { *p = v; }
+static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+
+static uint8_t type_code(mode_t m) {
+  switch (m & S_IFMT) {
+  case S_IFBLK: return 1; case S_IFCHR: return 2; case S_IFDIR: return 3; case S_IFIFO: return 4;
+  case S_IFLNK: return 5; case S_IFREG: return 6; case S_IFSOCK: return 7; default: return 0;
+  }
+}
+// result<descriptor-stat, error-code> at r (104 bytes): tag, then at 8 the record
+static void put_stat_result(uint8_t *r, const struct stat *st, int err) {
+  put8(r, err ? 1 : 0);
+  if (err) { put8(r + 8, fs_code(err)); return; }
+  put8(r + 8, type_code(st->st_mode));
+  put64(r + 16, (uint64_t)st->st_nlink);
+  put64(r + 24, (uint64_t)st->st_size);
+  const struct timespec *t[3] = { &st->st_atim, &st->st_mtim, &st->st_ctim };
+  for (int i = 0; i < 3; i++) { // option<datetime>: some
+    put8(r + 32 + 24 * i, 1);
+    put64(r + 40 + 24 * i, (uint64_t)t[i]->tv_sec);
+    put32(r + 48 + 24 * i, (uint32_t)t[i]->tv_nsec);
+  }
+}
+// result<metadata-hash-value, error-code> at r (24 bytes); the same values as fstat's hash
+// (lower: inode, upper: device) of the JS side
+static void put_hash_result(uint8_t *r, int64_t dev, int64_t ino, int err) {
+  put8(r, err ? 1 : 0);
+  if (err) { put8(r + 8, fs_code(err)); return; }
+  put64(r + 8, (uint64_t)ino);
+  put64(r + 16, (uint64_t)dev);
+}
+
+// statat_raw(memory, dirfd, pathPtr, pathLen, follow, ret) -> 0 | RAW_FALLBACK
+static napi_value n_statat_raw(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  struct mem m;
+  char p[PATH_MAX];
+  double ret = f64(env, argv[5]);
+  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, 104)
+      || mem_path(&m, f64(env, argv[2]), f64(env, argv[3]), p)) return num(env, RAW_FALLBACK);
+  int dirfd = i32(env, argv[1]), follow = i32(env, argv[4]) != 0;
+  struct stat st;
+  int r = stat_beneath(dirfd, p, follow, &st);
+  put_stat_result(m.base + (size_t)ret, &st, r < 0 ? errno : 0);
+  if (r == 0) {
+    last_stat.valid = 1; last_stat.dirfd = dirfd; last_stat.follow = follow;
+    last_stat.len = strlen(p); memcpy(last_stat.path, p, last_stat.len + 1);
+    last_stat.dev = (int64_t)st.st_dev; last_stat.ino = (int64_t)st.st_ino;
+  } else stat_forget();
+  return num(env, 0);
+}
+
+// hashat_raw(memory, dirfd, pathPtr, pathLen, follow, ret) -> 0 | RAW_FALLBACK: answered from
+// the stat-at just made of the same path when nothing came in between
+static napi_value n_hashat_raw(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  struct mem m;
+  char p[PATH_MAX];
+  double ret = f64(env, argv[5]);
+  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, 24)
+      || mem_path(&m, f64(env, argv[2]), f64(env, argv[3]), p)) return num(env, RAW_FALLBACK);
+  int dirfd = i32(env, argv[1]), follow = i32(env, argv[4]) != 0;
+  uint8_t *r = m.base + (size_t)ret;
+  if (last_stat.valid && last_stat.dirfd == dirfd && last_stat.follow == follow
+      && !strcmp(last_stat.path, p)) {
+    stat_forget();
+    put_hash_result(r, last_stat.dev, last_stat.ino, 0);
+    return num(env, 0);
+  }
+  struct stat st;
+  int e = stat_beneath(dirfd, p, follow, &st) < 0 ? errno : 0;
+  put_hash_result(r, (int64_t)st.st_dev, (int64_t)st.st_ino, e);
+  return num(env, 0);
+}
+
+// fstat_raw(memory, fd, ret, hash) -> 0 | RAW_FALLBACK: descriptor.stat, or with hash set
+// descriptor.metadata-hash
+static napi_value n_fstat_raw(napi_env env, napi_callback_info info) {
+  ARGS(4);
+  struct mem m;
+  double ret = f64(env, argv[2]);
+  int hash = i32(env, argv[3]) != 0;
+  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, hash ? 24 : 104)) return num(env, RAW_FALLBACK);
+  struct stat st;
+  int e = fstat(i32(env, argv[1]), &st) < 0 ? errno : 0;
+  if (hash) put_hash_result(m.base + (size_t)ret, (int64_t)st.st_dev, (int64_t)st.st_ino, e);
+  else put_stat_result(m.base + (size_t)ret, &st, e);
+  return num(env, 0);
+}
+
+// openat_raw(memory, dirfd, pathPtr, pathLen, oflags, ret) -> fd (the caller writes the ok
+// result), -1 (the error is written: result<descriptor, error-code>, code at 4) or
+// RAW_FALLBACK
+static napi_value n_openat_raw(napi_env env, napi_callback_info info) {
+  ARGS(6);
+  struct mem m;
+  char p[PATH_MAX];
+  double ret = f64(env, argv[5]);
+  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, 8)
+      || mem_path(&m, f64(env, argv[2]), f64(env, argv[3]), p)) return num(env, RAW_FALLBACK);
+  stat_forget();
+  int fd = beneath(i32(env, argv[1]), p, i32(env, argv[4]), 0666);
+  if (fd >= 0) return num(env, fd);
+  uint8_t *r = m.base + (size_t)ret;
+  put8(r, 1);
+  put8(r + 4, fs_code(errno));
+  return num(env, -1);
 }
 
 // ---------------------------------------------------------------- sockets
@@ -621,7 +791,7 @@ static napi_value n_constants(napi_env env, napi_callback_info info) {
   C(FD_SETNONBLOCK); C(FD_SEEK_END);
   C(S_BIND); C(S_CONNECT); C(S_LISTEN); C(S_ACCEPT); C(S_SOCKNAME); C(S_PEERNAME); C(S_SHUTDOWN);
   C(S_SETOPT); C(S_GETOPT); C(S_ERROR); C(S_DISCONNECT);
-  C(HDR_SIZE); C(SA_OFF); C(SA_LEN_OFF); C(DATA_SIZE);
+  C(HDR_SIZE); C(SA_OFF); C(SA_LEN_OFF); C(DATA_SIZE); C(RAW_FALLBACK);
 #undef C
   return o;
 }
@@ -646,6 +816,8 @@ static napi_value Init(napi_env env, napi_value exports) {
     { "pread", n_pread }, { "pwrite", n_pwrite }, { "fdop", n_fdop }, { "readdir", n_readdir },
     { "socket", n_socket }, { "sockop", n_sockop }, { "recv", n_recv }, { "send", n_send },
     { "poll", n_poll }, { "lookup", n_lookup },
+    { "set_fs_codes", n_set_fs_codes }, { "statat_raw", n_statat_raw }, { "hashat_raw", n_hashat_raw },
+    { "fstat_raw", n_fstat_raw }, { "openat_raw", n_openat_raw },
   };
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
     napi_value f;
