@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include "wasip2_bindings.h"
+#include "wasip2_wait.h"
 
 struct __wasip2_desc;
 struct __wasip2_poll_ctx;
@@ -123,9 +124,18 @@ struct __wasip2_stdio {
 };
 short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx);
 
-// poll support (src/io/poll.c): wait on pollable p; when it fires, the
-// caller's pollfd gets `revents`.  The pollable stays owned by the desc.
-void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents);
+// The poll core over fds (src/io/poll_fds.c; it waits through the wait
+// core, wasip2_wait.h): timeout_ns < 0 waits forever.  _descs polls
+// descriptions (epoll): entry i polls descs[i] (fds[i].fd only has to be
+// >= 0), and may carry WASIP2_POLL_RDHUP in its events.  _mask (src/io/
+// ppoll.c): the same with the signal mask replaced for the call.
+struct pollfd;
+int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
+int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns);
+#include <signal.h>
+int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
+int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
+                             const sigset_t *mask);
 
 // A list or string the host returns with length 0 may carry a pointer that
 // is not an allocation (the host need not call cabi_realloc for it): free
@@ -168,13 +178,19 @@ ssize_t __wasip2_iov_total(const struct iovec *iov, int n);
 void __wasip2_iov_scatter(const struct iovec *iov, int n, const char *src, size_t len);
 void __wasip2_iov_gather(const struct iovec *iov, int n, char *dst);
 
-// Block until a signal handler has run, then -1 with EINTR (the wait of
-// in-process objects, src/io/inproc_wait.c).
-int __wasip2_inproc_wait(void);
-
-// Streams shared by stdio, files and TCP (src/io/stream_*.c).
+// The stream core of stdio, host pipes and TCP (src/io/stream_*.c), with
+// one waiting rule: a blocking call is one blocking host call unless the
+// wait core needs the wait back (__wasip2_wait_must_poll / _cut_short).
+// read_ex: timeout_ns 0 non-blocking (EAGAIN), <0 forever, >0 then EAGAIN;
+// *pollable (may be NULL) caches the stream's pollable for the caller, who
+// drops it.  Returns bytes, 0 with *eof at the end, or -1 with errno (EIO
+// for a stream error: 0.2.0 names no cause).
+ssize_t __wasip2_stream_read_ex(wasi_io_streams_input_stream_t in, wasi_io_poll_pollable_t *pollable, void *buf,
+                                size_t len, int64_t timeout_ns, int *eof);
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
 ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);
+// A blocking write that lets other threads run (src/io/stream_write_shared.c).
+ssize_t __wasip2_stream_write_shared(wasi_io_streams_output_stream_t out, const void *buf, size_t len);
 // errno for a stream-error (drops its error resource): WASI 0.2.0 names no
 // cause for stream errors, so it is `fallback`.
 int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int fallback);

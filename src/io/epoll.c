@@ -266,7 +266,10 @@ static short ep_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll
   }
   // What the entries wait on is what this fd waits on; when one fires,
   // poll() asks again (recheck) what that means for this epoll.
-  for (int k = n0; k < ctx->n; k++) ctx->ents[k].revents = POLLIN | WASIP2_POLL_RECHECK;
+  for (int k = n0; k < ctx->n; k++) {
+    ctx->ents[k].revents = POLLIN;
+    ctx->ents[k].recheck = 1;
+  }
   return 0;
 }
 

@@ -104,26 +104,19 @@ static void scatter_at(const struct iovec *iov, int niov, size_t at, const unsig
   }
 }
 
-// Wait for a handler to change something, or for the timeout; -1 with
-// EINTR or (timed out) EAGAIN.  *deadline starts at -1.
-static int wait_more(int64_t timeo, int64_t *deadline) {
-  if (!timeo) return __wasip2_inproc_wait();
-  int64_t now = (int64_t)__wasip2_now_ns();
-  if (*deadline < 0) *deadline = now + timeo;
-  if (now >= *deadline || __wasip2_sleep(*deadline - now, WASIP2_WAIT_EINTR) == 0) {
-    errno = EAGAIN;
-    return -1;
-  }
-  return -1;
+// Wait for the peer (another thread) or a handler to change something, or
+// for the timeout: 0 to look again, -1 with EINTR or (timed out) EAGAIN.
+static int wait_more(struct pair *p, struct __wasip2_deadline *dl) {
+  return __wasip2_inproc_wait(p, __wasip2_deadline_left(dl));
 }
 
-static ssize_t unix_recv(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len,
+static ssize_t recv_core(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len,
                          int flags, int *truncated) {
   struct pair *p = e->p;
   struct queue *q = &p->q[e->me];
   int peek = flags & MSG_PEEK;
   int waitall = (flags & MSG_WAITALL) && !nonblock && p->type == SOCK_STREAM && !peek;
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(e->rcvtimeo_ns));
   size_t got = 0;
   if (truncated) *truncated = 0;
   for (;;) {
@@ -166,18 +159,18 @@ static ssize_t unix_recv(struct end *e, int nonblock, const struct iovec *iov, i
       errno = EAGAIN;
       return -1;
     }
-    if (wait_more(e->rcvtimeo_ns, &deadline) < 0 && !q->head) {
+    if (wait_more(p, &dl) < 0 && !q->head) {
       if (got) return got;
       return -1;
     }
   }
 }
 
-static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len) {
+static ssize_t send_core(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len) {
   struct pair *p = e->p;
   int peer = !e->me;
   struct queue *q = &p->q[peer];
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(e->sndtimeo_ns));
   size_t done = 0;
   for (;;) {
     if ((p->shut[e->me] & SHUT_W) || (p->open[peer] && (p->shut[peer] & SHUT_R))) {
@@ -236,11 +229,25 @@ static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, i
       if (done && nonblock) return done;
     }
     if (nonblock) { errno = EAGAIN; return -1; }
-    if (wait_more(e->sndtimeo_ns, &deadline) < 0) {
+    if (wait_more(p, &dl) < 0) {
       if (done) return done;
       return -1;
     }
   }
+}
+
+// Every change to a pair wakes whoever waits on it (a -pthread build).
+static ssize_t unix_recv(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len,
+                         int flags, int *truncated) {
+  ssize_t r = recv_core(e, nonblock, iov, niov, len, flags, truncated);
+  __wasip2_inproc_wake(e->p);
+  return r;
+}
+
+static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len) {
+  ssize_t r = send_core(e, nonblock, iov, niov, len);
+  __wasip2_inproc_wake(e->p);
+  return r;
 }
 
 ssize_t __wasip2_unix_recvmsg(struct __wasip2_desc *d, struct msghdr *msg, int flags) {
@@ -286,6 +293,7 @@ int __wasip2_unix_shutdown(struct __wasip2_desc *d, int how) {
   p->shut[e->me] |= m;
   if (p->type == SOCK_STREAM && p->open[!e->me])
     p->shut[!e->me] |= (m & SHUT_R ? SHUT_W : 0) | (m & SHUT_W ? SHUT_R : 0);
+  __wasip2_inproc_wake(p);
   return 0;
 }
 
@@ -419,6 +427,7 @@ static int end_close(struct __wasip2_desc *d) {
     if (p->q[e->me].head) p->err[peer] = ECONNRESET;
     p->shut[peer] = SHUT_R | SHUT_W;
   }
+  if (p->open[peer]) __wasip2_inproc_wake(p);
   // what was sent to the peer stays readable by it
   q_free(&p->q[e->me]);
   if (!p->open[peer]) {
