@@ -136,6 +136,12 @@ int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsign
 int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
 int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
                              const sigset_t *mask);
+// The last fd of d closed: it leaves every epoll interest list (src/io/
+// epoll.c; weak: a program without epoll has none).
+void __wasip2_epoll_forget(struct __wasip2_desc *d) __attribute__((weak));
+// One epoll_wait (src/io/epoll.c) for the entry points (src/io/epoll_wait.c).
+struct epoll_event;
+int __wasip2_epoll_wait(int epfd, struct epoll_event *events, int max, int64_t timeout_ns, const sigset_t *mask);
 
 // A list or string the host returns with length 0 may carry a pointer that
 // is not an allocation (the host need not call cabi_realloc for it): free

@@ -148,6 +148,39 @@ int __wasip2_unix_shutdown(struct __wasip2_desc *, int how) __attribute__((weak)
 int __wasip2_unix_sockopt(struct __wasip2_desc *, int set, int level, int name, void *val, socklen_t *len)
     __attribute__((weak));
 int __wasip2_unix_name(struct __wasip2_desc *, int peer, struct sockaddr *, socklen_t *) __attribute__((weak));
+// The state both files of the socketpair kind share (socketpair.c,
+// socketpair_opt.c).
+// Linux's default socket buffer (net.core.wmem_default)
+#define WASIP2_UNIX_CAP 212992
+#define WASIP2_SHUT_R 1 // bit values of SHUT_RD/SHUT_WR
+#define WASIP2_SHUT_W 2
+
+struct __wasip2_unix_chunk {
+  struct __wasip2_unix_chunk *next;
+  size_t off, len, cap; // unread bytes are data[off, len)
+  unsigned char data[];
+};
+
+struct __wasip2_unix_queue {
+  struct __wasip2_unix_chunk *head, *tail;
+  size_t bytes;
+};
+
+struct __wasip2_unix_pair {
+  int type;
+  struct __wasip2_unix_queue q[2];   // q[i]: what end i reads
+  int open[2];
+  int shut[2];         // SHUT_R/SHUT_W bits in effect on end i
+  int err[2];          // pending error (SO_ERROR) of end i
+  int refused[2];      // dgram: end i saw its dead peer's ECONNREFUSED
+};
+
+struct __wasip2_unix_end {
+  struct __wasip2_unix_pair *p;
+  int me;
+  int64_t rcvtimeo_ns, sndtimeo_ns;
+};
+
 // fd's description if it is a socketpair end, else NULL (errno is then
 // whatever the lookup left: the caller's own lookup sets it again).
 static inline struct __wasip2_desc *__wasip2_unix_desc(int fd) {
