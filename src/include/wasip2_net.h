@@ -181,6 +181,10 @@ struct __wasip2_unix_end {
   int64_t rcvtimeo_ns, sndtimeo_ns;
 };
 
+// Ops of the kind kept in socketpair_opt.c (strong: they link that file).
+int __wasip2_unix_fstat(struct __wasip2_desc *d, struct stat *st);
+int __wasip2_unix_ioctl(struct __wasip2_desc *d, int req, void *arg);
+
 // fd's description if it is a socketpair end, else NULL (errno is then
 // whatever the lookup left: the caller's own lookup sets it again).
 static inline struct __wasip2_desc *__wasip2_unix_desc(int fd) {

@@ -78,11 +78,14 @@ wasi_io_poll_pollable_t __wasip2_timer(int64_t deadline, int64_t now);
 #define WASIP2_WAIT_NOINTR  0  // go on waiting (bind, listen, name lookup)
 #define WASIP2_WAIT_RESTART 1  // go on if the handler had SA_RESTART, else EINTR
 #define WASIP2_WAIT_EINTR   2  // fail with EINTR (poll, select, sleeps, socket timeouts)
+// Or'ed into a mode: also return -2 when an in-process object (pipe,
+// eventfd, socketpair) changed meanwhile, so poll() scans its fds again.
+#define WASIP2_WAIT_INPROC  4
 // Wait for ps[0..n) (n may be 0: a sleep) until the deadline: the
 // thread parks while others run, the signal deadline wakes it for the safe
 // point.  fired[i] is set for each that fired.  Returns how many fired
 // (ready wins over a handler's EINTR, as on Linux), 0 at the deadline, -1
-// with EINTR.
+// with EINTR (or -2, see WASIP2_WAIT_INPROC).
 int __wasip2_wait_set(const wasi_io_poll_pollable_t *ps, int n, unsigned char *fired,
                       struct __wasip2_deadline *d, int mode);
 // One pollable, or the first of np (<= 16); timeout_ns <0 forever, 0 look.
@@ -111,8 +114,11 @@ int __wasip2_sleep_until(int64_t end, int mode);  // monotonic ns
 // wakes obj (0; the caller re-checks) or a signal handler has run (-1,
 // EINTR); with neither possible, block for good as Linux would.  A
 // timeout ns >= 0 ends the wait with -1/EAGAIN.  wake: after changing obj.
+// Every wake also bumps the epoch (src/wait/hooks.c) and wakes the threads
+// parked in the core's waits, which a WASIP2_WAIT_INPROC wait then ends.
 int __wasip2_inproc_wait(const void *obj, int64_t timeout_ns);
 void __wasip2_inproc_wake(const void *obj);
+extern unsigned __wasip2_inproc_epoch;
 
 // ---- poll() over pollables (src/wait/poll_ctx.c): what a kind's
 // ops->poll registers, gathered for one wait.

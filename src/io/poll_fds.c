@@ -9,6 +9,8 @@
 //
 // Signals: a handler that runs during the wait makes poll fail with EINTR
 // (Linux never restarts it), unless fds are ready or the timeout came.
+// Threads: another thread's change to a pipe, eventfd or socketpair ends
+// the wait, and the fds are scanned again.
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -79,7 +81,10 @@ static int poll_body(struct pollfd *fds, struct __wasip2_desc **descs, unsigned 
     nready = scan(fds, descs, nfds, &ctx);
     if (!ctx.n) {
       // nothing to wait on: ready now, or a sleep only a signal can cut short
-      if (!nready && timeout_ns != 0 && __wasip2_wait_set(0, 0, 0, &dl, WASIP2_WAIT_EINTR) < 0) nready = -1;
+      if (nready || timeout_ns == 0) break;
+      int w = __wasip2_wait_set(0, 0, 0, &dl, WASIP2_WAIT_EINTR | WASIP2_WAIT_INPROC);
+      if (w == -2) continue;  // another thread changed a pipe & co.: scan again
+      if (w < 0) nready = -1;
       break;
     }
     wasi_io_poll_pollable_t psmall[64];
@@ -97,11 +102,12 @@ static int poll_body(struct pollfd *fds, struct __wasip2_desc **descs, unsigned 
     memset(fired, 0, ctx.n);
     int look = nready || timeout_ns == 0 || (!probed && timeout_ns > 0);
     struct __wasip2_deadline now = WASIP2_DEADLINE(0);
-    int got = __wasip2_wait_set(ps, ctx.n, fired, look ? &now : &dl, WASIP2_WAIT_EINTR);
+    int got = __wasip2_wait_set(ps, ctx.n, fired, look ? &now : &dl, WASIP2_WAIT_EINTR | WASIP2_WAIT_INPROC);
     probed = 1;
     if (got > 0) nready = collect(fds, descs, nfds, &ctx, fired);
     if (ps != psmall) __wasip2_free(ps);
     if (fired != fsmall) __wasip2_free(fired);
+    if (got == -2) continue;  // another thread changed a pipe & co.: scan again
     if (got < 0) { nready = -1; break; }
     // done when something is ready, the timeout came, or it was only a look
     if (nready || timeout_ns == 0 || (got == 0 && !look)) break;

@@ -6,7 +6,8 @@
 // peer, a closed stream peer is EOF plus EPIPE, a closed datagram peer is
 // ECONNREFUSED once and then ENOTCONN.  The socket calls route
 // descriptions of this kind here (src/include/wasip2_net.h); shutdown,
-// options and names are in socketpair_opt.c.
+// options, names, fstat and ioctl are in socketpair_opt.c (linked through
+// the ops table below).
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -295,26 +296,6 @@ static short end_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
   return r & (events | POLLERR | POLLHUP);
 }
 
-static int end_fstat(struct __wasip2_desc *d, struct stat *st) {
-  memset(st, 0, sizeof *st);
-  st->st_mode = S_IFSOCK | 0777;
-  st->st_nlink = 1;
-  st->st_ino = (ino_t)(uintptr_t)d->impl;
-  st->st_blksize = 4096;
-  return 0;
-}
-
-static int end_ioctl(struct __wasip2_desc *d, int req, void *arg) {
-  struct __wasip2_unix_end *e = d->impl;
-  if (req != FIONREAD) { errno = ENOTTY; return -1; }
-  if (!arg) { errno = EFAULT; return -1; }
-  struct __wasip2_unix_queue *q = &e->p->q[e->me];
-  // Linux: the bytes queued on a stream, the next datagram's size
-  size_t n = e->p->type == SOCK_STREAM ? q->bytes : (q->head ? q->head->len : 0);
-  *(int *)arg = (int)n;
-  return 0;
-}
-
 static int end_close(struct __wasip2_desc *d) {
   struct __wasip2_unix_end *e = d->impl;
   struct __wasip2_unix_pair *p = e->p;
@@ -342,10 +323,10 @@ static const struct __wasip2_ops unix_ops = {
   .write = end_write,
   .readv = end_readv,
   .writev = end_writev,
-  .fstat = end_fstat,
+  .fstat = __wasip2_unix_fstat,
   .close = end_close,
   .poll = end_poll,
-  .ioctl = end_ioctl,
+  .ioctl = __wasip2_unix_ioctl,
 };
 
 int socketpair(int domain, int type, int protocol, int sv[2]) {

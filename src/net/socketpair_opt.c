@@ -1,8 +1,10 @@
 // socketpair ends (src/net/socketpair.c): shutdown, socket options
-// (timeouts kept here, the rest read-only as Linux's af_unix reports them)
-// and names.
+// (timeouts kept here, the rest read-only as Linux's af_unix reports them),
+// names, fstat and FIONREAD.
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/un.h>
 #include "wasip2_net.h"
@@ -76,5 +78,25 @@ int __wasip2_unix_name(struct __wasip2_desc *d, int peer, struct sockaddr *sa, s
   socklen_t n = sizeof u.sun_family;
   memcpy(sa, &u, *len < n ? *len : n);
   *len = n;
+  return 0;
+}
+
+int __wasip2_unix_fstat(struct __wasip2_desc *d, struct stat *st) {
+  memset(st, 0, sizeof *st);
+  st->st_mode = S_IFSOCK | 0777;
+  st->st_nlink = 1;
+  st->st_ino = (ino_t)(uintptr_t)d->impl;
+  st->st_blksize = 4096;
+  return 0;
+}
+
+int __wasip2_unix_ioctl(struct __wasip2_desc *d, int req, void *arg) {
+  struct __wasip2_unix_end *e = d->impl;
+  if (req != FIONREAD) { errno = ENOTTY; return -1; }
+  if (!arg) { errno = EFAULT; return -1; }
+  struct __wasip2_unix_queue *q = &e->p->q[e->me];
+  // Linux: the bytes queued on a stream, the next datagram's size
+  size_t n = e->p->type == SOCK_STREAM ? q->bytes : (q->head ? q->head->len : 0);
+  *(int *)arg = (int)n;
   return 0;
 }

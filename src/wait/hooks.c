@@ -5,6 +5,7 @@
 #include "wasip2_wait.h"
 
 struct __wasip2_wait_hooks __wasip2_wait_hooks;
+unsigned __wasip2_inproc_epoch;
 
 int __wasip2_alarm_armed(void) {
   return __wasip2_wait_hooks.signal_at && __wasip2_wait_hooks.signal_at() != 0;

@@ -32,5 +32,9 @@ int __wasip2_inproc_wait(const void *obj, int64_t timeout_ns) {
 }
 
 void __wasip2_inproc_wake(const void *obj) {
-  if (__wasip2_wait_hooks.wake) __wasip2_wait_hooks.wake(obj);
+  __wasip2_inproc_epoch++;
+  if (__wasip2_wait_hooks.wake) {
+    __wasip2_wait_hooks.wake(obj);
+    __wasip2_wait_hooks.wake(&__wasip2_inproc_epoch);  // parked in poll() & co.
+  }
 }

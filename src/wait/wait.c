@@ -8,7 +8,8 @@
 // `mode` and the handler's SA_RESTART say; pollables that fired win over
 // EINTR, as on Linux.  Threads: when the scheduler registered `block`, the
 // thread parks with its pollables and deadline and the others run; the
-// scheduler makes the host poll for all of them (src/thread/coop/wait_io.c).
+// scheduler makes the host poll for all of them (src/thread/coop/wait_io.c);
+// a change to an in-process object also wakes it (WASIP2_WAIT_INPROC).
 #include <errno.h>
 #include <string.h>
 #include "wasip2_fd.h"
@@ -17,6 +18,7 @@
 // under `mode`, 0 to go on waiting.
 static int interrupted(int mode) {
   int r = __wasip2_wait_hooks.safepoint();
+  mode &= 3;
   if (r == 0 || mode == WASIP2_WAIT_NOINTR) return 0;
   if (r > 0 && mode == WASIP2_WAIT_RESTART) return 0;
   errno = EINTR;
@@ -55,6 +57,7 @@ int __wasip2_wait_set(const wasi_io_poll_pollable_t *ps, int n, unsigned char *f
                       struct __wasip2_deadline *d, int mode) {
   int64_t end = __wasip2_deadline_at(d);
   int timed = end != 0 && end != WASIP2_NEVER;
+  unsigned epoch = __wasip2_inproc_epoch;
   if (!n && end == 0) return 0;
   for (;;) {
     int64_t alarm = signal_at();
@@ -77,6 +80,7 @@ int __wasip2_wait_set(const wasi_io_poll_pollable_t *ps, int n, unsigned char *f
       return got;
     }
     if (end == 0) return 0;
+    if ((mode & WASIP2_WAIT_INPROC) && __wasip2_inproc_epoch != epoch) return -2;
   }
 }
 

@@ -1,6 +1,6 @@
 // -pthread: every wait of the wait core parks only the calling thread.
-// Threads blocked in poll(), select() and epoll_wait() on sockets, and in
-// read() on a pipe, stay blocked while main sleeps and a ticker thread
+// Threads blocked in poll(), select() and epoll_wait() on sockets, in
+// read() on a pipe and in poll() on another pipe, stay blocked while main sleeps and a ticker thread
 // runs; main's writes then wake exactly them.  A writer blocked on a full
 // socket buffer lets the others run until main drains the other end.
 // Loopback only.
@@ -13,8 +13,8 @@
 #include "check.h"
 
 static volatile int ticks, stop;
-static int s_poll, s_select, s_epoll, pipe_rd;
-static volatile int done_poll = -1, done_select = -1, done_epoll = -1, done_pipe = -1;
+static int s_poll, s_select, s_epoll, pipe_rd, pipe2_rd;
+static volatile int done_poll = -1, done_select = -1, done_epoll = -1, done_pipe = -1, done_poll_pipe = -1;
 
 static void *ticker(void *a) {
   (void)a;
@@ -64,6 +64,16 @@ static void *in_pipe(void *a) {
   return 0;
 }
 
+// poll() whose only fd is an in-process pipe: woken by another thread's write
+static void *in_poll_pipe(void *a) {
+  (void)a;
+  struct pollfd p = {pipe2_rd, POLLIN, 0};
+  int r = poll(&p, 1, -1);
+  char c = 0;
+  done_poll_pipe = r == 1 && (p.revents & POLLIN) && read(pipe2_rd, &c, 1) == 1 && c == 'q' ? ticks : -2;
+  return 0;
+}
+
 #define BIG (32 << 20)
 static int w_fd;
 static char *w_buf;
@@ -91,34 +101,39 @@ static void pair(int lfd, int port, int *a, int *b) {
 int main(void) {
   int port, lfd = check_listen(AF_INET, &port);
   REQUIRE(lfd >= 0);
-  int c_poll, c_select, c_epoll, pfd[2];
+  int c_poll, c_select, c_epoll, pfd[2], pfd2[2];
   pair(lfd, port, &c_poll, &s_poll);
   pair(lfd, port, &c_select, &s_select);
   pair(lfd, port, &c_epoll, &s_epoll);
-  REQUIRE(pipe(pfd) == 0);
+  REQUIRE(pipe(pfd) == 0 && pipe(pfd2) == 0);
   pipe_rd = pfd[0];
+  pipe2_rd = pfd2[0];
 
-  pthread_t tk, tp, ts, te, ti;
+  pthread_t tk, tp, ts, te, ti, tq;
   REQUIRE(pthread_create(&tk, 0, ticker, 0) == 0);
   REQUIRE(pthread_create(&tp, 0, in_poll, 0) == 0);
   REQUIRE(pthread_create(&ts, 0, in_select, 0) == 0);
   REQUIRE(pthread_create(&te, 0, in_epoll, 0) == 0);
   REQUIRE(pthread_create(&ti, 0, in_pipe, 0) == 0);
+  REQUIRE(pthread_create(&tq, 0, in_poll_pipe, 0) == 0);
   usleep(100000);
   int before = ticks;
-  OK(before >= 5, "the ticker ran while four threads waited in poll, select, epoll_wait and a pipe read");
-  OK(done_poll == -1 && done_select == -1 && done_epoll == -1 && done_pipe == -1, "none of them returned early");
+  OK(before >= 5, "the ticker ran while threads waited in poll, select, epoll_wait, a pipe read, poll on a pipe");
+  OK(done_poll == -1 && done_select == -1 && done_epoll == -1 && done_pipe == -1 && done_poll_pipe == -1,
+     "none of them returned early");
 
   CHECK(write(c_poll, "p", 1) == 1);
   CHECK(write(c_select, "s", 1) == 1);
   CHECK(write(c_epoll, "e", 1) == 1);
   CHECK(write(pfd[1], "i", 1) == 1);
+  CHECK(write(pfd2[1], "q", 1) == 1);
   REQUIRE(pthread_join(tp, 0) == 0 && pthread_join(ts, 0) == 0 && pthread_join(te, 0) == 0 &&
-          pthread_join(ti, 0) == 0);
+          pthread_join(ti, 0) == 0 && pthread_join(tq, 0) == 0);
   OK(done_poll >= before, "poll() in a thread woke on main's write");
   OK(done_select >= before, "select() in a thread woke on main's write");
   OK(done_epoll >= before, "epoll_wait() in a thread woke on main's write");
   OK(done_pipe >= before, "a pipe read in a thread woke on main's write");
+  OK(done_poll_pipe >= before, "poll() on a pipe in a thread woke on main's write");
 
   // A writer that fills the socket's buffers blocks; the others run.
   int r_fd;
@@ -152,7 +167,7 @@ int main(void) {
   free(w_buf);
   close(r_fd); close(w_fd);
   close(c_poll); close(s_poll); close(c_select); close(s_select); close(c_epoll); close(s_epoll);
-  close(pfd[0]); close(pfd[1]);
+  close(pfd[0]); close(pfd[1]); close(pfd2[0]); close(pfd2[1]);
   close(lfd);
   return CHECK_DONE();
 }

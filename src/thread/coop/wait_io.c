@@ -37,7 +37,8 @@ static int block(const wasi_io_poll_pollable_t *ps, int n, unsigned char *fired,
   self->io_fired = fired;
   self->io_got = 0;
   if (n) __wasip2_thread_io_waiters++;
-  int r = __wasip2_thread_wait(0, sched_deadline(deadline));
+  // parked on the in-process epoch: a pipe's change wakes it too
+  int r = __wasip2_thread_wait(&__wasip2_inproc_epoch, sched_deadline(deadline));
   if (n) __wasip2_thread_io_waiters--;
   int got = self->io_got;
   self->io_ps = 0;
