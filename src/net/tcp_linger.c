@@ -73,9 +73,7 @@ static void linger_at_exit(void) {
   for (;;) {
     __wasip2_linger_reap();
     if (!__wasip2_linger_n || (int64_t)__wasip2_now_ns() >= end) break;
-    wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration(20 * 1000000);
-    wasi_io_poll_pollable_block(t);
-    wasi_io_poll_pollable_drop(t);
+    __wasip2_host_poll(0, 0, 0, (int64_t)__wasip2_now_ns() + LINGER_SLICE_NS);  // reaps again after
   }
   while (__wasip2_linger_n) linger_drop(__wasip2_linger_n - 1);
   free(lingering);

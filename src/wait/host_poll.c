@@ -12,12 +12,15 @@
 static wasi_io_poll_pollable_t always_ready;
 static wasi_io_poll_pollable_t timer;
 static int64_t timer_deadline;
-static int hooked;
+static int hooked, closed;
 
+// At exit; waits in later exit hooks (lingering closes) then make their
+// pollables per call, so nothing outlives the program.
 static void drop_cached(void) {
   if (always_ready) wasi_io_poll_pollable_drop(always_ready);
   if (timer) wasi_io_poll_pollable_drop(timer);
   always_ready = timer = 0;
+  closed = 1;
 }
 
 static void hook(void) {
@@ -25,6 +28,7 @@ static void hook(void) {
 }
 
 wasi_io_poll_pollable_t __wasip2_always_ready(void) {
+  if (closed) return -1;  // a placeholder: host_poll makes its own
   if (!always_ready) {
     hook();
     always_ready = wasi_clocks_monotonic_clock_subscribe_instant(0);
@@ -33,6 +37,7 @@ wasi_io_poll_pollable_t __wasip2_always_ready(void) {
 }
 
 wasi_io_poll_pollable_t __wasip2_timer(int64_t deadline, int64_t now) {
+  if (closed) return -1;  // a placeholder: host_poll makes its own
   if (timer && timer_deadline > now && timer_deadline <= deadline) return timer;
   hook();
   if (timer) wasi_io_poll_pollable_drop(timer);
@@ -65,6 +70,11 @@ int __wasip2_host_poll(const wasi_io_poll_pollable_t *ps, int n, unsigned char *
   if (extra) list[k++] = extra;
   wasi_io_poll_pollable_t slice = 0;
   if (slice_ns) list[k++] = slice = wasi_clocks_monotonic_clock_subscribe_duration((uint64_t)slice_ns);
+  if (closed && extra) {
+    // past the exit hook: this call's own timer (made here, dropped below)
+    int64_t now = (int64_t)__wasip2_now_ns();
+    list[n] = extra = wasi_clocks_monotonic_clock_subscribe_duration(deadline > now ? (uint64_t)(deadline - now) : 0);
+  }
   wasip2_list_wasi_io_poll_pollable_t in = {list, (size_t)total};
   wasip2_list_u32_t out;
   wasi_io_poll_poll(&in, &out);
@@ -75,6 +85,7 @@ int __wasip2_host_poll(const wasi_io_poll_pollable_t *ps, int n, unsigned char *
   }
   WASIP2_FREE_LIST(out);
   if (list != small) __wasip2_free(list);
+  if (closed && extra) wasi_io_poll_pollable_drop(extra);
   if (slice) {
     wasi_io_poll_pollable_drop(slice);
     __wasip2_wait_hooks.work_run();
