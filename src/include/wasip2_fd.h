@@ -195,7 +195,21 @@ ssize_t __wasip2_stream_read_ex(wasi_io_streams_input_stream_t in, wasi_io_poll_
                                 size_t len, int64_t timeout_ns, int *eof);
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
 ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);
-// A blocking write that lets other threads run (src/io/stream_write_shared.c).
+// The write state a caller keeps across calls (TCP: in its socket), as
+// pointers to its fields: the stream's pollable (subscribed on the first
+// wait; the caller drops it), the bytes check-write still allows, the
+// largest check-write seen (the host buffer's size), plain writes since the
+// last flush, and where a stream error is latched (EPIPE; may be NULL).
+struct __wasip2_wstate {
+  wasi_io_poll_pollable_t *pollable;
+  uint64_t *budget, *wmax;
+  int *unflushed, *err;
+};
+// src/io/stream_write_ex.c: timeout_ns as for read_ex; flush: start a
+// flush after the bytes.  _shared: a blocking write while other threads
+// exist (the thread parks while the host's buffer is full).
+ssize_t __wasip2_stream_write_ex(wasi_io_streams_output_stream_t out, const struct __wasip2_wstate *w,
+                                 const void *buf, size_t len, int64_t timeout_ns, int flush);
 ssize_t __wasip2_stream_write_shared(wasi_io_streams_output_stream_t out, const void *buf, size_t len);
 // errno for a stream-error (drops its error resource): WASI 0.2.0 names no
 // cause for stream errors, so it is `fallback`.

@@ -3,7 +3,7 @@
 // of blocking-write-and-flush), one host call each; non-blocking writes
 // take what check-write permits and never more (the Node host traps on an
 // over-long write).  With other threads (-pthread) a blocking write goes
-// through src/io/stream_write_shared.c instead, referenced weakly: the
+// through src/io/stream_write_ex.c instead, referenced weakly: the
 // scheduler links it, so a program without threads imports none of it.
 #include <errno.h>
 #include "wasip2_fd.h"

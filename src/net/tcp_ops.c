@@ -1,10 +1,11 @@
 // TCP descriptions: the data path (recv/send cores used by read/write and
 // the socket calls), poll, ioctl and close.
 //
-// Costs on the host: a recv with data ready is one input-stream.read that
-// lands in the caller's buffer; a blocking send of <= 4096 bytes is one
-// blocking-write-and-flush; larger or non-blocking sends spend the permit
-// check-write returned before asking again (the host traps on writes past it).
+// Both directions go through the stream core (src/io/stream_read.c,
+// stream_write_ex.c).  Costs on the host: a recv with data ready is one
+// input-stream.read that lands in the caller's buffer; a blocking send of
+// <= 4096 bytes is one blocking-write-and-flush; larger or non-blocking
+// sends spend the permit check-write returned before asking again.
 // Stream errors carry no network code in WASI 0.2.0: an input error is
 // reported as ECONNRESET, an output error as EPIPE.
 #include <errno.h>
@@ -125,12 +126,6 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
   }
 }
 
-static int out_error(struct __wasip2_sock *s, wasi_io_streams_stream_error_t *e) {
-  __wasip2_stream_errno(e, EPIPE);
-  s->out_err = EPIPE;
-  return EPIPE;
-}
-
 ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf, size_t len, int flags) {
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (check_connected(s, nonblock) < 0) return -1;
@@ -138,60 +133,10 @@ ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf
   if (len == 0) return 0;
   if (!buf) { errno = EFAULT; return -1; }
   if (flags & MSG_DONTWAIT) nonblock = 1;
-  wasi_io_streams_stream_error_t e;
-
-  // The host accepts a blocking-write-and-flush only when its buffer has
-  // room for it: true when nothing is queued, or within a known permit.
-  // When an alarm or another thread may need the call back before the host
-  // would end it, check-write + subscribe instead (the loop below).
-  if (!nonblock && !s->sndtimeo_ns && len <= 4096 && (!s->unflushed || s->wbudget >= len) &&
-      !__wasip2_wait_cut_short()) {
-    wasip2_list_u8_t l = {(uint8_t *)buf, len};
-    if (!wasi_io_streams_output_stream_blocking_write_and_flush(s->out, &l, &e)) {
-      errno = out_error(s, &e);
-      return -1;
-    }
-    s->unflushed = 0;
-    return len;
-  }
-  size_t sent = 0;
-  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(s->sndtimeo_ns));
-  const uint8_t *p = buf;
-  while (sent < len) {
-    if (!s->wbudget) {
-      uint64_t n;
-      if (!wasi_io_streams_output_stream_check_write(s->out, &n, &e)) {
-        int err = out_error(s, &e);
-        if (sent) return sent;
-        errno = err;
-        return -1;
-      }
-      s->wbudget = n;
-      if (n > s->wmax) s->wmax = n;
-      if (!n) {
-        if (nonblock) break;
-        if (!s->p_out) s->p_out = wasi_io_streams_output_stream_subscribe(s->out);
-        int w = __wasip2_wait(s->p_out, __wasip2_deadline_left(&dl));
-        if (w < 0 && !sent) return -1; // EINTR; after a partial send, its count
-        if (w <= 0) break;
-        continue;
-      }
-    }
-    size_t k = len - sent;
-    if (k > s->wbudget) k = s->wbudget;
-    wasip2_list_u8_t l = {(uint8_t *)p + sent, k};
-    if (!wasi_io_streams_output_stream_write(s->out, &l, &e)) {
-      int err = out_error(s, &e);
-      if (sent) return sent;
-      errno = err;
-      return -1;
-    }
-    s->wbudget -= k;
-    s->unflushed = 1;
-    sent += k;
-  }
-  if (!sent) { errno = EAGAIN; return -1; }
-  return sent;
+  // the stream core's write (src/io/stream_write_ex.c), with the socket's
+  // cached permit, so a sequence of small sends costs no check-write each
+  struct __wasip2_wstate w = {&s->p_out, &s->wbudget, &s->wmax, &s->unflushed, &s->out_err};
+  return __wasip2_stream_write_ex(s->out, &w, buf, len, nonblock ? 0 : __wasip2_timeout_opt(s->sndtimeo_ns), 0);
 }
 
 static ssize_t tcp_read(struct __wasip2_desc *d, void *buf, size_t len) {
