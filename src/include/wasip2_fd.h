@@ -16,6 +16,7 @@
 #include <sys/uio.h>
 #include "wasip2_bindings.h"
 #include "wasip2_runtime.h"
+#include "wasip2_wait.h"
 
 struct __wasip2_desc;
 struct __wasip2_poll_ctx;
@@ -166,17 +167,49 @@ int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input);
 // The stdio kind's isatty op (src/io/stdio_isatty.c): isatty() links it.
 int __wasip2_stdio_isatty(struct __wasip2_desc *d);
 
-// poll support (src/io/poll.c): wait on pollable p; when it fires, the
-// caller's pollfd gets `revents`.  The pollable stays owned by the desc.
-void __wasip2_poll_add(struct __wasip2_poll_ctx *ctx, wasi_io_poll_pollable_t p, short revents);
+// The poll core over fds (src/io/poll_fds.c; it waits through the wait
+// core, wasip2_wait.h): timeout_ns < 0 waits forever.  _descs polls
+// descriptions (epoll): entry i polls descs[i] (fds[i].fd only has to be
+// >= 0), and may carry WASIP2_POLL_RDHUP in its events.  _mask (src/io/
+// ppoll.c): the same with the signal mask replaced for the call.
+struct pollfd;
+int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
+int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns);
+#include <signal.h>
+int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
+int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
+                             const sigset_t *mask);
+// One epoll_wait (src/io/epoll.c) for the entry points (src/io/epoll_wait.c).
+struct epoll_event;
+int __wasip2_epoll_wait(int epfd, struct epoll_event *events, int max, int64_t timeout_ns, const sigset_t *mask);
 
-// Block until a signal handler has run, then -1 with EINTR (the wait of
-// in-process objects, src/io/inproc_wait.c).
-int __wasip2_inproc_wait(void);
-
-// Streams shared by stdio, files and TCP (src/io/stream_*.c).
+// The stream core of stdio, host pipes and TCP (src/io/stream_*.c), with
+// one waiting rule: a blocking call is one blocking host call unless the
+// wait core needs the wait back (__wasip2_wait_must_poll / _cut_short).
+// read_ex: timeout_ns 0 non-blocking (EAGAIN), <0 forever, >0 then EAGAIN;
+// *pollable (may be NULL) caches the stream's pollable for the caller, who
+// drops it.  Returns bytes, 0 with *eof at the end, or -1 with errno (EIO
+// for a stream error: 0.2.0 names no cause).
+ssize_t __wasip2_stream_read_ex(wasi_io_streams_input_stream_t in, wasi_io_poll_pollable_t *pollable, void *buf,
+                                size_t len, int64_t timeout_ns, int *eof);
 ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof);
 ssize_t __wasip2_stream_write(wasi_io_streams_output_stream_t out, const void *buf, size_t len, int nonblock);
+// The write state a caller keeps across calls (TCP: in its socket), as
+// pointers to its fields: the stream's pollable (subscribed on the first
+// wait; the caller drops it), the bytes check-write still allows, the
+// largest check-write seen (the host buffer's size), plain writes since the
+// last flush, and where a stream error is latched (EPIPE; may be NULL).
+struct __wasip2_wstate {
+  wasi_io_poll_pollable_t *pollable;
+  uint64_t *budget, *wmax;
+  int *unflushed, *err;
+};
+// src/io/stream_write_ex.c: timeout_ns as for read_ex; flush: start a
+// flush after the bytes.  _shared: a blocking write while other threads
+// exist (the thread parks while the host's buffer is full).
+ssize_t __wasip2_stream_write_ex(wasi_io_streams_output_stream_t out, const struct __wasip2_wstate *w,
+                                 const void *buf, size_t len, int64_t timeout_ns, int flush);
+ssize_t __wasip2_stream_write_shared(wasi_io_streams_output_stream_t out, const void *buf, size_t len);
 // errno for a stream-error (drops its error resource): WASI 0.2.0 names no
 // cause for stream errors, so it is `fallback`.
 int __wasip2_stream_errno(const wasi_io_streams_stream_error_t *e, int fallback);

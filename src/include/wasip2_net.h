@@ -1,5 +1,5 @@
 // Private socket layer: one struct per open socket description (TCP or UDP),
-// shared by every fd dup'd from it, plus the poll machinery all fd kinds use.
+// shared by every fd dup'd from it.
 // Host calls are the cost that matters (each crosses to the host's worker
 // thread), so the struct caches pollables, write permits and peeked bytes.
 #ifndef WASIP2_NET_H
@@ -148,6 +148,43 @@ int __wasip2_unix_shutdown(struct __wasip2_desc *, int how) __attribute__((weak)
 int __wasip2_unix_sockopt(struct __wasip2_desc *, int set, int level, int name, void *val, socklen_t *len)
     __attribute__((weak));
 int __wasip2_unix_name(struct __wasip2_desc *, int peer, struct sockaddr *, socklen_t *) __attribute__((weak));
+// The state both files of the socketpair kind share (socketpair.c,
+// socketpair_opt.c).
+// Linux's default socket buffer (net.core.wmem_default)
+#define WASIP2_UNIX_CAP 212992
+#define WASIP2_SHUT_R 1 // bit values of SHUT_RD/SHUT_WR
+#define WASIP2_SHUT_W 2
+
+struct __wasip2_unix_chunk {
+  struct __wasip2_unix_chunk *next;
+  size_t off, len, cap; // unread bytes are data[off, len)
+  unsigned char data[];
+};
+
+struct __wasip2_unix_queue {
+  struct __wasip2_unix_chunk *head, *tail;
+  size_t bytes;
+};
+
+struct __wasip2_unix_pair {
+  int type;
+  struct __wasip2_unix_queue q[2];   // q[i]: what end i reads
+  int open[2];
+  int shut[2];         // SHUT_R/SHUT_W bits in effect on end i
+  int err[2];          // pending error (SO_ERROR) of end i
+  int refused[2];      // dgram: end i saw its dead peer's ECONNREFUSED
+};
+
+struct __wasip2_unix_end {
+  struct __wasip2_unix_pair *p;
+  int me;
+  int64_t rcvtimeo_ns, sndtimeo_ns;
+};
+
+// Ops of the kind kept in socketpair_opt.c (strong: they link that file).
+int __wasip2_unix_fstat(struct __wasip2_desc *d, struct stat *st);
+int __wasip2_unix_ioctl(struct __wasip2_desc *d, int req, void *arg);
+
 // fd's description if it is a socketpair end, else NULL (errno is then
 // whatever the lookup left: the caller's own lookup sets it again).
 static inline struct __wasip2_desc *__wasip2_unix_desc(int fd) {
@@ -155,59 +192,18 @@ static inline struct __wasip2_desc *__wasip2_unix_desc(int fd) {
   return d && d->kind == WASIP2_KIND_UNIX ? d : NULL;
 }
 
+// Lingering closes (src/net/tcp_linger.c).  drained: 1 when nothing is
+// left in the host's buffer of `out` (or it broke; one check-write).  add:
+// 1 when s's output stream and socket now belong to the linger list (the
+// close then must not drop them).  reap: drop the entries whose bytes are
+// all out (one host call each).
+int __wasip2_tcp_drained(wasi_io_streams_output_stream_t out, uint64_t wmax);
+int __wasip2_linger_add(struct __wasip2_sock *s);
+void __wasip2_linger_reap(void);
+extern int __wasip2_linger_n;
+
 extern const struct __wasip2_ops __wasip2_tcp_ops;
 extern const struct __wasip2_ops __wasip2_udp_ops;
-
-// ---- poll machinery (src/io/poll.c) ----
-// An ops->poll that registers a pollable with this bit in `revents` is
-// called again, with ctx->recheck set, after that pollable fires; it then
-// works out the real events with host calls (a finished connect: POLLOUT,
-// or POLLOUT|POLLERR|POLLHUP when refused) and must not register anything.
-#define WASIP2_POLL_RECHECK ((short)0x8000)
-
-struct __wasip2_poll_ent {
-  wasi_io_poll_pollable_t p;
-  int idx;
-  short revents;
-};
-
-struct __wasip2_poll_ctx {
-  int cur;       // index of the pollfd being evaluated
-  int recheck;   // 1 during the post-fire pass
-  int n, cap;
-  struct __wasip2_poll_ent *ents;
-  struct __wasip2_poll_ent small[16];
-};
-
-// Core of poll/ppoll/select: timeout_ns < 0 waits forever.
-int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
-// The same over descriptions (epoll): entry i polls descs[i] (fds[i].fd
-// only has to be >= 0), and may carry WASIP2_POLL_RDHUP in its events.
-int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns);
-// What a wait does when an alarm's handler runs during it (src/io/poll.c):
-#define WASIP2_WAIT_NOINTR  0  // go on waiting (bind, listen, name lookup)
-#define WASIP2_WAIT_RESTART 1  // go on if the handler had SA_RESTART, else EINTR
-#define WASIP2_WAIT_EINTR   2  // fail with EINTR (poll, select, socket timeouts)
-// Wait until p is ready or timeout_ns passes (<0: forever, 0: just look).
-// Returns 1 when ready, 0 on timeout, -1 with errno EINTR when interrupted.
-int __wasip2_wait_ex(wasi_io_poll_pollable_t p, int64_t timeout_ns, int mode);
-// The same for the first of np (<= 16) pollables; 1 when one fired.
-int __wasip2_wait_any(const wasi_io_poll_pollable_t *ps, int np, int64_t timeout_ns, int mode);
-// The socket-call rule: RESTART when waiting forever, EINTR with a timeout.
-int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns);
-// Sleep ns; 0, or -1 with EINTR when interrupted under `mode`.
-int __wasip2_sleep(int64_t ns, int mode);
-// Nonzero when a blocking call must not sit in a single blocking host call
-// (an alarm is armed and has to be able to interrupt it, or closed
-// connections linger and the wait must let them complete).  No host call.
-int __wasip2_wait_must_poll(void);
-// Nonzero when an alarm is armed.  No host call.
-int __wasip2_alarm_armed(void);
-// ppoll/pselect: __wasip2_poll with the signal mask replaced for the call.
-#include <signal.h>
-int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
-int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
-                             const sigset_t *mask);
 
 // Names (getaddrinfo, gethostbyname): name -> up to max addresses through
 // wasi:sockets/ip-name-lookup, the count or an EAI_* (src/net/resolve.c);

@@ -35,7 +35,11 @@ struct __pthread {
   void *tls;                    // its __tls_base
   void *abuf;                   // Asyncify's save area (struct __wasip2_abuf)
   int saved_errno;
-  unsigned io_pollable;         // the wasi:io pollable a blocked thread waits on, or 0
+  // A thread blocked in the wait core (src/thread/coop/wait_io.c): the
+  // wasi:io pollables it waits on, where to mark those that fired, how many.
+  const int *io_ps;            // wasi_io_poll_pollable_t (int32_t)
+  int io_n, io_got;
+  unsigned char *io_fired;
 #endif
 };
 
@@ -60,6 +64,14 @@ int __wasip2_thread_wake(const void *obj, int n);
 void __wasip2_thread_yield(void);
 // Monotonic deadline of an absolute time on clock, 0 on a bad clock.
 unsigned long long __wasip2_thread_deadline(clockid_t clock, const struct timespec *abs);
+// The wait core's view of the threads (src/thread/coop/wait_io.c).
+// register: install the core's thread hooks (the first pthread_create).
+// poll_io: one host poll over every I/O waiter's pollables until deadline
+// (absolute monotonic ns; 0 only looks; WASIP2_NEVER none), making those
+// whose pollables fired runnable.  io_waiters: threads blocked in I/O.
+void __wasip2_thread_wait_register(void);
+void __wasip2_thread_poll_io(long long deadline);
+extern int __wasip2_thread_io_waiters;
 // A finished thread: its result is kept until joined; free a reaped one.
 _Noreturn void __wasip2_thread_finish(void);
 void __wasip2_thread_free(struct __pthread *t);

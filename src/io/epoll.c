@@ -1,4 +1,4 @@
-// epoll(7) in libc, on the poll core (src/io/poll.c): an epoll instance is
+// epoll(7) in libc, on the poll core (src/io/poll_fds.c): an epoll instance is
 // an interest list of (open description, fd number) keys, as Linux keys
 // them, so a registration outlives a dup'd fd's close and leaves the list
 // only when its description's last fd closes (src/fd/fd_table.c tells us).
@@ -10,7 +10,8 @@
 // once, then not again until the entry has been seen without it (the
 // program read or wrote until EAGAIN, as edge-triggered code does); a
 // zero-timeout probe of such entries, one host call at most, tells that
-// before each wait.  Unlike Linux, more data arriving on an fd that stays
+// before each wait.  (The POSIX epoll_wait entry points: epoll_wait.c.)
+// Unlike Linux, more data arriving on an fd that stays
 // readable is not a new edge.  EPOLLONESHOT disables the entry after one
 // report until EPOLL_CTL_MOD.  An epoll fd is itself pollable (readable
 // while it has an event to report), in poll() and in another epoll.
@@ -171,26 +172,18 @@ static int ep_wait(struct ep *ep, struct epoll_event *out, int max, int64_t time
   struct scan s;
   unsigned char *skip = NULL;
   int count = 0;
-  int64_t deadline = timeout_ns > 0 ? (int64_t)__wasip2_now_ns() + timeout_ns : 0;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(timeout_ns);
+  if (timeout_ns > 0) __wasip2_deadline_at(&dl);  // counts from the call, not the first wait
   if (probe_edges(ep) < 0) return -1;
   if (scan_init(&s, ep->n) < 0) return -1;
   for (;;) {
     int k = fill(ep, &s, skip);
-    int64_t left = timeout_ns;
-    if (timeout_ns > 0) {
-      left = deadline - (int64_t)__wasip2_now_ns();
-      if (left < 0) left = 0;
-    }
-    int r;
-    if (!k) {
-      // nothing to wait on: a pure sleep, as poll() with no fds
-      r = __wasip2_poll_descs_mask(NULL, NULL, 0, left, mask);
-    } else {
-      r = __wasip2_poll_descs_mask(s.pf, s.dv, ep->n, left, mask);
-    }
+    int64_t left = __wasip2_deadline_left(&dl);
+    // nothing to wait on (k == 0): a pure sleep, as poll() with no fds
+    int r = k ? __wasip2_poll_descs_mask(s.pf, s.dv, ep->n, left, mask)
+              : __wasip2_poll_descs_mask(NULL, NULL, 0, left, mask);
     if (r < 0) { count = -1; break; }
     if (r == 0) break; // timed out (or a zero timeout with nothing ready)
-    int wasted = 0;
     for (int i = 0; i < ep->n && count < max; i++) {
       struct item *it = &ep->items[i];
       if (s.pf[i].fd < 0 || !s.pf[i].revents) continue;
@@ -200,7 +193,6 @@ static int ep_wait(struct ep *ep, struct epoll_event *out, int max, int64_t time
         // only bits already reported (EPOLLET's HUP/ERR): sit out the rest of this call
         if (!skip && !(skip = calloc(ep->n, 1))) { errno = ENOMEM; count = -1; break; }
         skip[i] = 1;
-        wasted++;
         continue;
       }
       if (out) {
@@ -214,10 +206,8 @@ static int ep_wait(struct ep *ep, struct epoll_event *out, int max, int64_t time
         it->fd = -1 - it->fd; // mark reported (undone below)
       }
     }
-    if (count) break;
-    if (count < 0 || timeout_ns == 0) break;
-    if (timeout_ns > 0 && (int64_t)__wasip2_now_ns() >= deadline) break;
-    (void)wasted;
+    if (count || timeout_ns == 0) break;
+    if (timeout_ns > 0 && __wasip2_deadline_left(&dl) == 0) break;
   }
   if (consume && count > 0) {
     // Linux moves reported level-triggered entries to the back of its
@@ -266,7 +256,10 @@ static short ep_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll
   }
   // What the entries wait on is what this fd waits on; when one fires,
   // poll() asks again (recheck) what that means for this epoll.
-  for (int k = n0; k < ctx->n; k++) ctx->ents[k].revents = POLLIN | WASIP2_POLL_RECHECK;
+  for (int k = n0; k < ctx->n; k++) {
+    ctx->ents[k].revents = POLLIN;
+    ctx->ents[k].recheck = 1;
+  }
   return 0;
 }
 
@@ -394,28 +387,11 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev) {
   }
 }
 
-static int wait_common(int epfd, struct epoll_event *events, int max, int64_t ns, const sigset_t *mask) {
+int __wasip2_epoll_wait(int epfd, struct epoll_event *events, int max, int64_t ns, const sigset_t *mask) {
   int err = 0;
   if (max <= 0 || max > INT_MAX / (int)sizeof *events) { errno = EINVAL; return -1; }
   struct ep *ep = ep_of(epfd, &err);
   if (!ep) { errno = err; return -1; }
   if (!events) { errno = EFAULT; return -1; }
   return ep_wait(ep, events, max, ns, mask, 1);
-}
-
-int epoll_pwait(int epfd, struct epoll_event *events, int max, int timeout_ms, const sigset_t *mask) {
-  return wait_common(epfd, events, max, timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000, mask);
-}
-
-int epoll_wait(int epfd, struct epoll_event *events, int max, int timeout_ms) {
-  return epoll_pwait(epfd, events, max, timeout_ms, NULL);
-}
-
-int epoll_pwait2(int epfd, struct epoll_event *events, int max, const struct timespec *ts, const sigset_t *mask) {
-  int64_t ns = -1;
-  if (ts) {
-    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000) { errno = EINVAL; return -1; }
-    ns = ts->tv_sec > INT64_MAX / 1000000000 - 1 ? -1 : (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
-  }
-  return wait_common(epfd, events, max, ns, mask);
 }

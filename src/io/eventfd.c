@@ -26,10 +26,11 @@ static ssize_t efd_read(struct __wasip2_desc *d, void *buf, size_t len) {
   if (!buf) { errno = EFAULT; return -1; }
   while (e->count == 0) {
     if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
-    if (__wasip2_inproc_wait() < 0 && e->count == 0) return -1;
+    if (__wasip2_inproc_wait(e, -1) < 0 && e->count == 0) return -1;
   }
   uint64_t v = e->semaphore ? 1 : e->count;
   e->count -= v;
+  __wasip2_inproc_wake(e);  // a writer waiting for room (another thread)
   memcpy(buf, &v, sizeof v);
   return sizeof v;
 }
@@ -43,9 +44,10 @@ static ssize_t efd_write(struct __wasip2_desc *d, const void *buf, size_t len) {
   if (v == UINT64_MAX) { errno = EINVAL; return -1; }
   while (EFD_MAX - e->count < v) {
     if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
-    if (__wasip2_inproc_wait() < 0 && EFD_MAX - e->count < v) return -1;
+    if (__wasip2_inproc_wait(e, -1) < 0 && EFD_MAX - e->count < v) return -1;
   }
   e->count += v;
+  __wasip2_inproc_wake(e);
   return sizeof v;
 }
 

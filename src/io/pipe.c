@@ -4,9 +4,9 @@
 // self-pipe that wakes a poll loop (often from a signal handler), and
 // buffering between two parts of one program.  Nothing here calls the host.
 //
-// A blocking read of an empty pipe (or write to a full one) can only be
-// unblocked by a signal handler, so it waits for the alarm, the one signal
-// source there is; with no alarm armed it blocks for good, as Linux would.
+// A blocking read of an empty pipe (or write to a full one) waits in the
+// wait core for another thread (-pthread) or a signal handler to change it;
+// with neither possible it blocks for good, as Linux would.
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -30,9 +30,10 @@ struct pipe_end {
   int is_write;
 };
 
-// Wait for something a handler could change; -1 with EINTR once one ran.
-static int wait_for_handler(void) {
-  return __wasip2_inproc_wait();
+// Wait for the other end (another thread) or a handler to change
+// something: 0 to look again, -1 with EINTR once a handler ran.
+static int wait_for_change(struct pipe_buf *p) {
+  return __wasip2_inproc_wait(p, -1);
 }
 
 static ssize_t pipe_read(struct __wasip2_desc *d, void *out, size_t n) {
@@ -41,7 +42,7 @@ static ssize_t pipe_read(struct __wasip2_desc *d, void *out, size_t n) {
   while (p->len == 0) {
     if (p->writers == 0) return 0;
     if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
-    if (wait_for_handler() < 0 && p->len == 0) return -1;
+    if (wait_for_change(p) < 0 && p->len == 0) return -1;
   }
   size_t got = 0;
   while (got < n && p->len) {
@@ -53,6 +54,7 @@ static ssize_t pipe_read(struct __wasip2_desc *d, void *out, size_t n) {
     p->len -= run;
     got += run;
   }
+  __wasip2_inproc_wake(p);  // a writer waiting for room
   return got;
 }
 
@@ -64,9 +66,9 @@ static ssize_t pipe_write(struct __wasip2_desc *d, const void *in, size_t n) {
     size_t room = PIPE_CAP - p->len;
     // up to PIPE_BUF bytes go in whole or not at all (POSIX atomicity)
     if (room == 0 || (n - done <= PIPE_BUF && room < n - done)) {
-      if (done) return done;
+      if (done) break;
       if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
-      if (wait_for_handler() < 0) return -1;
+      if (wait_for_change(p) < 0) return -1;
       if (p->readers == 0) { errno = EPIPE; return -1; }
       continue;
     }
@@ -78,6 +80,7 @@ static ssize_t pipe_write(struct __wasip2_desc *d, const void *in, size_t n) {
     p->len += run;
     done += run;
   }
+  __wasip2_inproc_wake(p);  // a reader waiting in another thread
   return done;
 }
 
@@ -122,6 +125,7 @@ static int pipe_close(struct __wasip2_desc *d) {
   struct pipe_buf *p = e->buf;
   if (e->is_write) p->writers--; else p->readers--;
   if (p->readers == 0 && p->writers == 0) { free(p->data); free(p); }
+  else __wasip2_inproc_wake(p);  // EOF or EPIPE for the other end's waiter
   free(e);
   return 0;
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
-#include "wasip2_net.h"
+#include "wasip2_fd.h"
 
 static int has(const fd_set *s, int fd) {
   if (!s) return 0;
@@ -60,10 +60,7 @@ static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns, const sig
 
 int pselect(int nfds, fd_set *__restrict r, fd_set *__restrict w, fd_set *__restrict e,
             const struct timespec *__restrict ts, const sigset_t *__restrict mask) {
-  int64_t ns = -1;
-  if (ts) {
-    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000) { errno = EINVAL; return -1; }
-    ns = (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
-  }
+  int64_t ns;
+  if (__wasip2_timeout_ts(ts, &ns) < 0) return -1;
   return core(nfds, r, w, e, ns, mask);
 }

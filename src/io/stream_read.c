@@ -1,36 +1,32 @@
-// Read from a wasi:io input-stream into the caller's buffer.  The host's
-// result list lands directly in `buf` (see cabi_realloc.c): one host call.
+// Read from a wasi:io input-stream into the caller's buffer: the stream
+// core of stdin, host pipes and TCP (src/net/tcp_ops.c).  The host's result
+// list lands directly in `buf` (see cabi_realloc.c): one host call.
 //
-// With an alarm armed (src/signal/alarm.c), a blocking read must be
-// interruptible, so it becomes read + wait on the stream's pollable
-// (src/io/poll.c), which fails with EINTR when a handler without SA_RESTART
-// ran.  The deadline reference is weak: no alarm code, no extra cost.
+// A blocking read is one blocking-read host call, unless the wait core says
+// the wait must come back to libc (an alarm armed, lingering closes to
+// reap, other threads to run: __wasip2_wait_must_poll) or it has a
+// timeout: then read, wait on the stream's pollable in the core, read.
+// The core is referenced weakly: only a registered hook makes such waits
+// needed, and the code that registers one links the core.
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include "wasip2_net.h"
+#include "wasip2_fd.h"
 
-uint64_t __wasip2_signal_deadline(void) __attribute__((weak));
-// Weak too: only an armed alarm makes a read wait through poll.c, and
-// alarm.c links it; a program without alarms links no poll machinery here.
-int __wasip2_wait(wasi_io_poll_pollable_t p, int64_t timeout_ns) __attribute__((weak));
-int __wasip2_thread_others(void) __attribute__((weak));  // -pthread: src/thread/coop
+#pragma weak __wasip2_wait_ex
 
-ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof) {
+ssize_t __wasip2_stream_read_ex(wasi_io_streams_input_stream_t in, wasi_io_poll_pollable_t *pollable, void *buf,
+                                size_t len, int64_t timeout_ns, int *eof) {
   if (eof) *eof = 0;
   if (len == 0) return 0;
   if (len > WASIP2_HOST_IO_MAX) len = WASIP2_HOST_IO_MAX; // a short read, as streams give
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(timeout_ns);
   for (;;) {
     wasip2_list_u8_t got;
     wasi_io_streams_stream_error_t err;
-    bool ok;
-    // Poll instead of one blocking read when an alarm may cut the wait short,
-    // or when other threads (-pthread) must run meanwhile.
-    int poll_wait = !nonblock && __wasip2_wait &&
-                    ((__wasip2_signal_deadline && __wasip2_signal_deadline()) || (__wasip2_thread_others && __wasip2_thread_others()));
+    int poll_wait = timeout_ns != 0 && __wasip2_wait_ex && (timeout_ns > 0 || __wasip2_wait_must_poll());
     __wasip2_land_begin(buf, len);
-    if (nonblock || poll_wait) ok = wasi_io_streams_input_stream_read(in, len, &got, &err);
-    else ok = wasi_io_streams_input_stream_blocking_read(in, len, &got, &err);
+    bool ok = timeout_ns == 0 || poll_wait ? wasi_io_streams_input_stream_read(in, len, &got, &err)
+                                           : wasi_io_streams_input_stream_blocking_read(in, len, &got, &err);
     int landed = __wasip2_land_end();
     if (!ok) {
       if (err.tag == WASI_IO_STREAMS_STREAM_ERROR_CLOSED) { if (eof) *eof = 1; return 0; }
@@ -42,12 +38,20 @@ ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_
       __wasip2_free(got.ptr);
     }
     if (got.len) return got.len;
-    if (nonblock) { errno = EAGAIN; return -1; }
+    if (timeout_ns == 0) { errno = EAGAIN; return -1; }
     if (poll_wait) {
-      wasi_io_poll_pollable_t p = wasi_io_streams_input_stream_subscribe(in);
-      int w = __wasip2_wait(p, -1);
-      wasi_io_poll_pollable_drop(p);
+      wasi_io_poll_pollable_t p = pollable && *pollable ? *pollable : wasi_io_streams_input_stream_subscribe(in);
+      int64_t left = __wasip2_deadline_left(&dl);
+      // the socket rule: restart under SA_RESTART unless a timeout is set
+      int w = __wasip2_wait_ex(p, left, left < 0 ? WASIP2_WAIT_RESTART : WASIP2_WAIT_EINTR);
+      if (pollable && !*pollable) *pollable = p;
+      else if (!pollable) wasi_io_poll_pollable_drop(p);
       if (w < 0) return -1; // EINTR
+      if (w == 0) { errno = EAGAIN; return -1; }
     }
   }
+}
+
+ssize_t __wasip2_stream_read(wasi_io_streams_input_stream_t in, void *buf, size_t len, int nonblock, int *eof) {
+  return __wasip2_stream_read_ex(in, NULL, buf, len, nonblock ? 0 : -1, eof);
 }

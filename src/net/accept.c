@@ -16,7 +16,7 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
   if (!__wasip2_fd_room()) return -1;
   wasip2_tuple3_wasi_sockets_tcp_tcp_socket_wasi_io_streams_input_stream_wasi_io_streams_output_stream_t t;
   wasi_sockets_network_error_code_t err;
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(s->rcvtimeo_ns));
   int from4 = s->host4;
   for (;;) {
     // a dual-stack listener takes turns with its IPv4 twin (src/net/dualstack.c)
@@ -29,12 +29,7 @@ int accept4(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict addr
     }
     if (err != WASI_SOCKETS_NETWORK_ERROR_CODE_WOULD_BLOCK) { errno = __wasip2_net_errno(err); return -1; }
     if (d->flags & O_NONBLOCK) { errno = EAGAIN; return -1; }
-    int64_t left = -1;
-    if (s->rcvtimeo_ns) {
-      int64_t now = (int64_t)__wasip2_now_ns();
-      if (deadline < 0) deadline = now + s->rcvtimeo_ns;
-      left = deadline > now ? deadline - now : 0;
-    }
+    int64_t left = __wasip2_deadline_left(&dl);
     wasi_io_poll_pollable_t ps[2] = {__wasip2_sock_pollable(s), s->v4 ? __wasip2_sock_pollable(s->v4) : 0};
     int w = s->v4 ? __wasip2_wait_any(ps, 2, left, left < 0 ? WASIP2_WAIT_RESTART : WASIP2_WAIT_EINTR)
                   : __wasip2_wait(ps[0], left);

@@ -8,16 +8,11 @@
 static int dual_peer(struct __wasip2_sock *s, wasi_sockets_network_ip_socket_address_t *a);
 
 int __wasip2_tcp_finish_connect(struct __wasip2_sock *s, int block) {
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(s->sndtimeo_ns));
   for (;;) {
     if (block) {
       // waiting first saves the would-block round trip on this host
-      int64_t left = -1;
-      if (s->sndtimeo_ns) {
-        int64_t now = (int64_t)__wasip2_now_ns();
-        if (deadline < 0) deadline = now + s->sndtimeo_ns;
-        left = deadline > now ? deadline - now : 0;
-      }
+      int64_t left = __wasip2_deadline_left(&dl);
       // Interrupted, the connect goes on in the background (Linux: EINTR,
       // then EALREADY/poll/SO_ERROR); a timeout reports EINPROGRESS.
       int w = __wasip2_wait(__wasip2_sock_pollable(s), left);

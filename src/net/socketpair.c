@@ -5,7 +5,9 @@
 // errors follow Linux's af_unix: a stream end's shutdown is mirrored on the
 // peer, a closed stream peer is EOF plus EPIPE, a closed datagram peer is
 // ECONNREFUSED once and then ENOTCONN.  The socket calls route
-// descriptions of this kind here (src/include/wasip2_net.h).
+// descriptions of this kind here (src/include/wasip2_net.h); shutdown,
+// options, names, fstat and ioctl are in socketpair_opt.c (linked through
+// the ops table below).
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -17,40 +19,9 @@
 #include <sys/un.h>
 #include "wasip2_net.h"
 
-// Linux's default socket buffer (net.core.wmem_default)
-#define UNIX_CAP 212992
-#define SHUT_R 1 // bit values of SHUT_RD/SHUT_WR
-#define SHUT_W 2
-
-struct chunk {
-  struct chunk *next;
-  size_t off, len, cap; // unread bytes are data[off, len)
-  unsigned char data[];
-};
-
-struct queue {
-  struct chunk *head, *tail;
-  size_t bytes;
-};
-
-struct pair {
-  int type;
-  struct queue q[2];   // q[i]: what end i reads
-  int open[2];
-  int shut[2];         // SHUT_R/SHUT_W bits in effect on end i
-  int err[2];          // pending error (SO_ERROR) of end i
-  int refused[2];      // dgram: end i saw its dead peer's ECONNREFUSED
-};
-
-struct end {
-  struct pair *p;
-  int me;
-  int64_t rcvtimeo_ns, sndtimeo_ns;
-};
-
-static void q_free(struct queue *q) {
+static void q_free(struct __wasip2_unix_queue *q) {
   while (q->head) {
-    struct chunk *c = q->head;
+    struct __wasip2_unix_chunk *c = q->head;
     q->head = c->next;
     free(c);
   }
@@ -58,8 +29,8 @@ static void q_free(struct queue *q) {
   q->bytes = 0;
 }
 
-static struct chunk *q_push(struct queue *q, size_t cap) {
-  struct chunk *c = malloc(sizeof *c + cap);
+static struct __wasip2_unix_chunk *q_push(struct __wasip2_unix_queue *q, size_t cap) {
+  struct __wasip2_unix_chunk *c = malloc(sizeof *c + cap);
   if (!c) { errno = ENOBUFS; return NULL; }
   c->next = NULL;
   c->off = c->len = 0;
@@ -69,8 +40,8 @@ static struct chunk *q_push(struct queue *q, size_t cap) {
   return c;
 }
 
-static void q_pop(struct queue *q) {
-  struct chunk *c = q->head;
+static void q_pop(struct __wasip2_unix_queue *q) {
+  struct __wasip2_unix_chunk *c = q->head;
   q->head = c->next;
   if (!q->head) q->tail = NULL;
   q->bytes -= c->len - c->off;
@@ -78,9 +49,9 @@ static void q_pop(struct queue *q) {
 }
 
 // Drop the first n unread bytes of a stream queue.
-static void consume(struct queue *q, size_t n) {
+static void consume(struct __wasip2_unix_queue *q, size_t n) {
   while (n) {
-    struct chunk *c = q->head;
+    struct __wasip2_unix_chunk *c = q->head;
     size_t k = c->len - c->off;
     if (k > n) k = n;
     c->off += k;
@@ -104,32 +75,25 @@ static void scatter_at(const struct iovec *iov, int niov, size_t at, const unsig
   }
 }
 
-// Wait for a handler to change something, or for the timeout; -1 with
-// EINTR or (timed out) EAGAIN.  *deadline starts at -1.
-static int wait_more(int64_t timeo, int64_t *deadline) {
-  if (!timeo) return __wasip2_inproc_wait();
-  int64_t now = (int64_t)__wasip2_now_ns();
-  if (*deadline < 0) *deadline = now + timeo;
-  if (now >= *deadline || __wasip2_sleep(*deadline - now, WASIP2_WAIT_EINTR) == 0) {
-    errno = EAGAIN;
-    return -1;
-  }
-  return -1;
+// Wait for the peer (another thread) or a handler to change something, or
+// for the timeout: 0 to look again, -1 with EINTR or (timed out) EAGAIN.
+static int wait_more(struct __wasip2_unix_pair *p, struct __wasip2_deadline *dl) {
+  return __wasip2_inproc_wait(p, __wasip2_deadline_left(dl));
 }
 
-static ssize_t unix_recv(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len,
+static ssize_t recv_core(struct __wasip2_unix_end *e, int nonblock, const struct iovec *iov, int niov, size_t len,
                          int flags, int *truncated) {
-  struct pair *p = e->p;
-  struct queue *q = &p->q[e->me];
+  struct __wasip2_unix_pair *p = e->p;
+  struct __wasip2_unix_queue *q = &p->q[e->me];
   int peek = flags & MSG_PEEK;
   int waitall = (flags & MSG_WAITALL) && !nonblock && p->type == SOCK_STREAM && !peek;
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(e->rcvtimeo_ns));
   size_t got = 0;
   if (truncated) *truncated = 0;
   for (;;) {
     if (q->head) {
       if (p->type == SOCK_DGRAM) {
-        struct chunk *c = q->head;
+        struct __wasip2_unix_chunk *c = q->head;
         size_t full = c->len, n = full < len ? full : len;
         __wasip2_iov_scatter(iov, niov, (const char *)c->data, n);
         if (truncated) *truncated = full > len;
@@ -138,7 +102,7 @@ static ssize_t unix_recv(struct end *e, int nonblock, const struct iovec *iov, i
       }
       // stream: copy across chunks, in order, after the `got` bytes
       // an earlier round (MSG_WAITALL) already placed
-      struct chunk *c = q->head;
+      struct __wasip2_unix_chunk *c = q->head;
       size_t off = c->off, took = 0;
       while (got + took < len && c) {
         size_t run = c->len - off;
@@ -160,27 +124,27 @@ static ssize_t unix_recv(struct end *e, int nonblock, const struct iovec *iov, i
       p->err[e->me] = 0;
       return -1;
     }
-    if (p->shut[e->me] & SHUT_R) return got;
+    if (p->shut[e->me] & WASIP2_SHUT_R) return got;
     if (nonblock) {
       if (got) return got;
       errno = EAGAIN;
       return -1;
     }
-    if (wait_more(e->rcvtimeo_ns, &deadline) < 0 && !q->head) {
+    if (wait_more(p, &dl) < 0 && !q->head) {
       if (got) return got;
       return -1;
     }
   }
 }
 
-static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, int niov, size_t len) {
-  struct pair *p = e->p;
+static ssize_t send_core(struct __wasip2_unix_end *e, int nonblock, const struct iovec *iov, int niov, size_t len) {
+  struct __wasip2_unix_pair *p = e->p;
   int peer = !e->me;
-  struct queue *q = &p->q[peer];
-  int64_t deadline = -1;
+  struct __wasip2_unix_queue *q = &p->q[peer];
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(e->sndtimeo_ns));
   size_t done = 0;
   for (;;) {
-    if ((p->shut[e->me] & SHUT_W) || (p->open[peer] && (p->shut[peer] & SHUT_R))) {
+    if ((p->shut[e->me] & WASIP2_SHUT_W) || (p->open[peer] && (p->shut[peer] & WASIP2_SHUT_R))) {
       if (done) return done;
       errno = EPIPE;
       return -1;
@@ -192,9 +156,9 @@ static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, i
       return -1;
     }
     if (p->type == SOCK_DGRAM) {
-      if (len > UNIX_CAP - 32) { errno = EMSGSIZE; return -1; }
-      if (q->bytes + len <= UNIX_CAP) {
-        struct chunk *c = q_push(q, len);
+      if (len > WASIP2_UNIX_CAP - 32) { errno = EMSGSIZE; return -1; }
+      if (q->bytes + len <= WASIP2_UNIX_CAP) {
+        struct __wasip2_unix_chunk *c = q_push(q, len);
         if (!c) return -1;
         __wasip2_iov_gather(iov, niov, (char *)c->data);
         c->len = len;
@@ -203,9 +167,9 @@ static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, i
       }
     } else {
       if (len == 0) return 0;
-      size_t room = q->bytes < UNIX_CAP ? UNIX_CAP - q->bytes : 0;
+      size_t room = q->bytes < WASIP2_UNIX_CAP ? WASIP2_UNIX_CAP - q->bytes : 0;
       while (room && done < len) {
-        struct chunk *c = q->tail;
+        struct __wasip2_unix_chunk *c = q->tail;
         if (!c || c->len == c->cap) {
           size_t want = len - done;
           if (want > room) want = room;
@@ -236,11 +200,25 @@ static ssize_t unix_send(struct end *e, int nonblock, const struct iovec *iov, i
       if (done && nonblock) return done;
     }
     if (nonblock) { errno = EAGAIN; return -1; }
-    if (wait_more(e->sndtimeo_ns, &deadline) < 0) {
+    if (wait_more(p, &dl) < 0) {
       if (done) return done;
       return -1;
     }
   }
+}
+
+// Every change to a pair wakes whoever waits on it (a -pthread build).
+static ssize_t unix_recv(struct __wasip2_unix_end *e, int nonblock, const struct iovec *iov, int niov, size_t len,
+                         int flags, int *truncated) {
+  ssize_t r = recv_core(e, nonblock, iov, niov, len, flags, truncated);
+  __wasip2_inproc_wake(e->p);
+  return r;
+}
+
+static ssize_t unix_send(struct __wasip2_unix_end *e, int nonblock, const struct iovec *iov, int niov, size_t len) {
+  ssize_t r = send_core(e, nonblock, iov, niov, len);
+  __wasip2_inproc_wake(e->p);
+  return r;
 }
 
 ssize_t __wasip2_unix_recvmsg(struct __wasip2_desc *d, struct msghdr *msg, int flags) {
@@ -262,7 +240,7 @@ ssize_t __wasip2_unix_recvmsg(struct __wasip2_desc *d, struct msghdr *msg, int f
 }
 
 ssize_t __wasip2_unix_sendmsg(struct __wasip2_desc *d, const struct msghdr *msg, int flags) {
-  struct end *e = d->impl;
+  struct __wasip2_unix_end *e = d->impl;
   if (!msg) { errno = EFAULT; return -1; }
   if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
   if (msg->msg_name && msg->msg_namelen) {
@@ -276,77 +254,6 @@ ssize_t __wasip2_unix_sendmsg(struct __wasip2_desc *d, const struct msghdr *msg,
   int last;
   if (__wasip2_iov_scan(msg->msg_iov, msg->msg_iovlen, &total, &last) < 0) return -1;
   return unix_send(e, (d->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT), msg->msg_iov, msg->msg_iovlen, total);
-}
-
-int __wasip2_unix_shutdown(struct __wasip2_desc *d, int how) {
-  struct end *e = d->impl;
-  struct pair *p = e->p;
-  if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR) { errno = EINVAL; return -1; }
-  int m = (how == SHUT_RD ? SHUT_R : 0) | (how == SHUT_WR ? SHUT_W : 0) | (how == SHUT_RDWR ? SHUT_R | SHUT_W : 0);
-  p->shut[e->me] |= m;
-  if (p->type == SOCK_STREAM && p->open[!e->me])
-    p->shut[!e->me] |= (m & SHUT_R ? SHUT_W : 0) | (m & SHUT_W ? SHUT_R : 0);
-  return 0;
-}
-
-static int put_int(void *val, socklen_t *len, int v) {
-  if (!val || !len) return EFAULT;
-  socklen_t n = *len < (socklen_t)sizeof v ? *len : (socklen_t)sizeof v;
-  memcpy(val, &v, n);
-  *len = n;
-  return 0;
-}
-
-int __wasip2_unix_sockopt(struct __wasip2_desc *d, int set, int level, int name, void *val, socklen_t *len) {
-  struct end *e = d->impl;
-  int err = ENOPROTOOPT;
-  if (level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO)) {
-    int64_t *t = name == SO_RCVTIMEO ? &e->rcvtimeo_ns : &e->sndtimeo_ns;
-    struct timeval tv;
-    if (!val || !len) { errno = EFAULT; return -1; }
-    if (set) {
-      if (*len < (socklen_t)sizeof tv) { errno = EINVAL; return -1; }
-      memcpy(&tv, val, sizeof tv);
-      if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) { errno = EDOM; return -1; }
-      *t = (int64_t)tv.tv_sec * 1000000000 + (int64_t)tv.tv_usec * 1000;
-      return 0;
-    }
-    tv.tv_sec = *t / 1000000000;
-    tv.tv_usec = (*t % 1000000000) / 1000;
-    socklen_t n = *len < (socklen_t)sizeof tv ? *len : (socklen_t)sizeof tv;
-    memcpy(val, &tv, n);
-    *len = n;
-    return 0;
-  }
-  if (level == SOL_SOCKET && !set) {
-    int v;
-    switch (name) {
-    case SO_TYPE: v = e->p->type; break;
-    case SO_DOMAIN: v = AF_UNIX; break;
-    case SO_PROTOCOL: v = 0; break;
-    case SO_ACCEPTCONN: v = 0; break;
-    case SO_SNDBUF: case SO_RCVBUF: v = UNIX_CAP; break;
-    case SO_ERROR: v = e->p->err[e->me]; e->p->err[e->me] = 0; break;
-    default: errno = ENOPROTOOPT; return -1;
-    }
-    if ((err = put_int(val, len, v))) { errno = err; return -1; }
-    return 0;
-  }
-  errno = err;
-  return -1;
-}
-
-int __wasip2_unix_name(struct __wasip2_desc *d, int peer, struct sockaddr *sa, socklen_t *len) {
-  (void)d; (void)peer;
-  if (!sa || !len) { errno = EFAULT; return -1; }
-  // both ends are unnamed: just the family, as Linux reports them
-  struct sockaddr_un u;
-  memset(&u, 0, sizeof u);
-  u.sun_family = AF_UNIX;
-  socklen_t n = sizeof u.sun_family;
-  memcpy(sa, &u, *len < n ? *len : n);
-  *len = n;
-  return 0;
 }
 
 static ssize_t end_read(struct __wasip2_desc *d, void *buf, size_t len) {
@@ -377,48 +284,29 @@ static ssize_t end_writev(struct __wasip2_desc *d, const struct iovec *iov, int 
 
 static short end_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx) {
   (void)ctx;
-  struct end *e = d->impl;
-  struct pair *p = e->p;
+  struct __wasip2_unix_end *e = d->impl;
+  struct __wasip2_unix_pair *p = e->p;
   short r = 0;
   int shut = p->shut[e->me];
   if (p->err[e->me]) r |= POLLERR;
-  if (shut == (SHUT_R | SHUT_W)) r |= POLLHUP;
-  if (shut & SHUT_R) r |= WASIP2_POLL_RDHUP | POLLIN | POLLRDNORM;
+  if (shut == (WASIP2_SHUT_R | WASIP2_SHUT_W)) r |= POLLHUP;
+  if (shut & WASIP2_SHUT_R) r |= WASIP2_POLL_RDHUP | POLLIN | POLLRDNORM;
   if (p->q[e->me].head) r |= POLLIN | POLLRDNORM;
-  if (p->q[!e->me].bytes < UNIX_CAP) r |= POLLOUT | POLLWRNORM;
+  if (p->q[!e->me].bytes < WASIP2_UNIX_CAP) r |= POLLOUT | POLLWRNORM;
   return r & (events | POLLERR | POLLHUP);
 }
 
-static int end_fstat(struct __wasip2_desc *d, struct stat *st) {
-  memset(st, 0, sizeof *st);
-  st->st_mode = S_IFSOCK | 0777;
-  st->st_nlink = 1;
-  st->st_ino = (ino_t)(uintptr_t)d->impl;
-  st->st_blksize = 4096;
-  return 0;
-}
-
-static int end_ioctl(struct __wasip2_desc *d, int req, void *arg) {
-  struct end *e = d->impl;
-  if (req != FIONREAD) { errno = ENOTTY; return -1; }
-  if (!arg) { errno = EFAULT; return -1; }
-  struct queue *q = &e->p->q[e->me];
-  // Linux: the bytes queued on a stream, the next datagram's size
-  size_t n = e->p->type == SOCK_STREAM ? q->bytes : (q->head ? q->head->len : 0);
-  *(int *)arg = (int)n;
-  return 0;
-}
-
 static int end_close(struct __wasip2_desc *d) {
-  struct end *e = d->impl;
-  struct pair *p = e->p;
+  struct __wasip2_unix_end *e = d->impl;
+  struct __wasip2_unix_pair *p = e->p;
   int peer = !e->me;
   p->open[e->me] = 0;
   if (p->open[peer] && p->type == SOCK_STREAM) {
     // unread bytes die with this end: the peer sees a reset (Linux)
     if (p->q[e->me].head) p->err[peer] = ECONNRESET;
-    p->shut[peer] = SHUT_R | SHUT_W;
+    p->shut[peer] = WASIP2_SHUT_R | WASIP2_SHUT_W;
   }
+  if (p->open[peer]) __wasip2_inproc_wake(p);
   // what was sent to the peer stays readable by it
   q_free(&p->q[e->me]);
   if (!p->open[peer]) {
@@ -435,10 +323,10 @@ static const struct __wasip2_ops unix_ops = {
   .write = end_write,
   .readv = end_readv,
   .writev = end_writev,
-  .fstat = end_fstat,
+  .fstat = __wasip2_unix_fstat,
   .close = end_close,
   .poll = end_poll,
-  .ioctl = end_ioctl,
+  .ioctl = __wasip2_unix_ioctl,
 };
 
 int socketpair(int domain, int type, int protocol, int sv[2]) {
@@ -451,8 +339,8 @@ int socketpair(int domain, int type, int protocol, int sv[2]) {
   if (type != SOCK_STREAM && type != SOCK_DGRAM) { errno = EPROTONOSUPPORT; return -1; }
   if (protocol != 0) { errno = EPROTONOSUPPORT; return -1; }
   if (!sv) { errno = EFAULT; return -1; }
-  struct pair *p = calloc(1, sizeof *p);
-  struct end *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+  struct __wasip2_unix_pair *p = calloc(1, sizeof *p);
+  struct __wasip2_unix_end *a = malloc(sizeof *a), *b = malloc(sizeof *b);
   int fl = O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0);
   struct __wasip2_desc *da = NULL, *db = NULL;
   if (p && a && b) {
@@ -466,8 +354,8 @@ int socketpair(int domain, int type, int protocol, int sv[2]) {
   }
   p->type = type;
   p->open[0] = p->open[1] = 1;
-  *a = (struct end){p, 0, 0, 0};
-  *b = (struct end){p, 1, 0, 0};
+  *a = (struct __wasip2_unix_end){p, 0, 0, 0};
+  *b = (struct __wasip2_unix_end){p, 1, 0, 0};
   int fa = __wasip2_fd_install(da, 0);
   if (fa < 0) { free(da); free(db); free(p); free(a); free(b); return -1; }
   int fb = __wasip2_fd_install(db, 0);

@@ -1,10 +1,11 @@
 // TCP descriptions: the data path (recv/send cores used by read/write and
 // the socket calls), poll, ioctl and close.
 //
-// Costs on the host: a recv with data ready is one input-stream.read that
-// lands in the caller's buffer; a blocking send of <= 4096 bytes is one
-// blocking-write-and-flush; larger or non-blocking sends spend the permit
-// check-write returned before asking again (the host traps on writes past it).
+// Both directions go through the stream core (src/io/stream_read.c,
+// stream_write_ex.c).  Costs on the host: a recv with data ready is one
+// input-stream.read that lands in the caller's buffer; a blocking send of
+// <= 4096 bytes is one blocking-write-and-flush; larger or non-blocking
+// sends spend the permit check-write returned before asking again.
 // Stream errors carry no network code in WASI 0.2.0: an input error is
 // reported as ECONNRESET, an output error as EPIPE.
 #include <errno.h>
@@ -16,33 +17,21 @@
 #include <sys/stat.h>
 #include "wasip2_net.h"
 
-static int64_t deadline_left(int64_t *deadline, int64_t timeo) {
-  if (!timeo) return -1;
-  int64_t now = (int64_t)__wasip2_now_ns();
-  if (*deadline < 0) *deadline = now + timeo;
-  int64_t left = *deadline - now;
-  return left < 0 ? 0 : left;
-}
-
-// >0 bytes, 0 nothing available now, -1 end of stream, -2 error (latched).
-static ssize_t rd(struct __wasip2_sock *s, void *dst, size_t len, int block) {
-  wasip2_list_u8_t got;
-  wasi_io_streams_stream_error_t e;
-  if (len > WASIP2_HOST_IO_MAX) len = WASIP2_HOST_IO_MAX; // short reads are a stream's right
-  __wasip2_land_begin(dst, len);
-  bool ok = block ? wasi_io_streams_input_stream_blocking_read(s->in, len, &got, &e)
-                  : wasi_io_streams_input_stream_read(s->in, len, &got, &e);
-  int landed = __wasip2_land_end();
-  if (!ok) {
-    if (e.tag == WASI_IO_STREAMS_STREAM_ERROR_CLOSED) { s->eof = 1; return -1; }
-    s->in_err = __wasip2_stream_errno(&e, ECONNRESET);
-    return -2;
+// Through the stream core (src/io/stream_read.c): >0 bytes; 0 nothing came
+// (errno EAGAIN: non-blocking or timed out, or EINTR); -1 end of stream;
+// -2 error (latched: 0.2.0 streams name no cause, a reset is the likely one).
+static ssize_t rd(struct __wasip2_sock *s, void *dst, size_t len, int64_t timeout_ns) {
+  int eof;
+  ssize_t r = __wasip2_stream_read_ex(s->in, &s->p_in, dst, len, timeout_ns, &eof);
+  if (r > 0) return r;
+  if (r == 0) {
+    if (!eof) return 0;
+    s->eof = 1;
+    return -1;
   }
-  if (got.len && !landed) {
-    memcpy(dst, got.ptr, got.len);
-    free(got.ptr);
-  }
-  return (ssize_t)got.len;
+  if (errno == EAGAIN || errno == EINTR) return 0;
+  s->in_err = ECONNRESET;
+  return -2;
 }
 
 static int peek_reserve(struct __wasip2_sock *s, size_t more) {
@@ -85,7 +74,7 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
   int waitall = (flags & MSG_WAITALL) && !nonblock;
   unsigned char *out = buf;
   size_t got = 0;
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(s->rcvtimeo_ns));
 
   if (s->peek_len) {
     size_t n = len < s->peek_len ? len : s->peek_len;
@@ -109,20 +98,20 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
       s->eof = 1;
       return -1;
     }
-    // One blocking-read host call, unless a timeout or an armed alarm
-    // must be able to cut the wait short (then: read, poll, read).
-    int block = !nonblock && !s->rcvtimeo_ns && !__wasip2_wait_must_poll();
+    // One blocking-read host call, unless a timeout or the wait core needs
+    // the wait back (then: read, wait on the cached pollable, read).
+    int64_t timeout = nonblock ? 0 : __wasip2_deadline_left(&dl);
     ssize_t r;
     if (peek) {
       if (peek_reserve(s, len - got) < 0) return got ? (ssize_t)got : -1;
       unsigned char *dst = s->peek + s->peek_len;
-      r = rd(s, dst, len - got, block);
+      r = rd(s, dst, len - got, timeout);
       if (r > 0) {
         memcpy(out + got, dst, r);
         s->peek_len += r;
       }
     } else {
-      r = rd(s, out + got, len - got, block);
+      r = rd(s, out + got, len - got, timeout);
     }
     if (r > 0) {
       got += r;
@@ -130,27 +119,11 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
       continue;
     }
     if (r < 0) continue;
-    if (block) continue;
-    if (nonblock) {
-      if (got) return got;
-      errno = EAGAIN;
-      return -1;
-    }
-    if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
-    int w = __wasip2_wait(s->p_in, deadline_left(&deadline, s->rcvtimeo_ns));
-    if (w <= 0) {
-      // timed out (EAGAIN) or interrupted (EINTR); a partial read is kept
-      if (got) return got;
-      if (w == 0) errno = EAGAIN;
-      return -1;
-    }
+    // nothing came: EAGAIN (non-blocking, timed out) or EINTR; a partial
+    // read is kept
+    if (got) return got;
+    return -1;
   }
-}
-
-static int out_error(struct __wasip2_sock *s, wasi_io_streams_stream_error_t *e) {
-  __wasip2_stream_errno(e, EPIPE);
-  s->out_err = EPIPE;
-  return EPIPE;
 }
 
 ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf, size_t len, int flags) {
@@ -160,59 +133,10 @@ ssize_t __wasip2_tcp_send(struct __wasip2_sock *s, int nonblock, const void *buf
   if (len == 0) return 0;
   if (!buf) { errno = EFAULT; return -1; }
   if (flags & MSG_DONTWAIT) nonblock = 1;
-  wasi_io_streams_stream_error_t e;
-
-  // The host accepts a blocking-write-and-flush only when its buffer has
-  // room for it: true when nothing is queued, or within a known permit.
-  // With an alarm armed the wait must be interruptible, so the loop below.
-  if (!nonblock && !s->sndtimeo_ns && len <= 4096 && (!s->unflushed || s->wbudget >= len) &&
-      !__wasip2_alarm_armed()) {
-    wasip2_list_u8_t l = {(uint8_t *)buf, len};
-    if (!wasi_io_streams_output_stream_blocking_write_and_flush(s->out, &l, &e)) {
-      errno = out_error(s, &e);
-      return -1;
-    }
-    s->unflushed = 0;
-    return len;
-  }
-  size_t sent = 0;
-  int64_t deadline = -1;
-  const uint8_t *p = buf;
-  while (sent < len) {
-    if (!s->wbudget) {
-      uint64_t n;
-      if (!wasi_io_streams_output_stream_check_write(s->out, &n, &e)) {
-        int err = out_error(s, &e);
-        if (sent) return sent;
-        errno = err;
-        return -1;
-      }
-      s->wbudget = n;
-      if (n > s->wmax) s->wmax = n;
-      if (!n) {
-        if (nonblock) break;
-        if (!s->p_out) s->p_out = wasi_io_streams_output_stream_subscribe(s->out);
-        int w = __wasip2_wait(s->p_out, deadline_left(&deadline, s->sndtimeo_ns));
-        if (w < 0 && !sent) return -1; // EINTR; after a partial send, its count
-        if (w <= 0) break;
-        continue;
-      }
-    }
-    size_t k = len - sent;
-    if (k > s->wbudget) k = s->wbudget;
-    wasip2_list_u8_t l = {(uint8_t *)p + sent, k};
-    if (!wasi_io_streams_output_stream_write(s->out, &l, &e)) {
-      int err = out_error(s, &e);
-      if (sent) return sent;
-      errno = err;
-      return -1;
-    }
-    s->wbudget -= k;
-    s->unflushed = 1;
-    sent += k;
-  }
-  if (!sent) { errno = EAGAIN; return -1; }
-  return sent;
+  // the stream core's write (src/io/stream_write_ex.c), with the socket's
+  // cached permit, so a sequence of small sends costs no check-write each
+  struct __wasip2_wstate w = {&s->p_out, &s->wbudget, &s->wmax, &s->unflushed, &s->out_err};
+  return __wasip2_stream_write_ex(s->out, &w, buf, len, nonblock ? 0 : __wasip2_timeout_opt(s->sndtimeo_ns), 0);
 }
 
 static ssize_t tcp_read(struct __wasip2_desc *d, void *buf, size_t len) {
@@ -238,110 +162,10 @@ static int tcp_fstat(struct __wasip2_desc *d, struct stat *st) {
   return 0;
 }
 
-// ---- close without blocking ----
-// Linux's close() returns at once and the kernel sends what is queued in
-// the background.  On this host, bytes a plain write() queued may still sit
-// in the host's own buffer (Node's stream buffer, up to its high-water
-// mark) while the kernel's is full.  Dropping the output stream
-// (stream.end()) would still send them, then FIN, but dropping the socket
-// (socket.destroy()) discards them, and the host offers no way to wait for
-// them that does not block: its output-stream.flush waits for the write
-// like blocking-flush (host bug, docs/compatibility.md, Networking).  So close() asks
-// check-write, which does not block: the whole buffer size (the largest
-// check-write this stream ever returned: the first one always saw it
-// empty) means nothing is left and everything is dropped now.  Otherwise
-// the output stream and the socket go on a linger list, re-checked the
-// same way while the program waits anywhere (src/io/poll.c wakes every
-// LINGER_SLICE_NS for it while the list is not empty), at each later TCP
-// close, and at exit, where we give them up to LINGER_EXIT_NS in all (the
-// host's buffer dies with the program, unlike a kernel's) and then drop
-// them regardless: a peer that never reads hangs neither close() nor exit.
-// The list is bounded as Linux bounds orphaned sockets: an entry whose
-// bytes are not out after LINGER_MAX_NS is dropped (the kernel's orphan
-// timeouts are of that order), and with LINGER_MAX entries the oldest goes
-// to make room, so a server closing on peers that never read keeps a fixed
-// amount of host state, not one socket per connection ever closed.
-#define LINGER_EXIT_NS (2000LL * 1000000)
-#define LINGER_MAX_NS (60LL * 1000000000)
-#define LINGER_MAX 256
-
-struct linger_ent {
-  wasi_io_streams_output_stream_t out;
-  wasi_sockets_tcp_tcp_socket_t h;
-  uint64_t wmax;
-  uint64_t until;  // monotonic ns after which it is dropped regardless
-};
-static struct linger_ent *lingering;
-int __wasip2_linger_n;  // read (weakly) by src/io/poll.c
-static int cap_linger, linger_hooked;
-
-static void linger_drop(int i) {
-  struct linger_ent *e = &lingering[i];
-  wasi_io_streams_output_stream_drop(e->out);  // end(): FIN after the data
-  wasi_sockets_tcp_tcp_socket_drop(e->h);
-  // keep the order (oldest first): the cap drops entry 0
-  memmove(e, e + 1, (--__wasip2_linger_n - i) * sizeof *e);
-}
-
-// 1 when nothing is left in the host's buffer of `out` (or it broke).
-static int drained(wasi_io_streams_output_stream_t out, uint64_t wmax) {
-  uint64_t n;
-  wasi_io_streams_stream_error_t e;
-  if (!wasi_io_streams_output_stream_check_write(out, &n, &e)) {
-    __wasip2_stream_errno(&e, EPIPE);
-    return 1;
-  }
-  return n >= wmax;
-}
-
-// Drop the entries whose bytes are all out (one host call each).  Also
-// called by src/io/poll.c after each host poll while any linger.
-void __wasip2_linger_reap(void) {
-  uint64_t now = __wasip2_now_ns();
-  for (int i = __wasip2_linger_n - 1; i >= 0; i--)
-    if (now >= lingering[i].until || drained(lingering[i].out, lingering[i].wmax)) linger_drop(i);
-}
-
-static void linger_at_exit(void) {
-  int64_t end = (int64_t)__wasip2_now_ns() + LINGER_EXIT_NS;
-  for (;;) {
-    __wasip2_linger_reap();
-    if (!__wasip2_linger_n || (int64_t)__wasip2_now_ns() >= end) break;
-    wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration(20 * 1000000);
-    wasi_io_poll_pollable_block(t);
-    wasi_io_poll_pollable_drop(t);
-  }
-  while (__wasip2_linger_n) linger_drop(__wasip2_linger_n - 1);
-  free(lingering);
-  lingering = NULL;
-  cap_linger = 0;
-}
-
-// Returns 1 if s's output stream and socket now belong to the linger list
-// (tcp_close then must not drop them).
-static int linger_add(struct __wasip2_sock *s) {
-  if (__wasip2_linger_n == LINGER_MAX) linger_drop(0);
-  if (__wasip2_linger_n == cap_linger) {
-    int cap = cap_linger ? cap_linger * 2 : 8;
-    struct linger_ent *l = realloc(lingering, cap * sizeof *l);
-    if (!l) return 0; // drop now: the queued bytes may be lost, close still returns
-    lingering = l;
-    cap_linger = cap;
-  }
-  if (!linger_hooked) { linger_hooked = 1; __wasip2_on_exit(linger_at_exit); }
-  lingering[__wasip2_linger_n].out = s->out;
-  lingering[__wasip2_linger_n].h = s->h;
-  lingering[__wasip2_linger_n].wmax = s->wmax;
-  lingering[__wasip2_linger_n].until = __wasip2_now_ns() + LINGER_MAX_NS;
-  __wasip2_linger_n++;
-  s->out = 0;
-  s->h = 0;
-  return 1;
-}
-
 // Children (pollables, then streams) go before the socket: the host traps
 // otherwise.  Blocking sends end flushed, so usually nothing is queued and
-// close costs only the drops.
+// close costs only the drops; otherwise the bytes still in the host's
+// buffer linger (src/net/tcp_linger.c).
 static int tcp_close(struct __wasip2_desc *d) {
   struct __wasip2_sock *s = d->impl;
   if (s->v4) __wasip2_dual_free(s->v4);
@@ -350,7 +174,7 @@ static int tcp_close(struct __wasip2_desc *d) {
   if (s->p_out) wasi_io_poll_pollable_drop(s->p_out);
   if (s->p_sock) wasi_io_poll_pollable_drop(s->p_sock);
   if (s->in) wasi_io_streams_input_stream_drop(s->in);
-  if (s->out && s->unflushed && !s->out_err && s->h && !drained(s->out, s->wmax)) linger_add(s);
+  if (s->out && s->unflushed && !s->out_err && s->h && !__wasip2_tcp_drained(s->out, s->wmax)) __wasip2_linger_add(s);
   if (s->out) wasi_io_streams_output_stream_drop(s->out);
   if (s->h) wasi_sockets_tcp_tcp_socket_drop(s->h);
   free(s->peek);
@@ -378,7 +202,7 @@ static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
       if (errno == EINPROGRESS || errno == EALREADY) return 0;
       return POLLIN | POLLOUT | POLLERR | POLLHUP;
     }
-    __wasip2_poll_add(ctx, __wasip2_sock_pollable(s), POLLOUT | WASIP2_POLL_RECHECK);
+    __wasip2_poll_add_recheck(ctx, __wasip2_sock_pollable(s), POLLOUT);
     return 0;
   }
   // connected
@@ -397,7 +221,7 @@ static short tcp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     else if (s->eof) r |= (events & POLLIN) | POLLHUP;
     else {
       if (!s->p_in) s->p_in = wasi_io_streams_input_stream_subscribe(s->in);
-      __wasip2_poll_add(ctx, s->p_in, (events & POLLIN) | (rdhup ? WASIP2_POLL_RECHECK : 0));
+      (rdhup ? __wasip2_poll_add_recheck : __wasip2_poll_add)(ctx, s->p_in, events & POLLIN);
     }
   }
   if (events & POLLOUT) {

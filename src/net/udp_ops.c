@@ -138,7 +138,7 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
     if (nonblock) { errno = EAGAIN; return -1; }
     if (__wasip2_sock_bind_any(s) < 0) return -1;
   }
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(s->rcvtimeo_ns));
   int empty_wakeups = 0;
   while (!s->dpeek_valid) {
     int r = fetch_any(s);
@@ -146,12 +146,7 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
     if (r > 0) break;
     if (nonblock) { errno = EAGAIN; return -1; }
     if (!s->p_dg_in) s->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(s->dg_in);
-    int64_t left = -1;
-    if (s->rcvtimeo_ns) {
-      int64_t now = (int64_t)__wasip2_now_ns();
-      if (deadline < 0) deadline = now + s->rcvtimeo_ns;
-      left = deadline > now ? deadline - now : 0;
-    }
+    int64_t left = __wasip2_deadline_left(&dl);
     // The host leaves this pollable ready once a datagram has come, even
     // when the queue is empty again: after an empty wakeup, sleep 1 ms
     // between looks instead of spinning.
@@ -161,7 +156,7 @@ ssize_t __wasip2_udp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
     if (empty_wakeups++ > 0 && (left < 0 || left > 1000000)) left = 1000000;
     if (empty_wakeups > 1) {
       if (__wasip2_sleep(left, mode) < 0) return -1;
-      if (deadline >= 0 && (int64_t)__wasip2_now_ns() >= deadline) { errno = EAGAIN; return -1; }
+      if (__wasip2_deadline_left(&dl) == 0) { errno = EAGAIN; return -1; }
       continue;
     }
     int w;
@@ -234,7 +229,7 @@ ssize_t __wasip2_udp_send(struct __wasip2_sock *s, int nonblock, const void *buf
     if (s->host4) dest.val = a4;
   }
   wasi_sockets_network_error_code_t err;
-  int64_t deadline = -1;
+  struct __wasip2_deadline dl = WASIP2_DEADLINE(__wasip2_timeout_opt(s->sndtimeo_ns));
   while (!s->send_budget) {
     uint64_t n;
     if (!wasi_sockets_udp_outgoing_datagram_stream_check_send(s->dg_out, &n, &err)) {
@@ -245,12 +240,7 @@ ssize_t __wasip2_udp_send(struct __wasip2_sock *s, int nonblock, const void *buf
     if (n) break;
     if (nonblock) { errno = EAGAIN; return -1; }
     if (!s->p_dg_out) s->p_dg_out = wasi_sockets_udp_outgoing_datagram_stream_subscribe(s->dg_out);
-    int64_t left = -1;
-    if (s->sndtimeo_ns) {
-      int64_t now = (int64_t)__wasip2_now_ns();
-      if (deadline < 0) deadline = now + s->sndtimeo_ns;
-      left = deadline > now ? deadline - now : 0;
-    }
+    int64_t left = __wasip2_deadline_left(&dl);
     int w = __wasip2_wait(s->p_dg_out, left);
     if (w < 0) return -1; // EINTR
     if (!w) { errno = EAGAIN; return -1; }
@@ -325,11 +315,11 @@ static short udp_poll(struct __wasip2_desc *d, short events, struct __wasip2_pol
     if (s->dpeek_valid || s->held) r |= POLLIN;
     else if (s->dg_in) {
       if (!s->p_dg_in) s->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(s->dg_in);
-      __wasip2_poll_add(ctx, s->p_dg_in, POLLIN | WASIP2_POLL_RECHECK);
+      __wasip2_poll_add_recheck(ctx, s->p_dg_in, POLLIN);
       struct __wasip2_sock *t = s->v4; // dual stack: the IPv4 twin's datagrams too
       if (t && t->dg_in) {
         if (!t->p_dg_in) t->p_dg_in = wasi_sockets_udp_incoming_datagram_stream_subscribe(t->dg_in);
-        __wasip2_poll_add(ctx, t->p_dg_in, POLLIN | WASIP2_POLL_RECHECK);
+        __wasip2_poll_add_recheck(ctx, t->p_dg_in, POLLIN);
       }
     }
   }

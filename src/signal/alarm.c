@@ -1,7 +1,7 @@
 // alarm/ualarm/setitimer(ITIMER_REAL) on the monotonic clock.  Nothing can
 // interrupt running wasm code, so an expired timer is noticed at safe
-// points: our waits (pause, sigsuspend, sigwait*) and whatever blocking
-// calls other areas route through __wasip2_signal_safepoint.  A busy loop
+// points: our waits (pause, sigsuspend, sigwait*) and every wait of the
+// wait core (src/wait), which calls the hooks registered at the first arming.  A busy loop
 // that makes no such call never sees its alarm.  ITIMER_VIRTUAL/PROF would
 // need CPU time we cannot measure: ENOSYS.
 #include <errno.h>
@@ -10,11 +10,11 @@
 #include <unistd.h>
 #include "wasip2_bindings.h"
 #include "wasip2_signal.h"
-#include "wasip2_net.h" // __wasip2_wait
+#include "wasip2_wait.h"
 
-// An armed alarm makes blocking stream reads wait through poll.c, which
-// they reference only weakly (src/io/stream_read.c): link it from here.
-__attribute__((used)) static int (*const pull_wait)(wasi_io_poll_pollable_t, int64_t) = __wasip2_wait;
+// An armed alarm makes blocking stream reads wait through the wait core,
+// which they reference only weakly (src/io/stream_read.c): link it here.
+__attribute__((used)) static int (*const pull_wait)(wasi_io_poll_pollable_t, int64_t, int) = __wasip2_wait_ex;
 
 static uint64_t deadline;  // monotonic ns; 0 = disarmed
 static uint64_t interval;  // ns; 0 = one-shot
@@ -59,23 +59,13 @@ int __wasip2_signal_safepoint(void) {
   return restart ? 1 : -1;
 }
 
+// A sleep of the wait core (with -pthread the other threads run
+// meanwhile, and may arm the alarm).
 void __wasip2_sig_wait_alarm(void) {
-  if (!deadline) {
-    // No signal can ever arrive: block for good, as Linux would.
-    for (;;) {
-      wasi_io_poll_pollable_t p = wasi_clocks_monotonic_clock_subscribe_duration(3600ull * 1000000000ull);
-      wasi_io_poll_pollable_block(p);
-      wasi_io_poll_pollable_drop(p);
-    }
-  }
-  uint64_t now = now_ns();
-  if (now < deadline) {
-    // A duration, not the instant: the Node host mishandles instants
-    // (seen: subscribe-instant never fired; see docs/compatibility.md).
-    wasi_io_poll_pollable_t p = wasi_clocks_monotonic_clock_subscribe_duration(deadline - now);
-    wasi_io_poll_pollable_block(p);
-    wasi_io_poll_pollable_drop(p);
-  }
+  // No signal can arrive yet: block, as Linux would.
+  while (!deadline) __wasip2_sleep(3600LL * 1000000000, WASIP2_WAIT_NOINTR);
+  // The core runs the safe point at the deadline (the hooks are set).
+  __wasip2_sleep_until((int64_t)deadline, WASIP2_WAIT_NOINTR);
   fire_if_due();
 }
 
@@ -111,6 +101,11 @@ int setitimer(int which, const struct itimerval *restrict nv, struct itimerval *
   }
   if (old) getitimer(ITIMER_REAL, old);
   uint64_t v = from_tv(&nv->it_value);
+  if (v && !__wasip2_wait_hooks.signal_at) {
+    // from now on every wait of the core wakes for the alarm and runs it
+    __wasip2_wait_hooks.signal_at = __wasip2_signal_deadline;
+    __wasip2_wait_hooks.safepoint = __wasip2_signal_safepoint;
+  }
   deadline = v ? now_ns() + v : 0;
   interval = v ? from_tv(&nv->it_interval) : 0;
   return 0;

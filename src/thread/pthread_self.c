@@ -59,6 +59,7 @@ int pthread_create(pthread_t *restrict res, const pthread_attr_t *restrict attr,
   struct __pthread *p = &__wasip2_main_thread;
   while (p->next) p = p->next;
   p->next = t;
+  __wasip2_thread_wait_register();  // waits now park (coop/wait_io.c)
   *res = t;
   return 0;
 }

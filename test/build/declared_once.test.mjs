@@ -24,10 +24,6 @@ import path from 'node:path';
 import { ROOT } from './lib.mjs';
 
 const PENDING = new Map(Object.entries({
-  'src/io/poll.c': 'wait core (poll/wait/stream rework)',
-  'src/io/inproc_wait.c': 'wait core',
-  'src/io/stream_read.c': 'wait core (one stream core)',
-  'src/time/clock_nanosleep.c': 'wait core (sleeps)',
   'src/thread/coop/sched.c': 'threads',
   'src/thread/pthread_attr.c': 'threads',
 }));

@@ -74,50 +74,12 @@ unsigned long long __wasip2_thread_deadline(clockid_t clock, const struct timesp
   return t > n ? m + (t - n) : (m ? m : 1);
 }
 
-// One wasi:io/poll over the pollables of the threads blocked in I/O and,
-// when `timeout` is not ~0, a timer of that many ns (0: only what is ready
-// now); makes the threads whose pollable fired runnable.
-static void poll_io(unsigned long long timeout) {
-  int n = 0;
-  for (struct __pthread *p = &__wasip2_main_thread; p; p = p->next)
-    if (p->state == __WASIP2_BLOCKED && p->io_pollable) n++;
-  wasi_io_poll_pollable_t small[16];
-  wasi_io_poll_pollable_t *list = n + 1 <= 16 ? small : malloc((n + 1) * sizeof *list);
-  struct __pthread *who_small[16], **who = n <= 16 ? who_small : malloc(n * sizeof *who);
-  if (!list || !who) abort();  // cannot wait at all: nothing sensible is left to do
-  n = 0;
-  for (struct __pthread *p = &__wasip2_main_thread; p; p = p->next) {
-    if (p->state == __WASIP2_BLOCKED && p->io_pollable) {
-      who[n] = p;
-      list[n++] = p->io_pollable;
-    }
-  }
-  wasi_io_poll_pollable_t timer = 0;
-  if (timeout != ~0ull) list[n] = timer = wasi_clocks_monotonic_clock_subscribe_duration(timeout);
-  wasip2_list_wasi_io_poll_pollable_t in = {list, (size_t)n + (timer ? 1 : 0)};
-  wasip2_list_u32_t out;
-  wasi_io_poll_poll(&in, &out);
-  for (size_t i = 0; i < out.len; i++) {
-    if (out.ptr[i] < (uint32_t)n) {
-      struct __pthread *p = who[out.ptr[i]];
-      p->state = __WASIP2_READY;
-      p->wake_result = 0;
-    }
-  }
-  if (out.len) free(out.ptr);
-  if (timer) wasi_io_poll_pollable_drop(timer);
-  if (list != small) free(list);
-  if (who != who_small) free(who);
-}
-
-static int io_waiters;  // threads blocked in I/O
-
 // The next thread to run after self, round robin; self when it is the only
 // runnable one.  Sleeps when every thread waits on a deadline or I/O.
 static struct __pthread *pick(struct __pthread *self) {
   // Threads blocked in I/O get their chance at every switch: a quick look at
   // what is ready, so busy threads cannot starve them.
-  if (io_waiters) poll_io(0);
+  if (__wasip2_thread_io_waiters) __wasip2_thread_poll_io(0);
   for (;;) {
     struct __pthread *p = self;
     do {
@@ -130,8 +92,9 @@ static struct __pthread *pick(struct __pthread *self) {
     for (p = &__wasip2_main_thread; p; p = p->next) {
       if (p->state != __WASIP2_BLOCKED) continue;
       if (p->deadline && (!soonest || p->deadline < soonest)) soonest = p->deadline;
-      if (!p->io_pollable && (!last || p->wait_seq > last->wait_seq)) last = p;
+      if (!p->io_n && (!last || p->wait_seq > last->wait_seq)) last = p;
     }
+    int io_waiters = __wasip2_thread_io_waiters;
     if (!last && !io_waiters) exit(0);  // every thread has exited: so does the process
     if (!soonest && !io_waiters) {
       // Nothing can wake anyone: the latest wait fails rather than hang.
@@ -140,16 +103,10 @@ static struct __pthread *pick(struct __pthread *self) {
       last->wake_result = EDEADLK;
       continue;
     }
+    // every thread waits: one host poll (the wait core's) for all of them
+    if (io_waiters) __wasip2_thread_poll_io(soonest ? (long long)soonest : WASIP2_NEVER);
+    else __wasip2_host_poll(0, 0, 0, (long long)soonest);
     unsigned long long now = now_ns();
-    if (io_waiters) {
-      poll_io(soonest ? (soonest > now ? soonest - now : 0) : ~0ull);
-      now = now_ns();
-    } else if (soonest > now) {
-      wasi_io_poll_pollable_t pl = wasi_clocks_monotonic_clock_subscribe_duration(soonest - now);
-      wasi_io_poll_pollable_block(pl);
-      wasi_io_poll_pollable_drop(pl);
-      now = now_ns();
-    }
     for (p = &__wasip2_main_thread; p; p = p->next) {
       if (p->state == __WASIP2_BLOCKED && p->deadline && p->deadline <= now) {
         p->state = __WASIP2_READY;
@@ -222,39 +179,6 @@ void __wasip2_thread_yield(void) {
   switch_from(self);
 }
 
-// The sleep of clock_nanosleep (src/time) in a -pthread build: wait for the
-// deadline while others run.
-void __wasip2_thread_sleep_for(uint64_t ns) {
-  if (!__wasip2_main_thread.next) {
-    wasi_io_poll_pollable_t pl = wasi_clocks_monotonic_clock_subscribe_duration(ns);
-    wasi_io_poll_pollable_block(pl);
-    wasi_io_poll_pollable_drop(pl);
-    return;
-  }
-  unsigned long long d = now_ns() + ns;
-  while (__wasip2_thread_wait(0, d ? d : 1) == 0) {}
-}
-
-// Are there threads other than the caller that may still run?  (Blocking
-// I/O then waits through wasi:io/poll here instead of one blocking call.)
-int __wasip2_thread_others(void) {
-  for (struct __pthread *t = &__wasip2_main_thread; t; t = t->next)
-    if (t != __wasip2_current && t->state != __WASIP2_DONE) return 1;
-  return 0;
-}
-
-// Blocking I/O (src/io/poll.c): wait for p while the other threads run.
-int __wasip2_thread_block_on(wasi_io_poll_pollable_t p) {
-  struct __pthread *self = __wasip2_current;
-  if (!__wasip2_thread_others()) return 0;
-  self->io_pollable = p;
-  io_waiters++;
-  __wasip2_thread_wait(0, 0);
-  io_waiters--;
-  self->io_pollable = 0;
-  return 1;
-}
-
 _Noreturn void __wasip2_thread_finish(void) {
   struct __pthread *self = __wasip2_current;
   self->state = __WASIP2_DONE;
@@ -320,9 +244,3 @@ int __wrap___main_void(void) {
     else run_thread(t);
   }
 }
-
-// Blocking stream reads (stdin, pipes) wait through poll.c's __wasip2_wait when
-// other threads exist; stream_read.c reaches it by a weak reference (a program
-// without alarms or threads links no poll machinery), so threads pull it in.
-#include "wasip2_net.h"
-__attribute__((used)) static int (*const pull_wait)(wasi_io_poll_pollable_t, int64_t) = __wasip2_wait;
