@@ -16,6 +16,14 @@ here=\$(CDPATH= cd -- "\$(dirname -- "\$(readlink -f -- "\$0")")" && pwd)
 : "\${WASIP2_WIT:=\$here/$sysroot/share/wasip2/wit}"
 : "\${WASIP2_LIBC_HOME:=\$here/$home}"
 export WASIP2_WIT WASIP2_LIBC_HOME
+$(if [ "$(basename "$tool")" = wasip2-run ]; then cat <<'CA'
+# Node would parse this certificate file before the runner starts (tens of ms); only wasi:http
+# components need it, and tools/wasip2-run restarts Node with it for those.
+if [ -n "${NODE_EXTRA_CA_CERTS+x}" ] && [ -z "${WASIP2_RUN_EXTRA_CA_CERTS+x}" ]; then
+  WASIP2_RUN_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS; export WASIP2_RUN_EXTRA_CA_CERTS; unset NODE_EXTRA_CA_CERTS
+fi
+CA
+fi)
 exec "\${NODE:-node}" "\$here/$tool" "\$@"
 SH
 chmod +x "$out.tmp"
