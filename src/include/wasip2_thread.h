@@ -23,7 +23,8 @@ struct __pthread {
   struct __pthread *next;       // every thread, in creation order (main first)
   int state;                    // __WASIP2_READY, _BLOCKED or _DONE
   int started;                  // has run (a switch to it rewinds)
-  int joined;                   // a join has claimed it
+  int joined;                   // a join has reaped it (only main stays listed after)
+  int joining;                  // a join waits for it: other joins EINVAL
   int wake_result;              // what the wait returns: 0 woken, ETIMEDOUT, EDEADLK
   const void *wait_on;          // what a blocked thread waits for (0: only its deadline)
   unsigned long long wait_seq;  // wake order: first blocked, first woken
