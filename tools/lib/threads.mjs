@@ -8,8 +8,8 @@
 //   - link with --shared-memory and --no-check-features (libc.a is built without atomics;
 //     its objects never touch the TLS machinery), a 4 GiB maximum when none is given
 //     (wasm-ld otherwise fixes the maximum at the initial size), the scheduler archive
-//     libpthread-coop.a ahead of libc.a, and __main_void wrapped so main runs under the
-//     scheduler;
+//     libpthread-coop.a ahead of libc.a (and libc++-coop.a ahead of libc++.a), and
+//     __main_void wrapped so main runs under the scheduler;
 //   - run binaryen's Asyncify over the core module: only functions that can reach the
 //     scheduler's switch are instrumented (imports never unwind), and the scheduler's
 //     bottom frame is left out, since it catches the unwinds;
@@ -28,6 +28,9 @@ export function threadLinkArgs(ld, hasMaxMemory) {
     // The scheduler goes first among the libraries, so its pthread objects win over
     // libc.a's single-threaded ones.
     if (!placed && (a === '-lpthread' || a === '-lc')) { out.push('-lpthread-coop'); placed = true; }
+    // C++: std::thread, mutexes and condition variables (src/cxx/thread) come before
+    // libc++.a, which was built without threads.
+    if (a === '-lc++') out.push('-lc++-coop');
     // Asyncify finds the scheduler's bottom frame by name: the names stay until after it.
     if (a === '-s' || a === '--strip-all' || a === '-strip-all') continue;
     out.push(a);
