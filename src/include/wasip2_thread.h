@@ -37,6 +37,8 @@ struct __pthread {
   void *abuf;                   // Asyncify's save area (struct __wasip2_abuf)
   int saved_errno;
   unsigned io_pollable;         // the wasi:io pollable a blocked thread waits on, or 0
+  unsigned long long sig_blocked; // its signal mask while another thread runs
+  unsigned long long sig_own;     // signals sent to it (pthread_kill, raise) still pending
 #endif
 };
 
@@ -64,6 +66,12 @@ unsigned long long __wasip2_thread_deadline(clockid_t clock, const struct timesp
 // A finished thread: its result is kept until joined; free a reaped one.
 _Noreturn void __wasip2_thread_finish(void);
 void __wasip2_thread_free(struct __pthread *t);
+// Per-thread signal masks and pending sets (src/thread/coop/signal.c): the
+// creator's mask for a new thread, the swap at a switch, and delivery of
+// what became deliverable when a thread runs again.
+void __wasip2_thread_sig_inherit(struct __pthread *t);
+void __wasip2_thread_sig_switch(struct __pthread *prev, struct __pthread *next);
+void __wasip2_thread_sig_arrive(void);
 #else
 static inline struct __pthread *__wasip2_self(void) { return &__wasip2_main_thread; }
 

@@ -56,6 +56,7 @@ int pthread_create(pthread_t *restrict res, const pthread_attr_t *restrict attr,
   t->start = start;
   t->arg = arg;
   t->state = __WASIP2_READY;
+  __wasip2_thread_sig_inherit(t);
   struct __pthread *p = &__wasip2_main_thread;
   while (p->next) p = p->next;
   p->next = t;

@@ -196,6 +196,7 @@ int __wasip2_thread_wait(const void *obj, unsigned long long deadline) {
   self->wake_result = 0;
   switch_from(self);
   self->deadline = 0;
+  __wasip2_thread_sig_arrive();
   return self->wake_result;
 }
 
@@ -220,6 +221,7 @@ void __wasip2_thread_yield(void) {
   if (!self->next && self == &__wasip2_main_thread) return;  // no other thread
   if (ensure_abuf(self)) return;
   switch_from(self);
+  __wasip2_thread_sig_arrive();
 }
 
 // The sleep of clock_nanosleep (src/time) in a -pthread build: wait for the
@@ -281,7 +283,10 @@ void __wasip2_thread_free(struct __pthread *t) {
 // switch), so an unwind out of it returns to the loop below; kept out of
 // line for that.  The loop calls it through a pointer the compiler cannot
 // see through: pthread_exit does not return, but an unwind does.
-static void start_thread(struct __pthread *t) { pthread_exit(t->start(t->arg)); }
+static void start_thread(struct __pthread *t) {
+  __wasip2_thread_sig_arrive();  // process signals it may take
+  pthread_exit(t->start(t->arg));
+}
 static void (*volatile run_thread)(struct __pthread *) = start_thread;
 
 // The bottom frame of every thread, called by crt1 in place of __main_void
@@ -301,6 +306,7 @@ int __wrap___main_void(void) {
     __wasip2_asyncify_stop_unwind();
     struct __pthread *prev = t;
     t = next_to_run;
+    __wasip2_thread_sig_switch(prev, t);
     if (prev->state == __WASIP2_DONE && prev->detached && prev != &__wasip2_main_thread)
       __wasip2_thread_free(prev);
     __wasip2_current = t;
