@@ -40,6 +40,9 @@ struct __pthread *__wasip2_current = &__wasip2_main_thread;
 static struct __pthread *next_to_run;   // chosen by the unwinding thread
 static int unwinding, rewinding;
 static unsigned long long wait_seq;
+// The process is ending (main returned, or _Exit): no switch may happen any
+// more (see exiting_guard below).
+static int exiting;
 
 static inline void *get_sp(void) {
   void *sp;
@@ -188,6 +191,7 @@ static int ensure_abuf(struct __pthread *t) {
 
 int __wasip2_thread_wait(const void *obj, unsigned long long deadline) {
   struct __pthread *self = __wasip2_current;
+  if (exiting) return EDEADLK;  // nobody else will run again
   if (ensure_abuf(self)) return EAGAIN;
   self->state = __WASIP2_BLOCKED;
   self->wait_on = obj;
@@ -219,7 +223,7 @@ int __wasip2_thread_wake(const void *obj, int n) {
 void __wasip2_thread_yield(void) {
   struct __pthread *self = __wasip2_current;
   if (!self->next && self == &__wasip2_main_thread) return;  // no other thread
-  if (ensure_abuf(self)) return;
+  if (exiting || ensure_abuf(self)) return;
   switch_from(self);
   __wasip2_thread_sig_arrive();
 }
@@ -248,7 +252,7 @@ int __wasip2_thread_others(void) {
 // Blocking I/O (src/io/poll.c): wait for p while the other threads run.
 int __wasip2_thread_block_on(wasi_io_poll_pollable_t p) {
   struct __pthread *self = __wasip2_current;
-  if (!__wasip2_thread_others()) return 0;
+  if (exiting || !__wasip2_thread_others()) return 0;
   self->io_pollable = p;
   io_waiters++;
   __wasip2_thread_wait(0, 0);
@@ -301,7 +305,10 @@ int __wrap___main_void(void) {
   int status = __real___main_void();
   for (;;) {
     set_sp(base);
-    if (!unwinding) return status;  // main returned: the process ends
+    if (!unwinding) {  // main returned: the process ends
+      exiting = 1;
+      return status;
+    }
     unwinding = 0;
     __wasip2_asyncify_stop_unwind();
     struct __pthread *prev = t;
@@ -332,3 +339,15 @@ int __wrap___main_void(void) {
 // without alarms or threads links no poll machinery), so threads pull it in.
 #include "wasip2_net.h"
 __attribute__((used)) static int (*const pull_wait)(wasi_io_poll_pollable_t, int64_t) = __wasip2_wait;
+
+// _Exit, wrapped by the -pthread link: once the process is ending, closing
+// its descriptors (or anything else below _Exit) must not run other threads,
+// so every switch is refused from here on.  That guarantee is also what lets
+// the link leave _Exit, and what only it reaches, uninstrumented
+// (tools/lib/threads.mjs): code that may call abort or exit, such as
+// printf's argument fetching, then pays nothing for it.
+_Noreturn void __real__Exit(int);
+_Noreturn void __wrap__Exit(int status) {
+  exiting = 1;
+  __real__Exit(status);
+}
