@@ -114,6 +114,21 @@ static void poll_io(unsigned long long timeout) {
 }
 
 static int io_waiters;  // threads blocked in I/O
+static int timed_waiters;  // threads blocked with a deadline
+
+// Make the threads whose deadline has passed runnable.  Checked at every
+// switch while any wait has a deadline, so a sleeper wakes on time even when
+// other threads never stop yielding.
+static void wake_expired(void) {
+  unsigned long long now = now_ns();
+  for (struct __pthread *p = &__wasip2_main_thread; p; p = p->next) {
+    if (p->state == __WASIP2_BLOCKED && p->deadline && p->deadline <= now) {
+      p->state = __WASIP2_READY;
+      p->wait_on = 0;
+      p->wake_result = ETIMEDOUT;
+    }
+  }
+}
 
 // The next thread to run after self, round robin; self when it is the only
 // runnable one.  Sleeps when every thread waits on a deadline or I/O.
@@ -121,6 +136,7 @@ static struct __pthread *pick(struct __pthread *self) {
   // Threads blocked in I/O get their chance at every switch: a quick look at
   // what is ready, so busy threads cannot starve them.
   if (io_waiters) poll_io(0);
+  if (timed_waiters) wake_expired();
   for (;;) {
     struct __pthread *p = self;
     do {
@@ -198,7 +214,9 @@ int __wasip2_thread_wait(const void *obj, unsigned long long deadline) {
   self->deadline = deadline;
   self->wait_seq = ++wait_seq;
   self->wake_result = 0;
+  if (deadline) timed_waiters++;
   switch_from(self);
+  if (deadline) timed_waiters--;
   self->deadline = 0;
   __wasip2_thread_sig_arrive();
   return self->wake_result;
