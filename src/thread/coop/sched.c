@@ -41,7 +41,7 @@ static struct __pthread *next_to_run;   // chosen by the unwinding thread
 static int unwinding, rewinding;
 static unsigned long long wait_seq;
 // The process is ending (main returned, or _Exit): no switch may happen any
-// more (see exiting_guard below).
+// more (see __wrap__Exit at the end).
 static int exiting;
 
 static inline void *get_sp(void) {
