@@ -291,7 +291,7 @@ CXX_SRCS    := $(sort $(wildcard src/cxx/*.cpp))
 # -pthread C++: the headers turn threads on when clang says the target has them
 # (__STDCPP_THREADS__, i.e. -pthread/-matomics), over the pthread API; the library
 # parts Debian's threadless build lacks (std::thread, mutexes, condition_variable,
-# shared_mutex, future) are src/cxx/thread/*.cpp, compiled with -pthread into
+# shared_mutex, future, atomic waits, barrier) are src/cxx/thread/*.cpp, compiled with -pthread into
 # libc++-coop.a, which tools/lib/threads.mjs links ahead of libc++.a in -pthread links.
 CXX_THR_SRCS := $(sort $(wildcard src/cxx/thread/*.cpp))
 CMAKE_FILES := cmake/wasip2-toolchain.cmake cmake/Platform/WASI.cmake

@@ -2,11 +2,17 @@
 // unique_lock, std::condition_variable (producer/consumer, wait_for timing
 // out), std::this_thread::sleep_for overlapping across threads,
 // recursive_mutex, timed_mutex, shared_mutex, std::async and promise/future,
-// packaged_task, notify_all_at_thread_exit, detach, ids.  (A promise destroyed
+// packaged_task, notify_all_at_thread_exit, detach, ids, and C++20's atomic
+// wait/notify, latch, barrier, semaphores and jthread; call_once and a
+// function-local static with a second thread arriving mid-initialization.  (A promise destroyed
 // unsatisfied terminates here: no exception runtime to store broken_promise.)  Prints only what does not
 // depend on timing, so the same program built with g++ on Linux prints the
 // same lines (test/cxx/threads.test.mjs compares them).
 #include <atomic>
+#include <barrier>
+#include <latch>
+#include <semaphore>
+#include <stop_token>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -219,6 +225,104 @@ static void at_exit_and_errors() {
   CHECK(seen != main_id && seen != std::thread::id(), "threads have distinct ids");
 }
 
+// One-time initialization while another thread is inside it: call_once and a
+// function-local static whose initializer sleeps; the second thread waits.
+struct Slow {
+  int v;
+  Slow() {
+    std::this_thread::sleep_for(milliseconds(20));
+    v = 7;
+  }
+};
+static std::atomic<int> slow_ctor_runs{0};
+static int slow_value() {
+  static Slow s;
+  static int counted = ++slow_ctor_runs;
+  (void)counted;
+  return s.v;
+}
+
+static void once() {
+  std::once_flag f;
+  std::atomic<int> runs{0};
+  int seen = -1;
+  std::thread t([&] { std::call_once(f, [&] { std::this_thread::sleep_for(milliseconds(20)); runs++; }); });
+  std::this_thread::sleep_for(milliseconds(5));
+  std::call_once(f, [&] { runs += 10; });
+  seen = runs;
+  t.join();
+  CHECK(runs == 1 && seen == 1, "call_once: a second caller waits for the running one, the function runs once");
+
+  int a = 0, b = 0;
+  std::thread t1([&] { a = slow_value(); });
+  std::this_thread::sleep_for(milliseconds(5));
+  b = slow_value();
+  t1.join();
+  CHECK(a == 7 && b == 7 && slow_ctor_runs == 1, "a function-local static initialized once while a second thread waits");
+}
+
+// C++20 waiting: atomic wait/notify, latch, barrier, semaphores, jthread.
+static void sync20() {
+  std::atomic<int> flag{0};
+  std::atomic<long long> big{0};
+  std::thread t([&] {
+    std::this_thread::sleep_for(milliseconds(5));
+    flag = 1;
+    flag.notify_one();
+    big = 2;
+    big.notify_all();
+  });
+  flag.wait(0);
+  big.wait(0);
+  t.join();
+  CHECK(flag == 1 && big == 2, "atomic<int>/<long long>::wait returns after another thread's notify");
+
+  std::latch done(3);
+  std::barrier round(3);
+  std::atomic<int> phase_sum[2] = {0, 0};
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 3; i++)
+    ts.emplace_back([&, i] {
+      for (int ph = 0; ph < 2; ph++) {
+        phase_sum[ph] += i + 1;
+        round.arrive_and_wait();
+        if (phase_sum[ph] != 6) phase_sum[ph] = -100;  // everyone must see the full phase
+      }
+      done.count_down();
+    });
+  done.wait();
+  for (auto &x : ts) x.join();
+  CHECK(phase_sum[0] == 6 && phase_sum[1] == 6, "std::barrier: 3 threads x 2 phases, std::latch waits for all");
+
+  std::counting_semaphore<8> items(0);
+  std::binary_semaphore ack(0);
+  int received = 0;
+  std::thread c([&] {
+    for (int i = 0; i < 5; i++) {
+      items.acquire();
+      received++;
+    }
+    ack.release();
+  });
+  for (int i = 0; i < 5; i++) items.release();
+  ack.acquire();
+  c.join();
+  std::counting_semaphore<1> none(0);
+  CHECK(received == 5 && !none.try_acquire_for(milliseconds(5)), "semaphores: 5 items handed over, try_acquire_for times out");
+
+  int spins = 0;
+  {
+    std::jthread j([&](std::stop_token st) {
+      while (!st.stop_requested()) {
+        spins++;
+        std::this_thread::sleep_for(milliseconds(1));
+      }
+    });
+    std::this_thread::sleep_for(milliseconds(10));
+  }  // requests stop and joins
+  CHECK(spins > 0, "std::jthread stops at its stop_token and is joined by its destructor");
+}
+
 int main() {
   contention();
   producer_consumer();
@@ -226,6 +330,8 @@ int main() {
   other_mutexes();
   futures();
   at_exit_and_errors();
+  once();
+  sync20();
   std::printf("threads failed: %d\n", failures);
   return failures != 0;
 }

@@ -4,7 +4,8 @@
 // pthreads) runs under --check-leaks with every check passing, and prints exactly what the
 // same source built with g++ -pthread prints on Linux.  Also: a promise destroyed before it
 // was satisfied terminates with a message naming future_error (no exception runtime), and
-// without -pthread <thread> declares no std::thread (Debian's threadless configuration).
+// a static whose initializer needs itself still aborts with a message, and without -pthread
+// <thread> declares no std::thread (Debian's threadless configuration).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,14 @@ check(c.status === 0, 'a broken promise program links', c.stderr);
 if (c.status === 0) {
   const r = run('broken.wasm');
   check(r.status === 134 && /future_error/.test(r.stderr) && !/not reached/.test(r.stdout), `a destroyed unsatisfied promise terminates naming future_error (exit ${r.status})`, r.stderr);
+}
+
+writeFileSync(join(dir, 'rec.cpp'), 'int f(int n);\nstruct R { int v; R() : v(f(1)) {} };\nint f(int n) { static R r; return n + r.v; }\nint main() { return f(0); }\n');
+c = cxx(join(dir, 'rec.cpp'), 'rec.wasm', ['-pthread']);
+check(c.status === 0, 'a recursively initialized static links', c.stderr);
+if (c.status === 0) {
+  const r = run('rec.wasm');
+  check(r.status === 134 && /recursive initialization/.test(r.stderr), `a static whose initializer needs itself aborts with a message (exit ${r.status})`, r.stderr);
 }
 
 writeFileSync(join(dir, 'nothr.cpp'), '#include <thread>\nint main() { std::thread t([] {}); t.join(); }\n');
