@@ -291,11 +291,17 @@ CLANGXX     ?= clang++-22
 # file-stream instantiations (std::filesystem stays unavailable: see docs/porting.md).
 # src/cxx/cxa_*.cpp go into libc++abi.a instead (the throw-terminates runtime).
 CXX_SRCS    := $(sort $(wildcard src/cxx/*.cpp))
+# -pthread C++: the headers turn threads on when clang says the target has them
+# (__STDCPP_THREADS__, i.e. -pthread/-matomics), over the pthread API; the library
+# parts Debian's threadless build lacks (std::thread, mutexes, condition_variable,
+# shared_mutex, future, atomic waits, barrier) are src/cxx/thread/*.cpp, compiled with -pthread into
+# libc++-coop.a, which tools/lib/threads.mjs links ahead of libc++.a in -pthread links.
+CXX_THR_SRCS := $(sort $(wildcard src/cxx/thread/*.cpp))
 CMAKE_FILES := cmake/wasip2-toolchain.cmake cmake/Platform/WASI.cmake
 
 sysroot: $(STAMPS)/cxx $(STAMPS)/cmake
 
-$(STAMPS)/cxx: $(STAMPS)/headers $(CXX_SRCS) $(DEPS)
+$(STAMPS)/cxx: $(STAMPS)/headers $(CXX_SRCS) $(CXX_THR_SRCS) $(DEPS)
 	@if [ ! -d $(CXX_INC_SRC) ]; then echo "no libc++ for wasm at $(CXX_INC_SRC) (apt-get install libc++-22-dev-wasm32 libc++abi-22-dev-wasm32): C++ not installed" >&2; \
 	else \
 	  for a in $(CXX_LIBS); do if [ -f $(CXX_LIB_SRC)/$$a ] && $(LLVM_NM) -u $(CXX_LIB_SRC)/$$a 2>/dev/null | grep -qE '__wasi_|__imported_wasi'; then \
@@ -307,6 +313,12 @@ $(STAMPS)/cxx: $(STAMPS)/headers $(CXX_SRCS) $(DEPS)
 	    $(CLANGXX) --target=$(TRIPLE) --sysroot=$(SYSROOT) -O2 -fno-exceptions -std=c++20 -c $$f -o $(OBJ)/cxx/$$(basename $$f .cpp).o || exit 1; \
 	    case $$f in */cxa_*) lib=libc++abi.a ;; *) lib=libc++.a ;; esac; \
 	    $(LLVM_AR) rs $(LIBDIR)/$$lib $(OBJ)/cxx/$$(basename $$f .cpp).o || exit 1; done; \
+	  sed -i -e 's/^#define _LIBCPP_HAS_THREADS 0$$/#ifdef __STDCPP_THREADS__\n#define _LIBCPP_HAS_THREADS 1\n#else\n#define _LIBCPP_HAS_THREADS 0\n#endif/' \
+	    -e 's/^#define _LIBCPP_HAS_THREAD_API_PTHREAD 0$$/#define _LIBCPP_HAS_THREAD_API_PTHREAD _LIBCPP_HAS_THREADS/' $(INCDIR)/c++/v1/__config_site && \
+	  grep -q '^#define _LIBCPP_HAS_THREAD_API_PTHREAD _LIBCPP_HAS_THREADS$$' $(INCDIR)/c++/v1/__config_site && \
+	  mkdir -p $(OBJ)/cxx/thread && rm -f $(LIBDIR)/libc++-coop.a && for f in $(CXX_THR_SRCS); do \
+	    $(CLANGXX) --target=$(TRIPLE) --sysroot=$(SYSROOT) -pthread -O2 -std=c++20 -c $$f -o $(OBJ)/cxx/thread/$$(basename $$f .cpp).o || exit 1; \
+	    $(LLVM_AR) rs $(LIBDIR)/libc++-coop.a $(OBJ)/cxx/thread/$$(basename $$f .cpp).o || exit 1; done; \
 	fi
 	@touch $@
 

@@ -35,3 +35,19 @@ extern "C" [[noreturn]] void __cxa_throw(void *obj, std::type_info *type, void (
                status == 0 && pretty ? pretty : name);
   std::terminate();
 }
+
+// std::make_exception_ptr (e.g. a std::promise destroyed before it was satisfied stores
+// broken_promise in its future) builds the exception in place instead of throwing it.
+// Debian's libc++abi has no exception objects to count references on (copying a non-null
+// std::exception_ptr terminates there), so making one ends the program like a throw does.
+extern "C" [[noreturn]] void *__cxa_init_primary_exception(void *obj, std::type_info *type, void (*)(void *)) noexcept {
+  (void)obj;
+  const char *name = type ? type->name() : "?";
+  int status = -1;
+  char *pretty = __cxa_demangle(name, nullptr, nullptr, &status);
+  std::fprintf(stderr,
+               "terminate: C++ exception of type %s stored in an exception_ptr; wasm32-wasip2 has "
+               "no exception runtime\n",
+               status == 0 && pretty ? pretty : name);
+  std::terminate();
+}

@@ -23,7 +23,8 @@ struct __pthread {
   struct __pthread *next;       // every thread, in creation order (main first)
   int state;                    // __WASIP2_READY, _BLOCKED or _DONE
   int started;                  // has run (a switch to it rewinds)
-  int joined;                   // a join has claimed it
+  int joined;                   // a join has reaped it (only main stays listed after)
+  int joining;                  // a join waits for it: other joins EINVAL
   int wake_result;              // what the wait returns: 0 woken, ETIMEDOUT, EDEADLK
   const void *wait_on;          // what a blocked thread waits for (0: only its deadline)
   unsigned long long wait_seq;  // wake order: first blocked, first woken
@@ -40,6 +41,8 @@ struct __pthread {
   const int *io_ps;            // wasi_io_poll_pollable_t (int32_t)
   int io_n, io_got;
   unsigned char *io_fired;
+  unsigned long long sig_blocked; // its signal mask while another thread runs
+  unsigned long long sig_own;     // signals sent to it (pthread_kill, raise) still pending
 #endif
 };
 
@@ -47,6 +50,16 @@ extern struct __pthread __wasip2_main_thread;
 
 #ifdef WASIP2_COOP
 enum { __WASIP2_READY, __WASIP2_BLOCKED, __WASIP2_DONE };
+
+// What the -pthread link wraps (tools/lib/threads.mjs: --wrap=__main_void,
+// --wrap=_Exit) and the scheduler defines (src/thread/coop/sched.c): the
+// bottom frame of every thread, and the end of the process (no switch after
+// it).  __wasm_init_tls is the linker's TLS block initialiser.
+int __wrap___main_void(void);
+int __real___main_void(void);
+_Noreturn void __wrap__Exit(int status);
+_Noreturn void __real__Exit(int status);
+void __wasm_init_tls(void *tls);
 
 extern struct __pthread *__wasip2_current;
 static inline struct __pthread *__wasip2_self(void) { return __wasip2_current; }
@@ -75,6 +88,12 @@ extern int __wasip2_thread_io_waiters;
 // A finished thread: its result is kept until joined; free a reaped one.
 _Noreturn void __wasip2_thread_finish(void);
 void __wasip2_thread_free(struct __pthread *t);
+// Per-thread signal masks and pending sets (src/thread/coop/signal.c): the
+// creator's mask for a new thread, the swap at a switch, and delivery of
+// what became deliverable when a thread runs again.
+void __wasip2_thread_sig_inherit(struct __pthread *t);
+void __wasip2_thread_sig_switch(struct __pthread *prev, struct __pthread *next);
+void __wasip2_thread_sig_arrive(void);
 #else
 static inline struct __pthread *__wasip2_self(void) { return &__wasip2_main_thread; }
 

@@ -21,12 +21,18 @@ static int send(pid_t pid, int sig, int code) {
   return 0;
 }
 
+// raise is pthread_kill(pthread_self()): with -pthread the signal is the
+// calling thread's (src/thread/coop/signal.c), not the process's.
 int raise(int sig) {
   if (sig <= 0 || sig >= _NSIG) {
     errno = EINVAL;
     return -1;
   }
-  __wasip2_sig_generate(sig, SI_TKILL);
+  int e = pthread_kill(pthread_self(), sig);
+  if (e) {
+    errno = e;
+    return -1;
+  }
   return 0;
 }
 
@@ -45,11 +51,4 @@ int killpg(pid_t pgrp, int sig) {
 int sigqueue(pid_t pid, int sig, union sigval value) {
   (void)value;  // handlers see si_code SI_QUEUE; the value is not queued
   return send(pid, sig, SI_QUEUE);
-}
-
-int pthread_kill(pthread_t t, int sig) {
-  if (sig < 0 || sig >= _NSIG) return EINVAL;
-  if (t != pthread_self()) return ESRCH;  // the calling thread is the only one
-  if (sig) __wasip2_sig_generate(sig, SI_TKILL);
-  return 0;
 }

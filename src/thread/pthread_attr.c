@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <pthread.h>
 #include <string.h>
+#include "wasip2_runtime.h" // __stack_high, __stack_low
 #include "wasip2_thread.h"
 
 #define STACKSIZE(a) ((a)->__u.__s[0])
@@ -139,9 +140,6 @@ int pthread_setattr_default_np(const pthread_attr_t *a) {
   defaults_set = 1;
   return 0;
 }
-
-extern char __stack_high[] __attribute__((weak));
-extern char __stack_low[] __attribute__((weak));
 
 // The running thread's attributes: its real stack (the one the linker
 // reserved) and detach state.

@@ -56,6 +56,7 @@ int pthread_create(pthread_t *restrict res, const pthread_attr_t *restrict attr,
   t->start = start;
   t->arg = arg;
   t->state = __WASIP2_READY;
+  __wasip2_thread_sig_inherit(t);
   struct __pthread *p = &__wasip2_main_thread;
   while (p->next) p = p->next;
   p->next = t;
@@ -65,16 +66,24 @@ int pthread_create(pthread_t *restrict res, const pthread_attr_t *restrict attr,
 }
 
 // Waits (others run) until t has finished; a thread nobody else can finish
-// (everyone waits) gives EDEADLK.
+// (everyone waits) gives EDEADLK.  The waiting join claims t, so a second
+// joiner gets EINVAL (as the Linux manual says) instead of waking after the
+// first one has freed t; a try-join of a running thread is EBUSY first, as
+// in glibc.
 static int join(pthread_t t, void **result, int try, unsigned long long deadline) {
   if (t == pthread_self()) return EDEADLK;
   if (!__wasip2_thread_valid(t)) return ESRCH;
-  if (t->detached || t->joined) return EINVAL;
+  if (try && t->state != __WASIP2_DONE) return EBUSY;
+  if (t->detached || t->joined || t->joining) return EINVAL;
+  t->joining = 1;
   while (t->state != __WASIP2_DONE) {
-    if (try) return EBUSY;
     int r = __wasip2_thread_wait(t, deadline);
-    if (r) return r;
+    if (r) {
+      t->joining = 0;  // timed out (or deadlock): t stays joinable
+      return r;
+    }
   }
+  t->joining = 0;
   if (result) *result = t->result;
   t->joined = 1;
   if (t != &__wasip2_main_thread) __wasip2_thread_free(t);
@@ -96,6 +105,7 @@ int pthread_timedjoin_np(pthread_t t, void **result, const struct timespec *abs)
 int pthread_detach(pthread_t t) {
   if (!__wasip2_thread_valid(t)) return ESRCH;
   if (t->detached || t->joined) return EINVAL;
+  if (t->joining) return 0;  // the waiting join reaps it (glibc does the same)
   t->detached = 1;
   // Already finished: nobody will reap it at its exit any more.
   if (t->state == __WASIP2_DONE && t != &__wasip2_main_thread) __wasip2_thread_free(t);

@@ -24,8 +24,6 @@ import path from 'node:path';
 import { ROOT } from './lib.mjs';
 
 const PENDING = new Map(Object.entries({
-  'src/thread/coop/sched.c': 'threads',
-  'src/thread/pthread_attr.c': 'threads',
 }));
 
 function walk(dir, out = []) {

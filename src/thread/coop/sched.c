@@ -40,6 +40,9 @@ struct __pthread *__wasip2_current = &__wasip2_main_thread;
 static struct __pthread *next_to_run;   // chosen by the unwinding thread
 static int unwinding, rewinding;
 static unsigned long long wait_seq;
+// The process is ending (main returned, or _Exit): no switch may happen any
+// more (see __wrap__Exit at the end).
+static int exiting;
 
 static inline void *get_sp(void) {
   void *sp;
@@ -52,7 +55,6 @@ static inline void set_sp(void *sp) {
 static inline void set_tls(void *tls) {
   __asm__ volatile(".globaltype __tls_base, i32\nlocal.get %0\nglobal.set __tls_base" : : "r"(tls));
 }
-void __wasm_init_tls(void *);
 
 int __wasip2_thread_valid(pthread_t t) {
   for (struct __pthread *p = &__wasip2_main_thread; p; p = p->next)
@@ -74,12 +76,29 @@ unsigned long long __wasip2_thread_deadline(clockid_t clock, const struct timesp
   return t > n ? m + (t - n) : (m ? m : 1);
 }
 
+static int timed_waiters;  // threads blocked with a deadline
+
+// Make the threads whose deadline has passed runnable.  Checked at every
+// switch while any wait has a deadline, so a sleeper wakes on time even when
+// other threads never stop yielding.
+static void wake_expired(void) {
+  unsigned long long now = now_ns();
+  for (struct __pthread *p = &__wasip2_main_thread; p; p = p->next) {
+    if (p->state == __WASIP2_BLOCKED && p->deadline && p->deadline <= now) {
+      p->state = __WASIP2_READY;
+      p->wait_on = 0;
+      p->wake_result = ETIMEDOUT;
+    }
+  }
+}
+
 // The next thread to run after self, round robin; self when it is the only
 // runnable one.  Sleeps when every thread waits on a deadline or I/O.
 static struct __pthread *pick(struct __pthread *self) {
   // Threads blocked in I/O get their chance at every switch: a quick look at
   // what is ready, so busy threads cannot starve them.
   if (__wasip2_thread_io_waiters) __wasip2_thread_poll_io(0);
+  if (timed_waiters) wake_expired();
   for (;;) {
     struct __pthread *p = self;
     do {
@@ -145,14 +164,18 @@ static int ensure_abuf(struct __pthread *t) {
 
 int __wasip2_thread_wait(const void *obj, unsigned long long deadline) {
   struct __pthread *self = __wasip2_current;
+  if (exiting) return EDEADLK;  // nobody else will run again
   if (ensure_abuf(self)) return EAGAIN;
   self->state = __WASIP2_BLOCKED;
   self->wait_on = obj;
   self->deadline = deadline;
   self->wait_seq = ++wait_seq;
   self->wake_result = 0;
+  if (deadline) timed_waiters++;
   switch_from(self);
+  if (deadline) timed_waiters--;
   self->deadline = 0;
+  __wasip2_thread_sig_arrive();
   return self->wake_result;
 }
 
@@ -175,8 +198,9 @@ int __wasip2_thread_wake(const void *obj, int n) {
 void __wasip2_thread_yield(void) {
   struct __pthread *self = __wasip2_current;
   if (!self->next && self == &__wasip2_main_thread) return;  // no other thread
-  if (ensure_abuf(self)) return;
+  if (exiting || ensure_abuf(self)) return;
   switch_from(self);
+  __wasip2_thread_sig_arrive();
 }
 
 _Noreturn void __wasip2_thread_finish(void) {
@@ -205,13 +229,15 @@ void __wasip2_thread_free(struct __pthread *t) {
 // switch), so an unwind out of it returns to the loop below; kept out of
 // line for that.  The loop calls it through a pointer the compiler cannot
 // see through: pthread_exit does not return, but an unwind does.
-static void start_thread(struct __pthread *t) { pthread_exit(t->start(t->arg)); }
+static void start_thread(struct __pthread *t) {
+  __wasip2_thread_sig_arrive();  // process signals it may take
+  pthread_exit(t->start(t->arg));
+}
 static void (*volatile run_thread)(struct __pthread *) = start_thread;
 
 // The bottom frame of every thread, called by crt1 in place of __main_void
 // (the link wraps it): runs main, and whichever thread main's waits hand
 // the wasm thread to.  Not instrumented: unwinds end here.
-int __real___main_void(void);
 int __wrap___main_void(void) {
   void *base = get_sp();
   struct __pthread *t = &__wasip2_main_thread;
@@ -220,11 +246,15 @@ int __wrap___main_void(void) {
   int status = __real___main_void();
   for (;;) {
     set_sp(base);
-    if (!unwinding) return status;  // main returned: the process ends
+    if (!unwinding) {  // main returned: the process ends
+      exiting = 1;
+      return status;
+    }
     unwinding = 0;
     __wasip2_asyncify_stop_unwind();
     struct __pthread *prev = t;
     t = next_to_run;
+    __wasip2_thread_sig_switch(prev, t);
     if (prev->state == __WASIP2_DONE && prev->detached && prev != &__wasip2_main_thread)
       __wasip2_thread_free(prev);
     __wasip2_current = t;
@@ -243,4 +273,15 @@ int __wrap___main_void(void) {
     if (t == &__wasip2_main_thread) status = __real___main_void();
     else run_thread(t);
   }
+}
+
+// _Exit, wrapped by the -pthread link: once the process is ending, closing
+// its descriptors (or anything else below _Exit) must not run other threads,
+// so every switch is refused from here on.  That guarantee is also what lets
+// the link leave _Exit, and what only it reaches, uninstrumented
+// (tools/lib/threads.mjs): code that may call abort or exit, such as
+// printf's argument fetching, then pays nothing for it.
+_Noreturn void __wrap__Exit(int status) {
+  exiting = 1;
+  __real__Exit(status);
 }

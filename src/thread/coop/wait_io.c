@@ -44,7 +44,9 @@ static int block(const wasi_io_poll_pollable_t *ps, int n, unsigned char *fired,
   self->io_ps = 0;
   self->io_n = 0;
   self->io_fired = 0;
-  if (r == EAGAIN) return -1;  // no memory to switch: wait in the host instead
+  // no memory to switch (EAGAIN), or the process is ending and no thread
+  // may run any more (EDEADLK, see __wrap__Exit): wait in the host instead
+  if (r == EAGAIN || r == EDEADLK) return -1;
   return got;
 }
 
