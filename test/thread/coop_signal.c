@@ -46,7 +46,7 @@ static void *blocker(void *arg) {
 }
 
 static int inherited_blocked;
-static void *check_mask(void *arg) {
+static void *mask_holds(void *arg) {
   (void)arg;
   sigset_t cur;
   pthread_sigmask(SIG_BLOCK, 0, &cur);
@@ -97,7 +97,7 @@ int main(void) {
   sigemptyset(&s);
   sigaddset(&s, SIGUSR2);
   pthread_sigmask(SIG_BLOCK, &s, 0);
-  REQUIRE(pthread_create(&t, 0, check_mask, 0) == 0);
+  REQUIRE(pthread_create(&t, 0, mask_holds, 0) == 0);
   REQUIRE(pthread_join(t, 0) == 0);
   OK(inherited_blocked, "a new thread starts with its creator's mask");
   pthread_sigmask(SIG_UNBLOCK, &s, 0);
