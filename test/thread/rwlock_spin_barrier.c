@@ -33,8 +33,8 @@ int main(void) {
   OK(pthread_rwlock_trywrlock(&l) == EBUSY, "trywrlock while read-locked: EBUSY");
   OK(pthread_rwlock_wrlock(&l) == EDEADLK, "wrlock while we read-lock it: EDEADLK, no hang");
   OK(pthread_rwlock_destroy(&l) == EBUSY, "destroy while held: EBUSY");
+  double t0 = mono();  // before the deadline is taken: a delay between the two cannot shorten w
   struct timespec dl = in_ms(CLOCK_REALTIME, 80);
-  double t0 = mono();
   int r = pthread_rwlock_timedwrlock(&l, &dl);
   double w = mono() - t0;
   OK(r == ETIMEDOUT && w >= 0.075, "timedwrlock while read-locked: ETIMEDOUT after %.3f s", w);
@@ -45,8 +45,8 @@ int main(void) {
   OK(pthread_rwlock_wrlock(&l) == 0, "wrlock");
   OK(pthread_rwlock_tryrdlock(&l) == EBUSY && pthread_rwlock_trywrlock(&l) == EBUSY, "try forms while write-locked: EBUSY");
   OK(pthread_rwlock_rdlock(&l) == EDEADLK && pthread_rwlock_wrlock(&l) == EDEADLK, "blocking forms: EDEADLK");
-  struct timespec mdl = in_ms(CLOCK_MONOTONIC, 40);
   t0 = mono();
+  struct timespec mdl = in_ms(CLOCK_MONOTONIC, 40);
   r = pthread_rwlock_clockrdlock(&l, CLOCK_MONOTONIC, &mdl);
   w = mono() - t0;
   OK(r == ETIMEDOUT && w >= 0.035, "clockrdlock(CLOCK_MONOTONIC): ETIMEDOUT after %.3f s", w);
