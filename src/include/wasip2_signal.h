@@ -15,6 +15,9 @@ extern uint64_t __wasip2_sig_blocked;
 extern uint64_t __wasip2_sig_pending;
 // Count of handler invocations (so a waiter can tell one ran meanwhile).
 extern unsigned __wasip2_sig_handled;
+// What a thread waiting for a signal (sigsuspend, pause, sigwait) parks on
+// in -pthread builds (the wait core's park/wake hooks): an address only.
+#define WASIP2_SIG_TOKEN ((const void *)&__wasip2_sig_handled)
 
 // Generate sig for this process: deliver now if unblocked (running the
 // handler or the default action), else mark it pending.

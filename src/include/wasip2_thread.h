@@ -43,6 +43,7 @@ struct __pthread {
   unsigned char *io_fired;
   unsigned long long sig_blocked; // its signal mask while another thread runs
   unsigned long long sig_own;     // signals sent to it (pthread_kill, raise) still pending
+  unsigned sig_handled;           // its count of handlers run, while another thread runs
 #endif
 };
 

@@ -62,6 +62,19 @@ int __wasip2_signal_safepoint(void) {
 // A sleep of the wait core (with -pthread the other threads run
 // meanwhile, and may arm the alarm).
 void __wasip2_sig_wait_alarm(void) {
+  // With other threads, one of them may send the signal (pthread_kill,
+  // raise, kill): park on the signal token, which every signal generated
+  // or sent to a thread wakes (src/signal/sigaction.c, src/thread/coop/
+  // signal.c); the handler runs as the thread resumes and the caller
+  // re-checks what it waits for.  When no thread could ever send one
+  // (EDEADLK) or parking is impossible, wait as a lone thread would.
+  if (__wasip2_wait_hooks.park && __wasip2_wait_hooks.others && __wasip2_wait_hooks.others()) {
+    int r = __wasip2_wait_hooks.park(WASIP2_SIG_TOKEN, deadline ? (int64_t)deadline : WASIP2_NEVER);
+    if (r == 0 || r == ETIMEDOUT) {
+      fire_if_due();
+      return;
+    }
+  }
   // No signal can arrive yet: block, as Linux would.
   while (!deadline) __wasip2_sleep(3600LL * 1000000000, WASIP2_WAIT_NOINTR);
   // The core runs the safe point at the deadline (the hooks are set).

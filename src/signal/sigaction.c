@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "wasip2_signal.h"
+#include "wasip2_wait.h"
 
 uint64_t __wasip2_sig_blocked;
 uint64_t __wasip2_sig_pending;
@@ -107,6 +108,8 @@ void __wasip2_sig_generate(int sig, int code) {
     return;
   __wasip2_sig_pending |= WASIP2_SIGBIT(sig);
   pending_code[sig] = code;
+  // threads waiting for a signal look again (-pthread; no hook otherwise)
+  if (__wasip2_wait_hooks.wake) __wasip2_wait_hooks.wake(WASIP2_SIG_TOKEN);
   __wasip2_sig_flush(NULL);
 }
 

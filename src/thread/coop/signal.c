@@ -16,12 +16,14 @@
 #include <stdint.h>
 #include "wasip2_signal.h"
 #include "wasip2_thread.h"
+#include "wasip2_wait.h"
 
 // weak references to what wasip2_signal.h declares
 #pragma weak __wasip2_sig_blocked
 #pragma weak __wasip2_sig_pending
 #pragma weak __wasip2_sig_generate
 #pragma weak __wasip2_sig_flush
+#pragma weak __wasip2_sig_handled
 
 static uint64_t process_pending;  // the process's, while no thread has them loaded
 
@@ -38,6 +40,12 @@ void __wasip2_thread_sig_switch(struct __pthread *prev, struct __pthread *next) 
   process_pending = g & ~prev->sig_own;
   prev->sig_blocked = __wasip2_sig_blocked;
   __wasip2_sig_blocked = next->sig_blocked;
+  // "a handler ran meanwhile" (sigsuspend, pause, interrupted sleeps) means
+  // in this thread: the count is per thread too
+  if (&__wasip2_sig_handled) {
+    prev->sig_handled = __wasip2_sig_handled;
+    __wasip2_sig_handled = next->sig_handled;
+  }
   __wasip2_sig_pending = process_pending | next->sig_own;
 }
 
@@ -71,5 +79,7 @@ int pthread_kill(pthread_t t, int sig) {
     return 0;
   }
   t->sig_own |= WASIP2_SIGBIT(sig);
+  // a thread waiting for a signal (sigsuspend, sigwait) looks again
+  if (&__wasip2_sig_handled && __wasip2_wait_hooks.wake) __wasip2_wait_hooks.wake(WASIP2_SIG_TOKEN);
   return 0;
 }
