@@ -4,18 +4,15 @@
 // tools/wasip2-run restarts Node with it for a component importing wasi:http, and gives it back
 // under its own name to everyone else. Observed through Node's own warning for a certificate
 // file that does not exist: it appears exactly when a Node process loaded the variable.
-// Two hand-made components (a freestanding core module, as in versions.test.mjs): one prints
-// and exits, the other also imports wasi:http/types (a fields resource made and dropped).
+// Two hand-made components (test/host/component.mjs): one prints and exits, the other also
+// imports wasi:http/types (a fields resource made and dropped).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, skip, tempDir, which } from '../tools/fixtures.mjs';
 
-const CLANG = process.env.CLANG || 'clang-22';
-if (!which(CLANG)) skip(`${CLANG} not found`);
+if (!which(process.env.CLANG || 'clang-22')) skip('clang-22 not found');
+const { handMadeComponent } = await import('./component.mjs');
 const LAUNCHER = join(ROOT, 'build', 'bin', 'wasip2-run');
-(await import('@bytecodealliance/preview2-shim/filesystem'))._setPreopens({ '/': '/' });
-const { componentEmbed, componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
 
 const V = '0.2.12';
 const src = (http) => `
@@ -43,25 +40,6 @@ __attribute__((export_name("wasi:cli/run@${V}#run"))) int run(void) {
   return 1;
 }`;
 
-function wit(dir, http) {
-  const from = join(ROOT, 'node_modules', '@bytecodealliance', 'jco', 'lib', 'wit', 'builtin', V);
-  const w = join(dir, 'wit');
-  for (const pkg of readdirSync(from)) {
-    const text = readFileSync(join(from, pkg, 'package.wit'), 'utf8').replace(/^\s*@unstable\([^)]*\)\s*$/gm, '');
-    mkdirSync(join(w, 'deps', pkg), { recursive: true });
-    writeFileSync(join(w, 'deps', pkg, 'package.wit'), text);
-  }
-  writeFileSync(join(w, 'world.wit'), `package test:extraca;
-world cmd {
-  import wasi:cli/stdout@${V};
-  import wasi:cli/exit@${V};
-  ${http ? `import wasi:http/types@${V};` : ''}
-  export wasi:cli/run@${V};
-}
-`);
-  return w;
-}
-
 let failures = 0;
 const check = (ok, what, detail) => { console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok ? '' : `: ${detail}`}`); if (!ok) failures++; };
 const tmp = tempDir('extraca');
@@ -73,16 +51,16 @@ const plain = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env: 
 check(plain.stderr.includes(WARN), 'a plain Node start parses NODE_EXTRA_CA_CERTS (warns for a missing file)', JSON.stringify(plain.stderr));
 
 for (const http of [false, true]) {
-  const d = join(tmp, http ? 'http' : 'plain');
-  mkdirSync(d, { recursive: true });
-  writeFileSync(join(d, 'core.c'), src(http));
-  const cc = spawnSync(CLANG, ['--target=wasm32', '-O2', '-nostdlib', '-Wl,--no-entry', '-o', join(d, 'core.wasm'), join(d, 'core.c')], { encoding: 'utf8' });
-  if (cc.status !== 0) { check(false, 'core module builds', cc.stderr); continue; }
-  const embedded = await componentEmbed({ binary: readFileSync(join(d, 'core.wasm')), witPath: wit(d, http), world: 'test:extraca/cmd' });
-  writeFileSync(join(d, 'app.wasm'), await componentNew(embedded));
+  let app;
+  try {
+    app = await handMadeComponent(join(tmp, http ? 'http' : 'plain'), {
+      csrc: src(http), version: V,
+      imports: ['wasi:cli/stdout', 'wasi:cli/exit', ...(http ? ['wasi:http/types'] : [])],
+    });
+  } catch (e) { check(false, 'component builds', e.message); continue; }
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: missing };
   delete env.WASIP2_RUN_EXTRA_CA_CERTS;
-  const r = spawnSync(LAUNCHER, [join(d, 'app.wasm')], { encoding: 'utf8', env, timeout: 60000 });
+  const r = spawnSync(LAUNCHER, [app], { encoding: 'utf8', env, timeout: 60000 });
   const what = http ? 'a wasi:http component' : 'a component without wasi:http';
   check(r.status === 7 && r.stdout === 'ran\n', `${what} runs through the launcher (exit 7, its output)`,
     `exit ${r.status}, stdout ${JSON.stringify(r.stdout)}, stderr ${JSON.stringify(r.stderr)}`);

@@ -4,15 +4,11 @@
 // monotonic clock, the time zone and exit under one version, embedded with jco's shipped 0.2.12
 // WIT (its @unstable gates opened, versions rewritten) and made a component. Runs with both hosts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, RUNNER, skip, tempDir, which } from '../tools/fixtures.mjs';
+import { RUNNER, skip, tempDir, which } from '../tools/fixtures.mjs';
 
-const CLANG = process.env.CLANG || 'clang-22';
-if (!which(CLANG)) skip(`${CLANG} not found`);
-// the wasm-tools component reads the WIT folder through preview2-shim's filesystem (grants nothing)
-(await import('@bytecodealliance/preview2-shim/filesystem'))._setPreopens({ '/': '/' });
-const { componentEmbed, componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+if (!which(process.env.CLANG || 'clang-22')) skip('clang-22 not found');
+const { handMadeComponent } = await import('./component.mjs');
 
 const src = (v) => `
 typedef unsigned long size_t;
@@ -41,40 +37,18 @@ __attribute__((export_name("wasi:cli/run@${v}#run"))) int run(void) {
   return 1;
 }`;
 
-function witFor(dir, v) {
-  const from = join(ROOT, 'node_modules', '@bytecodealliance', 'jco', 'lib', 'wit', 'builtin', '0.2.12');
-  const wit = join(dir, 'wit');
-  for (const pkg of readdirSync(from)) {
-    if (pkg === 'wasi-http') continue;
-    const text = readFileSync(join(from, pkg, 'package.wit'), 'utf8')
-      .replaceAll('@0.2.12', `@${v}`).replace(/^\s*@unstable\([^)]*\)\s*$/gm, '');
-    mkdirSync(join(wit, 'deps', pkg), { recursive: true });
-    writeFileSync(join(wit, 'deps', pkg, 'package.wit'), text);
-  }
-  writeFileSync(join(wit, 'world.wit'), `package test:versions;
-world cmd {
-  import wasi:cli/stdout@${v};
-  import wasi:clocks/monotonic-clock@${v};
-  import wasi:clocks/timezone@${v};
-  import wasi:cli/exit@${v};
-  export wasi:cli/run@${v};
-}
-`);
-  return wit;
-}
-
 let failures = 0;
 const tmp = tempDir('versions');
 for (const v of ['0.2.12', '0.2.3']) {
-  const d = join(tmp, `v${v.replaceAll('.', '_')}`);
-  mkdirSync(d, { recursive: true });
-  writeFileSync(join(d, 'core.c'), src(v));
-  const cc = spawnSync(CLANG, ['--target=wasm32', '-O2', '-nostdlib', '-Wl,--no-entry', '-o', join(d, 'core.wasm'), join(d, 'core.c')], { encoding: 'utf8' });
-  if (cc.status !== 0) { console.log(`FAIL ${v}: core module: ${cc.stderr}`); failures++; continue; }
-  const embedded = await componentEmbed({ binary: readFileSync(join(d, 'core.wasm')), witPath: witFor(d, v), world: 'test:versions/cmd' });
-  writeFileSync(join(d, 'app.wasm'), await componentNew(embedded));
+  let app;
+  try {
+    app = await handMadeComponent(join(tmp, `v${v.replaceAll('.', '_')}`), {
+      csrc: src(v), version: v, skip: ['wasi-http'],
+      imports: ['wasi:cli/stdout', 'wasi:clocks/monotonic-clock', 'wasi:clocks/timezone', 'wasi:cli/exit'],
+    });
+  } catch (e) { console.log(`FAIL ${v}: ${e.message}`); failures++; continue; }
   for (const host of ['native', 'shim']) {
-    const r = spawnSync(process.execPath, [RUNNER, `--host=${host}`, '--check-leaks', join(d, 'app.wasm')], { encoding: 'utf8', timeout: 60000 });
+    const r = spawnSync(process.execPath, [RUNNER, `--host=${host}`, '--check-leaks', app], { encoding: 'utf8', timeout: 60000 });
     const ok = r.status === 42 && r.stdout === `hello from ${v}\n`;
     console.log(`${ok ? 'ok  ' : 'FAIL'} @${v} --host=${host}: exit ${r.status}, stdout ${JSON.stringify(r.stdout)}${r.stderr ? `, stderr ${JSON.stringify(r.stderr.trim())}` : ''}`);
     if (!ok) failures++;
