@@ -3,25 +3,12 @@
 // finds the headers and libraries with no extra flags; features.cpp exercises the standard
 // library (exit status = failed checks); throw.cpp shows what a throw does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SYSROOT, skip } from '../build/lib.mjs';
+import { CLANGXX, ROOT, RUN, SYSROOT, cxxTest } from './lib.mjs';
 
-const CLANGXX = process.env.CLANGXX || 'clang++-22';
-const BIN = join(ROOT, 'build/bin');
-const RUN = join(BIN, 'wasip2-run');
-if (spawnSync(CLANGXX, ['--version']).status !== 0) skip(`${CLANGXX} not found`);
-if (!existsSync(join(SYSROOT, 'include/wasm32-wasip2/c++/v1/iostream'))) skip('no libc++ in the sysroot (apt-get install libc++-22-dev-wasm32 libc++abi-22-dev-wasm32; make)');
-
-const dir = mkdtempSync(join(tmpdir(), 'wasip2-cxx-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}` };
-let failures = 0;
-function check(ok, what, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `\n     ${String(detail).trim().replace(/\n/g, '\n     ')}`}`);
-  if (!ok) failures++;
-}
+const t = cxxTest('cxx', 'include/wasm32-wasip2/c++/v1/iostream');
+const { dir, env, check } = t;
 function cxx(src, out, flags = []) {
   return spawnSync(CLANGXX, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', join(ROOT, 'test/cxx', src), ...flags, '-o', join(dir, out)],
     { encoding: 'utf8', env });
@@ -65,4 +52,4 @@ if (c.status === 0) {
 c = cxx('throw.cpp', 'throw-noexc.wasm', ['-fno-exceptions']);
 check(c.status !== 0 && /cannot use 'throw' with exceptions disabled/.test(c.stderr), '-fno-exceptions: throw is a compile error', c.stderr);
 
-process.exit(failures ? 1 : 0);
+process.exit(t.failures ? 1 : 0);

@@ -7,25 +7,13 @@
 // a static whose initializer needs itself still aborts with a message, and without -pthread
 // <thread> declares no std::thread (Debian's threadless configuration).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SYSROOT, skip } from '../build/lib.mjs';
+import { BIN, CLANGXX, ROOT, SYSROOT, cxxTest } from './lib.mjs';
 
-const CLANGXX = process.env.CLANGXX || 'clang++-22';
 const GXX = process.env.GXX || 'g++';
-const BIN = join(ROOT, 'build/bin');
-if (spawnSync(CLANGXX, ['--version']).status !== 0) skip(`${CLANGXX} not found`);
-if (!existsSync(join(SYSROOT, 'lib/wasm32-wasip2/libc++-coop.a'))) skip('no libc++ in the sysroot (apt-get install libc++-22-dev-wasm32 libc++abi-22-dev-wasm32; make)');
-
-const dir = mkdtempSync(join(tmpdir(), 'wasip2-cxxthr-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}` };
-let failures = 0;
-function check(ok, what, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `\n     ${String(detail).trim().replace(/\n/g, '\n     ')}`}`);
-  if (!ok) failures++;
-}
+const t = cxxTest('cxxthr', 'lib/wasm32-wasip2/libc++-coop.a');
+const { dir, env, check } = t;
 const cxx = (src, out, flags) => spawnSync(CLANGXX, ['--target=wasm32-wasip2', `--sysroot=${SYSROOT}`, '-O2', '-std=c++20', src, ...flags, '-o', join(dir, out)], { encoding: 'utf8', env });
 const run = (wasm, args = []) => spawnSync(join(BIN, 'wasip2-run'), [...args, join(dir, wasm)], { encoding: 'utf8', env, timeout: 120000 });
 
@@ -68,4 +56,4 @@ writeFileSync(join(dir, 'nothr.cpp'), '#include <thread>\nint main() { std::thre
 c = cxx(join(dir, 'nothr.cpp'), 'nothr.wasm', []);
 check(c.status !== 0 && /thread/.test(c.stderr), 'without -pthread, std::thread is not declared (compile error)', c.stderr);
 
-process.exit(failures ? 1 : 0);
+process.exit(t.failures ? 1 : 0);
