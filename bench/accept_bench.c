@@ -11,25 +11,14 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "bench_net.h"
 #include "bench_util.h"
 
 int main(int argc, char **argv) {
   const char *usage = "usage: accept_bench N";
   if (argc != 2) { fprintf(stderr, "%s\n", usage); return 2; }
   long long n = bench_count(argv[1], usage);
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t al = sizeof a;
-  if (ls < 0 || bind(ls, (struct sockaddr *)&a, sizeof a) < 0 || listen(ls, 128) < 0 ||
-      getsockname(ls, (struct sockaddr *)&a, &al) < 0) {
-    perror("listen");
-    return 1;
-  }
-  printf("%d\n", ntohs(a.sin_port));
-  fflush(stdout);
+  int ls = bench_listen(0);
   uint64_t t0 = bench_now_ns();
   for (long long i = 0; i < n; i++) {
     int c = accept(ls, NULL, NULL);

@@ -20,7 +20,7 @@ static inline struct sockaddr_in bench_loopback(int port) {
 }
 
 /* A listener on 127.0.0.1:port (0: any free port), backlog 128; prints the port on
- * stdout (the driver reads it as the first line). Exits on failure. */
+ * stdout at once (the driver reads it as the first line). Exits on failure. */
 static inline int bench_listen(int port) {
   int ls = socket(AF_INET, SOCK_STREAM, 0);
   if (ls < 0) { perror("socket"); exit(1); }
@@ -32,6 +32,7 @@ static inline int bench_listen(int port) {
   socklen_t al = sizeof a;
   if (getsockname(ls, (struct sockaddr *)&a, &al) < 0) { perror("getsockname"); exit(1); }
   printf("%d\n", ntohs(a.sin_port));
+  fflush(stdout);  /* the driver waits for this line before starting peers or clients */
   return ls;
 }
 

@@ -68,7 +68,6 @@ int main(int argc, char **argv) {
   for (long long i = 0; i < body; i++) resp[hl + i] = (char)('a' + i % 26);
 
   int ls = bench_listen(port);
-  fflush(stdout);
 
   int n = 1;
   fds[0] = (struct pollfd){ls, POLLIN, 0};

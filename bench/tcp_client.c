@@ -15,24 +15,13 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "bench_net.h"
 #include "bench_util.h"
 
 #define RT_SIZE 64
 #define XFER_BUF 65536
 
 static char xbuf[XFER_BUF];
-
-static int connect_to(int port) {
-  int s = socket(AF_INET, SOCK_STREAM, 0);
-  if (s < 0) { perror("socket"); exit(1); }
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons((unsigned short)port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(s, (struct sockaddr *)&a, sizeof a) < 0) { perror("connect"); exit(1); }
-  return s;
-}
 
 static void send_all(int s, const char *p, size_t len) {
   while (len > 0) {
@@ -48,7 +37,7 @@ int main(int argc, char **argv) {
   if (argc != 4) { fprintf(stderr, "%s\n", usage); return 2; }
   int port = (int)bench_count(argv[2], usage);
   long long count = bench_count(argv[3], usage);
-  int s = connect_to(port);
+  int s = bench_connect(port);
 
   if (strcmp(argv[1], "rt") == 0) {
     char out[RT_SIZE], in[RT_SIZE];

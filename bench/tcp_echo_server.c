@@ -30,7 +30,6 @@ int main(int argc, char **argv) {
   long long stop_after = argc > 2 ? bench_count(argv[2], usage) : 0;
 
   int ls = bench_listen(port);
-  fflush(stdout);  /* the driver waits for this line before starting clients */
 
   int n = 1, peak = 0;
   long long closed = 0;

@@ -16,45 +16,16 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "bench_net.h"
 
 static char buf[65536];
-
-static struct sockaddr_in loopback(int port) {
-  struct sockaddr_in a;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_port = htons((unsigned short)port);
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
-}
-
-static int listen_any(void) {
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = loopback(0);
-  socklen_t al = sizeof a;
-  if (ls < 0 || bind(ls, (struct sockaddr *)&a, sizeof a) < 0 || listen(ls, 128) < 0 ||
-      getsockname(ls, (struct sockaddr *)&a, &al) < 0) {
-    perror("listen");
-    exit(1);
-  }
-  printf("%d\n", ntohs(a.sin_port));
-  fflush(stdout);
-  return ls;
-}
-
-static int connect_to(int port) {
-  int s = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = loopback(port);
-  if (s < 0 || connect(s, (struct sockaddr *)&a, sizeof a) < 0) { perror("connect"); exit(1); }
-  return s;
-}
 
 int main(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN);  /* a client that stops early must not kill the peer */
   if (argc == 3 && strcmp(argv[1], "source") == 0) {
     long long bytes = atoll(argv[2]);
     memset(buf, 'z', sizeof buf);
-    int ls = listen_any();
+    int ls = bench_listen(0);
     for (;;) {
       int c = accept(ls, NULL, NULL);
       if (c < 0) continue;
@@ -66,7 +37,7 @@ int main(int argc, char **argv) {
       close(c);
     }
   } else if (argc == 2 && strcmp(argv[1], "sink") == 0) {
-    int ls = listen_any();
+    int ls = bench_listen(0);
     for (;;) {
       int c = accept(ls, NULL, NULL);
       if (c < 0) continue;
@@ -75,14 +46,14 @@ int main(int argc, char **argv) {
     }
   } else if (argc == 4 && strcmp(argv[1], "connect") == 0) {
     int port = atoi(argv[2]);
-    for (long n = atol(argv[3]); n > 0; n--) close(connect_to(port));
+    for (long n = atol(argv[3]); n > 0; n--) close(bench_connect(port));
   } else if (argc == 4 && strcmp(argv[1], "conc") == 0) {
     int port = atoi(argv[2]);
     long n = atol(argv[3]);
     int *s = calloc((size_t)n, sizeof *s);
     char msg[64];
     memset(msg, 'c', sizeof msg);
-    for (long i = 0; i < n; i++) s[i] = connect_to(port);
+    for (long i = 0; i < n; i++) s[i] = bench_connect(port);
     for (long i = 0; i < n; i++)
       if (send(s[i], msg, sizeof msg, 0) != (ssize_t)sizeof msg) { perror("send"); return 1; }
     for (long i = 0; i < n; i++) {
