@@ -108,6 +108,15 @@ int __wasip2_alarm_armed(void);
 // ---- sleeps (src/wait/sleep.c): 0 when done, -1 with EINTR per `mode`.
 int __wasip2_sleep(int64_t ns, int mode);
 int __wasip2_sleep_until(int64_t end, int mode);  // monotonic ns
+// A plain sleep of ns (nothing happens if <= 0): one duration pollable
+// blocked on and dropped, which every host handles (the Node host has
+// mishandled subscribe-instant in sleeps, docs/compatibility.md).
+static inline void __wasip2_block_ns(int64_t ns) {
+  if (ns <= 0) return;
+  wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration((uint64_t)ns);
+  wasi_io_poll_pollable_block(t);
+  wasi_io_poll_pollable_drop(t);
+}
 
 // ---- in-process objects (src/wait/inproc.c): pipes, eventfds,
 // socketpairs change only by this program: wait until another thread

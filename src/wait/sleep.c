@@ -13,12 +13,7 @@ static int plain(void) {
 
 int __wasip2_sleep_until(int64_t end, int mode) {
   if (plain()) {
-    int64_t now = (int64_t)__wasip2_now_ns();
-    if (end > now) {
-      wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration((uint64_t)(end - now));
-      wasi_io_poll_pollable_block(t);
-      wasi_io_poll_pollable_drop(t);
-    }
+    __wasip2_block_ns(end - (int64_t)__wasip2_now_ns());
     return 0;
   }
   struct __wasip2_deadline d = {1, end > 0 ? end : 1};
@@ -28,9 +23,7 @@ int __wasip2_sleep_until(int64_t end, int mode) {
 int __wasip2_sleep(int64_t ns, int mode) {
   if (ns <= 0) return 0;
   if (plain()) {
-    wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration((uint64_t)ns);
-    wasi_io_poll_pollable_block(t);
-    wasi_io_poll_pollable_drop(t);
+    __wasip2_block_ns(ns);
     return 0;
   }
   struct __wasip2_deadline d = WASIP2_DEADLINE(ns);

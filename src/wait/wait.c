@@ -40,14 +40,7 @@ static int wait_once(const wasi_io_poll_pollable_t *ps, int n, unsigned char *fi
     if (r >= 0) return r;
   }
   if (!n && wake != 0 && !(__wasip2_wait_hooks.work_slice && __wasip2_wait_hooks.work_slice())) {
-    // a plain sleep: a duration, which every host handles (the Node host
-    // has mishandled subscribe-instant in sleeps, docs/compatibility.md)
-    int64_t now = (int64_t)__wasip2_now_ns();
-    if (wake > now) {
-      wasi_io_poll_pollable_t t = wasi_clocks_monotonic_clock_subscribe_duration((uint64_t)(wake - now));
-      wasi_io_poll_pollable_block(t);
-      wasi_io_poll_pollable_drop(t);
-    }
+    __wasip2_block_ns(wake - (int64_t)__wasip2_now_ns());  // a plain sleep
     return 0;
   }
   return __wasip2_host_poll(ps, n, fired, wake);
