@@ -125,14 +125,7 @@ static struct __pthread *pick(struct __pthread *self) {
     // every thread waits: one host poll (the wait core's) for all of them
     if (io_waiters) __wasip2_thread_poll_io(soonest ? (long long)soonest : WASIP2_NEVER);
     else __wasip2_host_poll(0, 0, 0, (long long)soonest);
-    unsigned long long now = now_ns();
-    for (p = &__wasip2_main_thread; p; p = p->next) {
-      if (p->state == __WASIP2_BLOCKED && p->deadline && p->deadline <= now) {
-        p->state = __WASIP2_READY;
-        p->wait_on = 0;
-        p->wake_result = ETIMEDOUT;
-      }
-    }
+    wake_expired();
   }
 }
 
