@@ -373,6 +373,32 @@ export function buildNativeImports(config, N) {
   // filesystem call made in between (one that could rename or replace the file) forgets it.
   let lastStat = null;
 
+  // open-at's flags as bits, WIT order: path-flags symlink-follow 1; open-flags create 1,
+  // directory 2, exclusive 4, truncate 8; descriptor-flags read 1, write 2,
+  // file-integrity-sync 4, data-integrity-sync 8, requested-write-sync 16, mutate-directory 32.
+  // The glue's records become bits once (bitsOf); the core-ABI path gets bits already.
+  const OPEN_FLAGS = ['create', 'directory', 'exclusive', 'truncate'];
+  const DESC_FLAGS = ['read', 'write', 'fileIntegritySync', 'dataIntegritySync', 'requestedWriteSync', 'mutateDirectory'];
+  const bitsOf = (rec, names) => names.reduce((b, n, i) => (rec?.[n] ? b | (1 << i) : b), 0);
+  // the open(2) flags for them
+  const osOpenFlags = (pathFlags, openFlags, flags) => {
+    const rd = flags & 1, wr = flags & 2;
+    let of = rd && wr ? K.O_RDWR : wr ? K.O_WRONLY : rd || (openFlags & 9) ? K.O_RDONLY : K.O_PATH;
+    if (openFlags & 1) of |= K.O_CREAT;
+    if (openFlags & 2) of |= K.O_DIRECTORY;
+    if (openFlags & 4) of |= K.O_EXCL;
+    if (openFlags & 8) of |= K.O_TRUNC;
+    if (!(pathFlags & 1)) of |= K.O_NOFOLLOW;
+    if (flags & 20) of |= K.O_SYNC; // file-integrity-sync, requested-write-sync
+    else if (flags & 8) of |= K.O_DSYNC;
+    return of | K.O_NOCTTY;
+  };
+  // the new descriptor's flags (a directory opened from one that may mutate may mutate too)
+  const childFlags = (parent, openFlags, flags) => ({
+    read: !!(flags & 1), write: !!(flags & 2), fileIntegritySync: !!(flags & 4), dataIntegritySync: !!(flags & 8),
+    requestedWriteSync: !!(flags & 16), mutateDirectory: !!((flags & 32) || (parent.mutateDirectory && (openFlags & 2))),
+  });
+
   class Descriptor {
     constructor(ref, flags, preopen = false) { this._ref = ref; this._flags = flags; this._pre = preopen; this._type = null; }
     _fd() { if (!this._ref || this._ref.fd < 0) throw 'bad-descriptor'; return this._ref.fd; }
@@ -426,23 +452,9 @@ export function buildNativeImports(config, N) {
     openAt(pathFlags, path, openFlags, flags) {
       lastStat = null;
       const fd = this._fd();
-      const f = flags || {};
-      const o = openFlags || {};
-      let of = f.read && f.write ? K.O_RDWR : f.write ? K.O_WRONLY : f.read || o.create || o.truncate ? K.O_RDONLY : K.O_PATH;
-      if (o.create) of |= K.O_CREAT;
-      if (o.directory) of |= K.O_DIRECTORY;
-      if (o.exclusive) of |= K.O_EXCL;
-      if (o.truncate) of |= K.O_TRUNC;
-      if (!pathFlags?.symlinkFollow) of |= K.O_NOFOLLOW;
-      if (f.fileIntegritySync || f.requestedWriteSync) of |= K.O_SYNC;
-      else if (f.dataIntegritySync) of |= K.O_DSYNC;
-      of |= K.O_NOCTTY;
-      const nfd = fsCheck(N.open(fd, path, of, 0o666));
-      return new Descriptor(new FdRef(nfd), {
-        read: !!f.read, write: !!f.write, fileIntegritySync: !!f.fileIntegritySync,
-        dataIntegritySync: !!f.dataIntegritySync, requestedWriteSync: !!f.requestedWriteSync,
-        mutateDirectory: !!(f.mutateDirectory || (this._flags.mutateDirectory && o.directory)),
-      });
+      const ob = bitsOf(openFlags, OPEN_FLAGS), fb = bitsOf(flags, DESC_FLAGS);
+      const nfd = fsCheck(N.open(fd, path, osOpenFlags(pathFlags?.symlinkFollow ? 1 : 0, ob, fb), 0o666));
+      return new Descriptor(new FdRef(nfd), childFlags(this._flags, ob, fb));
     }
     readlinkAt(path) {
       const n = fsCheck(N.pathop(K.OP_READLINK, this._fd(), path));
@@ -530,25 +542,11 @@ export function buildNativeImports(config, N) {
     openAt(d, mem, pathFlags, ptr, len, openFlags, flags, ret) {
       const fd = openFd(d);
       if (fd < 0 || (pathFlags & ~1) !== 0 || (openFlags & ~15) !== 0 || (flags & ~63) !== 0) return false;
-      // the same open(2) flags as openAt below, from the flag bits (WIT order)
-      const rd = flags & 1, wr = flags & 2, create = openFlags & 1, dir = openFlags & 2;
-      let of = rd && wr ? K.O_RDWR : wr ? K.O_WRONLY : rd || create || (openFlags & 8) ? K.O_RDONLY : K.O_PATH;
-      if (create) of |= K.O_CREAT;
-      if (dir) of |= K.O_DIRECTORY;
-      if (openFlags & 4) of |= K.O_EXCL;
-      if (openFlags & 8) of |= K.O_TRUNC;
-      if (!(pathFlags & 1)) of |= K.O_NOFOLLOW;
-      if (flags & 20) of |= K.O_SYNC; // file-integrity-sync, requested-write-sync
-      else if (flags & 8) of |= K.O_DSYNC;
-      of |= K.O_NOCTTY;
       lastStat = null;
-      const nfd = N.openat_raw(memBuf(mem), fd, ptr, len, of, ret);
+      const nfd = N.openat_raw(memBuf(mem), fd, ptr, len, osOpenFlags(pathFlags, openFlags, flags), ret);
       if (nfd === FB) return false;
       if (nfd < 0) return true;
-      return new Descriptor(new FdRef(nfd), {
-        read: !!rd, write: !!wr, fileIntegritySync: !!(flags & 4), dataIntegritySync: !!(flags & 8),
-        requestedWriteSync: !!(flags & 16), mutateDirectory: !!((flags & 32) || (d._flags.mutateDirectory && dir)),
-      });
+      return new Descriptor(new FdRef(nfd), childFlags(d._flags, openFlags, flags));
     },
     // [method]descriptor.read(self, length: u64, offset: u64) -> result<tuple<list<u8>, bool>, error-code>:
     // n >= 0: n bytes are in bytes(n) (the glue allocates the list and writes the result);
