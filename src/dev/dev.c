@@ -115,6 +115,7 @@ static const struct __wasip2_ops dev_ops = {
   .fstat = dev_fstat,
   .close = dev_close,
   .poll = dev_poll,
+  .epoll_errno = EPERM, // never waits: nothing for epoll to watch (Linux: EPERM)
 };
 
 // "stdin" -> 0 ..., "fd/N" -> N; -1 when name is neither.

@@ -18,39 +18,9 @@ int wasip2_fd_get_handles(int fd, struct wasip2_fd_handles *h) {
   if (!d) return -1;
   if (!h) { errno = EFAULT; return -1; }
   memset(h, 0, sizeof *h);
-  switch (d->kind) {
-  case WASIP2_KIND_STREAM: {
-    int in;
-    int32_t st = __wasip2_stdio_stream(d, &in);
-    h->kind = WASIP2_FD_STDIO;
-    if (in) h->input_stream = st; else h->output_stream = st;
-    break;
-  }
-  case WASIP2_KIND_FILE:
-  case WASIP2_KIND_DIR:
-    h->kind = d->kind == WASIP2_KIND_DIR ? WASIP2_FD_DIRECTORY : WASIP2_FD_FILE;
-    h->descriptor = ((struct __wasip2_fs_file *)d->impl)->handle;
-    break;
-  case WASIP2_KIND_TCP: {
-    struct __wasip2_sock *s = d->impl;
-    h->kind = WASIP2_FD_TCP;
-    h->tcp_socket = s->h;
-    h->input_stream = s->in;
-    h->output_stream = s->out;
-    break;
-  }
-  case WASIP2_KIND_UDP: {
-    struct __wasip2_sock *s = d->impl;
-    h->kind = WASIP2_FD_UDP;
-    h->udp_socket = s->h;
-    h->incoming_datagrams = s->dg_in;
-    h->outgoing_datagrams = s->dg_out;
-    break;
-  }
-  default:
-    h->kind = WASIP2_FD_IN_PROCESS;
-  }
-  return 0;
+  // the kind's table says what it is; kinds without one live in libc only
+  h->kind = WASIP2_FD_IN_PROCESS;
+  return d->ops->handles ? d->ops->handles(d, h) : 0;
 }
 
 int wasip2_fd_pollable(int fd, short events, int32_t *p) {
@@ -59,8 +29,11 @@ int wasip2_fd_pollable(int fd, short events, int32_t *p) {
   if (!p) { errno = EFAULT; return -1; }
   if (events != POLLIN && events != POLLOUT) { errno = EINVAL; return -1; }
   *p = 0;
-  int k = d->kind;
-  if ((k != WASIP2_KIND_STREAM && k != WASIP2_KIND_TCP && k != WASIP2_KIND_UDP) || !d->ops->poll) {
+  // only streams and sockets wait on the host; files are always ready and
+  // in-process fds have no WASI pollable
+  struct wasip2_fd_handles h;
+  if (wasip2_fd_get_handles(fd, &h) < 0) return -1;
+  if ((h.kind != WASIP2_FD_STDIO && h.kind != WASIP2_FD_TCP && h.kind != WASIP2_FD_UDP) || !d->ops->poll) {
     errno = ENOTSUP;
     return -1;
   }

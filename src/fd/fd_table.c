@@ -2,8 +2,9 @@
 // array of slots (static at first: src/fd/fd_install.c grows it when a
 // program makes more fds); each slot points at a refcounted open
 // description.  fds 0-2 are bound lazily on first use to what the
-// __wasip2_fd_initial hook gives (the stdio streams), so a program that
-// never touches stdin never asks the host for it.  Nothing
+// __wasip2_fd_initial hook gives (the stdio streams' descriptions, which
+// fetch their streams only when first read, written or polled), so a
+// program that never touches stdin never asks the host for it.  Nothing
 // here allocates: a program that only prints links no allocator for its fds.
 #include <errno.h>
 #include "wasip2_fd.h"
@@ -48,9 +49,20 @@ int __wasip2_fd_setfdflags(int fd, int fdflags) {
   return 0;
 }
 
+#define MAX_RELEASE_HOOKS 4
+static void (*release_hooks[MAX_RELEASE_HOOKS])(struct __wasip2_desc *);
+
+int __wasip2_fd_on_release(void (*fn)(struct __wasip2_desc *)) {
+  for (int i = 0; i < MAX_RELEASE_HOOKS; i++) {
+    if (release_hooks[i] == fn) return 0;
+    if (!release_hooks[i]) { release_hooks[i] = fn; return 0; }
+  }
+  return -1;
+}
+
 int __wasip2_desc_release(struct __wasip2_desc *d) {
   if (--d->refs > 0) return 0;
-  if (d->epolls && __wasip2_epoll_forget) __wasip2_epoll_forget(d);
+  for (int i = 0; i < MAX_RELEASE_HOOKS && release_hooks[i]; i++) release_hooks[i](d);
   int r = d->ops && d->ops->close ? d->ops->close(d) : 0;
   if (d->on_heap && __wasip2_desc_free) __wasip2_desc_free(d);
   return r;

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/descriptors.h>
 #include "wasip2_fs.h"
 
 int __wasip2_fs_fail(wasi_filesystem_types_error_code_t code) {
@@ -174,6 +175,22 @@ static off_t fs_seek(struct __wasip2_desc *d, off_t off, int whence) {
   return f->offset;
 }
 
+void __wasip2_fs_set_type(struct __wasip2_desc *d, int is_dir) {
+  struct __wasip2_fs_file *f = d->impl;
+  f->is_dir = is_dir;
+  d->kind = is_dir == 1 ? WASIP2_KIND_DIR : WASIP2_KIND_FILE;
+}
+
+int __wasip2_fs_type(struct __wasip2_desc *d) {
+  struct __wasip2_fs_file *f = d->impl;
+  if (f->is_dir >= 0) return f->is_dir;
+  wasi_filesystem_types_descriptor_type_t t;
+  wasi_filesystem_types_error_code_t err;
+  if (!wasi_filesystem_types_descriptor_get_type(f->handle, &t, &err)) return __wasip2_fs_fail(err);
+  __wasip2_fs_set_type(d, t == WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_DIRECTORY);
+  return f->is_dir;
+}
+
 static int fs_fstat(struct __wasip2_desc *d, struct stat *st) {
   struct __wasip2_fs_file *f = d->impl;
   wasi_filesystem_types_descriptor_stat_t s;
@@ -186,7 +203,7 @@ static int fs_fstat(struct __wasip2_desc *d, struct stat *st) {
     f->ino = h.lower;
     f->have_ino = 1;
   }
-  f->is_dir = s.type == WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_DIRECTORY;
+  __wasip2_fs_set_type(d, s.type == WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_DIRECTORY);
   __wasip2_fs_fill_stat(st, &s, f->ino);
   return 0;
 }
@@ -211,6 +228,16 @@ static int fs_setfl(struct __wasip2_desc *d, int old_flags) {
   return 0;
 }
 
+// <wasi/descriptors.h>: file or directory as the host says (one get-type
+// call if nothing asked before: open without O_DIRECTORY does not ask).
+static int fs_handles(struct __wasip2_desc *d, struct wasip2_fd_handles *h) {
+  int dir = __wasip2_fs_type(d);
+  if (dir < 0) return -1;
+  h->kind = dir ? WASIP2_FD_DIRECTORY : WASIP2_FD_FILE;
+  h->descriptor = ((struct __wasip2_fs_file *)d->impl)->handle;
+  return 0;
+}
+
 const struct __wasip2_ops __wasip2_fs_ops = {
   .read = fs_read,
   .write = fs_write,
@@ -221,6 +248,8 @@ const struct __wasip2_ops __wasip2_fs_ops = {
   .close = fs_close,
   .poll = fs_poll,
   .setfl = fs_setfl,
+  .handles = fs_handles,
+  .epoll_errno = EPERM, // never waits: nothing for epoll to watch (Linux: EPERM)
 };
 
 struct __wasip2_fs_file *__wasip2_fs_file_get(int fd, int other, struct __wasip2_desc **descp) {
@@ -241,6 +270,8 @@ int __wasip2_fs_install(wasi_filesystem_types_descriptor_t handle, int preopen, 
     f->path = path;
     f->is_dir = is_dir;
     int flags = oflags & (O_ACCMODE | O_APPEND | O_NONBLOCK | O_SYNC | O_DSYNC | O_RSYNC);
+    // the kind follows the type: WASIP2_KIND_FILE until the host says it
+    // is a directory (__wasip2_fs_set_type)
     d = __wasip2_desc_new(is_dir == 1 ? WASIP2_KIND_DIR : WASIP2_KIND_FILE, &__wasip2_fs_ops, flags, f);
   }
   if (!d) {

@@ -1,10 +1,10 @@
 // lockf(3): the POSIX section lock over fcntl record locks, as Linux's C
 // libraries build it: F_LOCK/F_TLOCK take a write lock on [offset, offset+len)
 // (len 0 = to end of file), F_ULOCK drops it, F_TEST asks whether someone
-// else holds one.  Our fcntl locks (src/io/fcntl.c) always succeed on a file
-// -- one process, no host locks -- so lockf inherits their answers and their
-// errors (EBADF, EINVAL for non-files).  Linux wants the fd open for writing
-// to lock it; fcntl does not check that, so it is checked here.
+// else holds one.  Our fcntl locks (src/io/fcntl.c) always succeed on a
+// valid request -- one process, no host locks -- so lockf inherits their
+// answers and their errors (EBADF, EINVAL).  Linux wants the fd open for
+// writing for F_TLOCK/F_LOCK (before the lock's own check): checked here.
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>

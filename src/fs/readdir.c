@@ -14,7 +14,8 @@
 #include "wasip2_fs.h"
 
 DIR *fdopendir(int fd) {
-  struct __wasip2_fs_file *f = __wasip2_vdir_path(fd) ? NULL : __wasip2_fs_file_get(fd, ENOTDIR, NULL);
+  struct __wasip2_desc *desc = NULL;
+  struct __wasip2_fs_file *f = __wasip2_vdir_path(fd) ? NULL : __wasip2_fs_file_get(fd, ENOTDIR, &desc);
   if (!f && !__wasip2_vdir_path(fd)) return NULL;
   if (!f) goto alloc; // a virtual directory (src/fs/vdir.c): nothing to ask the host
   if (f->is_dir == 0) { errno = ENOTDIR; return NULL; }
@@ -28,7 +29,7 @@ DIR *fdopendir(int fd) {
     }
     f->have_dstream = 1;
     f->dpos = 0;
-    f->is_dir = 1;
+    __wasip2_fs_set_type(desc, 1);
   }
 alloc:;
   DIR *d = calloc(1, sizeof *d);

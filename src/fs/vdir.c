@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/descriptors.h>
 #include "wasip2_fs.h"
 
 // Does preopen path p lie strictly below abs?  The child's name is then at
@@ -88,13 +89,22 @@ static short vdir_poll(struct __wasip2_desc *d, short events, struct __wasip2_po
   return events & (POLLIN | POLLRDNORM);
 }
 
+// <wasi/descriptors.h>: a directory, but one made by libc (no descriptor).
+static int vdir_handles(struct __wasip2_desc *d, struct wasip2_fd_handles *h) {
+  (void)d;
+  h->kind = WASIP2_FD_DIRECTORY;
+  return 0;
+}
+
 const struct __wasip2_ops __wasip2_vdir_ops = {
   .read = vdir_read,
   .seek = vdir_seek,
   .fstat = vdir_fstat,
   .close = vdir_close,
   .poll = vdir_poll,
+  .handles = vdir_handles,
   .io_errno = EISDIR,
+  .epoll_errno = EPERM,
 };
 
 const char *__wasip2_vdir_path(int fd) {

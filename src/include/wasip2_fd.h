@@ -14,12 +14,14 @@
 #include <sys/types.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <signal.h>
 #include "wasip2_bindings.h"
 #include "wasip2_runtime.h"
 #include "wasip2_wait.h"
 
 struct __wasip2_desc;
 struct __wasip2_poll_ctx;
+struct wasip2_fd_handles;
 
 enum __wasip2_kind {
   WASIP2_KIND_STREAM = 1, // stdio: an input and/or output stream
@@ -58,10 +60,21 @@ struct __wasip2_ops {
   int (*ioctl)(struct __wasip2_desc *, int request, void *arg);
   // isatty(): 1 when the fd is a terminal (NULL: never, ENOTTY).
   int (*isatty)(struct __wasip2_desc *);
+  // <wasi/descriptors.h>: fill in the WASI handles behind the description
+  // and its WASIP2_FD_* kind (NULL: WASIP2_FD_IN_PROCESS, no handle).
+  int (*handles)(struct __wasip2_desc *, struct wasip2_fd_handles *);
   // errno of read, write, pread, pwrite and their vector forms when the
   // member is NULL; 0 leaves the call's own (EINVAL, ESPIPE for pread and
   // pwrite).  A directory's table says EISDIR.
   int io_errno;
+  // epoll_ctl's answer for this kind: EPERM for what never waits (files,
+  // directories, devices: Linux has no poll operation for them); 0 lets
+  // epoll watch it when it has a poll member.
+  int epoll_errno;
+  // errno of bind, connect, listen, accept... on a kind that is not an IP
+  // socket: 0 says ENOTSOCK; a socketpair end says EINVAL (a socket, but
+  // one with no name to give).
+  int sock_errno;
 };
 
 struct __wasip2_desc {
@@ -114,7 +127,6 @@ struct __wasip2_fd_slot {
 };
 extern struct __wasip2_fd_slot *__wasip2_fd_slots;
 extern int __wasip2_fd_nslots;
-#define WASIP2_FD_MAX 65536
 // fds 0-2 bind lazily to their streams: bind fd now if it never was (no-op
 // otherwise), or mark it replaced so it never binds (dup2 onto it).
 void __wasip2_fd_bind_stdio(int fd);
@@ -134,6 +146,12 @@ int __wasip2_desc_release(struct __wasip2_desc *d);
 // Close every fd (at exit, so no WASI resource outlives the program).
 void __wasip2_fd_close_all(void);
 
+// A kind that keeps references to descriptions outside the table (epoll's
+// interest lists) registers a hook that runs when a description's last fd
+// closes, before its ops->close; registered by the code that first keeps
+// such a reference, so the table names none of them.  -1 when full.
+int __wasip2_fd_on_release(void (*fn)(struct __wasip2_desc *));
+
 // Hooks of optional parts the table calls when they are linked (weak: NULL
 // otherwise, so a program without them links none of their code).
 // The preview1 adapter's fd numbers (src/fd/p1_adapter.c, linked only with
@@ -142,9 +160,6 @@ void __wasip2_fd_close_all(void);
 // give it back when it closes.
 int __wasip2_p1_claim(int fd, int force) __attribute__((weak));
 void __wasip2_p1_release(int fd) __attribute__((weak));
-// epoll (src/io/epoll.c): a description leaves the interest lists that
-// hold it when its last fd closes.
-void __wasip2_epoll_forget(struct __wasip2_desc *d) __attribute__((weak));
 
 // readv/writev for kinds without vector ops (src/io/iovec.c): one read or
 // write through a flat bounce buffer (the whole vector in one host call).
@@ -154,16 +169,15 @@ ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov,
 // The stdio streams' state (src/io/stdio.c; poll: src/io/stdio_poll.c).
 struct __wasip2_stdio {
   int which;            // 0, 1 or 2
-  int32_t stream;       // input-stream for 0, output-stream for 1 and 2
+  int32_t stream;       // input-stream for 0, output-stream for 1 and 2; 0 until used
   int32_t pollable;     // -1 until poll() first needs it
   int tty;              // -1 unknown, 0, 1
 };
+// The stream, fetched from the host on first use (src/io/stdio.c).
+int32_t __wasip2_stdio_handle(struct __wasip2_stdio *s);
 short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2_poll_ctx *ctx);
 // fd 0's read path (src/io/stdin_read.c): read() and readv() link it.
 ssize_t __wasip2_stdin_read(int32_t stream, void *buf, size_t len, int nonblock);
-// The stream behind a stdio description and whether it is the input one
-// (src/io/stdio.c; for <wasi/descriptors.h>, src/fd/descriptors.c).
-int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input);
 // The stdio kind's isatty op (src/io/stdio_isatty.c): isatty() links it.
 int __wasip2_stdio_isatty(struct __wasip2_desc *d);
 
@@ -175,7 +189,6 @@ int __wasip2_stdio_isatty(struct __wasip2_desc *d);
 struct pollfd;
 int __wasip2_poll(struct pollfd *fds, unsigned long n, int64_t timeout_ns);
 int __wasip2_poll_descs(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns);
-#include <signal.h>
 int __wasip2_poll_mask(struct pollfd *fds, unsigned long n, int64_t timeout_ns, const sigset_t *mask);
 int __wasip2_poll_descs_mask(struct pollfd *fds, struct __wasip2_desc **descs, unsigned long n, int64_t timeout_ns,
                              const sigset_t *mask);

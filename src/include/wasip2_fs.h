@@ -115,6 +115,12 @@ struct __wasip2_fs_file {
 
 extern const struct __wasip2_ops __wasip2_fs_ops;
 
+// What the host says a file description is: record it (is_dir 1 or 0) in
+// the state and in the description's kind; _type asks the host (get-type)
+// when it is not known yet and returns 1 (a directory), 0, or -1 with errno.
+void __wasip2_fs_set_type(struct __wasip2_desc *d, int is_dir);
+int __wasip2_fs_type(struct __wasip2_desc *d);
+
 // The description behind fd if it is a file or directory, else NULL with
 // errno (EBADF for a bad fd, `other` for another kind).
 struct __wasip2_fs_file *__wasip2_fs_file_get(int fd, int other, struct __wasip2_desc **descp);

@@ -1,7 +1,8 @@
 // epoll(7) in libc, on the poll core (src/io/poll_fds.c): an epoll instance is
 // an interest list of (open description, fd number) keys, as Linux keys
 // them, so a registration outlives a dup'd fd's close and leaves the list
-// only when its description's last fd closes (src/fd/fd_table.c tells us).
+// only when its description's last fd closes (the fd table's release hook,
+// registered by the first epoll_ctl ADD, tells us).
 // epoll_wait hands the enabled entries' descriptions to the poll core:
 // whatever is known ready costs no host call, the rest wait together in
 // one wasi:io/poll call, so an idle epoll_wait over N fds is one host call.
@@ -37,13 +38,14 @@ struct item {
 };
 
 struct ep {
-  struct ep *next;   // every instance, for __wasip2_epoll_forget
+  struct ep *next;   // every instance, for forget()
   struct __wasip2_desc *self;
   struct item *items;
   int n, cap;
 };
 
 static struct ep *all;
+static const struct __wasip2_ops ep_ops; // below: an epoll fd is one with these ops
 
 #define EP_RW (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM | EPOLLRDHUP)
 
@@ -78,7 +80,7 @@ static uint32_t asks(const struct item *it) {
 static struct ep *ep_of(int epfd, int *err) {
   struct __wasip2_desc *d = __wasip2_fd_get(epfd);
   if (!d) { *err = EBADF; return NULL; }
-  if (d->kind != WASIP2_KIND_EPOLL) { *err = EINVAL; return NULL; }
+  if (d->ops != &ep_ops) { *err = EINVAL; return NULL; }
   return d->impl;
 }
 
@@ -88,8 +90,9 @@ static void drop_item(struct ep *ep, int i) {
   ep->n--;
 }
 
-// The last fd of d closed: it leaves every interest list.
-void __wasip2_epoll_forget(struct __wasip2_desc *d) {
+// The last fd of d closed: it leaves every interest list (the fd table's
+// release hook).
+static void forget(struct __wasip2_desc *d) {
   for (struct ep *ep = all; ep && d->epolls; ep = ep->next)
     for (int i = ep->n - 1; i >= 0; i--)
       if (ep->items[i].d == d) drop_item(ep, i);
@@ -314,7 +317,7 @@ static int loops(struct ep *from, struct ep *target, int depth) {
   if (depth > EP_MAX_NESTS) return 1;
   for (int i = 0; i < from->n; i++) {
     struct __wasip2_desc *d = from->items[i].d;
-    if (d->kind != WASIP2_KIND_EPOLL) continue;
+    if (d->ops != &ep_ops) continue;
     if (d->impl == target || loops(d->impl, target, depth + 1)) return 1;
   }
   return 0;
@@ -328,22 +331,22 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev) {
   if (!ed) return -1;
   struct __wasip2_desc *td = __wasip2_fd_get(fd);
   if (!td) return -1;
-  // regular files and directories (always ready) and devices cannot be
-  // watched: EPERM, as Linux says for files without a poll operation
-  if (!td->ops->poll || td->kind == WASIP2_KIND_FILE || td->kind == WASIP2_KIND_DIR || td->kind == WASIP2_KIND_DEV) {
-    errno = EPERM;
+  // what never waits (files, directories, devices) cannot be watched: its
+  // table says EPERM, as Linux does for files without a poll operation
+  if (!td->ops->poll || td->ops->epoll_errno) {
+    errno = td->ops->poll ? td->ops->epoll_errno : EPERM;
     return -1;
   }
-  if (ed == td || ed->kind != WASIP2_KIND_EPOLL) { errno = EINVAL; return -1; }
+  if (ed == td || ed->ops != &ep_ops) { errno = EINVAL; return -1; }
   struct ep *ep = ep_of(epfd, &err);
   if (op != EPOLL_CTL_DEL && (ev->events & EPOLLEXCLUSIVE)) {
     // only with ADD, with no ONESHOT, and not on an epoll fd (Linux)
-    if (op == EPOLL_CTL_MOD || (ev->events & EPOLLONESHOT) || td->kind == WASIP2_KIND_EPOLL) {
+    if (op == EPOLL_CTL_MOD || (ev->events & EPOLLONESHOT) || td->ops == &ep_ops) {
       errno = EINVAL;
       return -1;
     }
   }
-  if (op == EPOLL_CTL_ADD && td->kind == WASIP2_KIND_EPOLL) {
+  if (op == EPOLL_CTL_ADD && td->ops == &ep_ops) {
     struct ep *inner = td->impl;
     if (inner == ep || loops(inner, ep, 1)) { errno = ELOOP; return -1; }
   }
@@ -353,6 +356,7 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev) {
   switch (op) {
   case EPOLL_CTL_ADD: {
     if (found) { errno = EEXIST; return -1; }
+    if (__wasip2_fd_on_release(forget) < 0) { errno = ENOMEM; return -1; }
     if (ep->n == ep->cap) {
       int cap = ep->cap ? ep->cap * 2 : 8;
       struct item *n = realloc(ep->items, cap * sizeof *n);

@@ -1,10 +1,14 @@
-// fds 0, 1 and 2: the wasi:cli stdin/stdout/stderr streams, bound on first
-// use.  Their pollables are created once and kept for every later poll().
+// fds 0, 1 and 2: the wasi:cli stdin/stdout/stderr streams.  The fd table
+// binds a description on first lookup with no host call; the stream itself
+// is fetched (get-stdin, get-stdout, get-stderr) when a read, write, poll
+// or <wasi/descriptors.h> first needs it, so fstat(0), fcntl(0, F_GETFL) or
+// a file opened past fds 0-2 cost nothing.  Pollables are made once and kept.
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/descriptors.h>
 #include "wasip2_fd.h"
 
 // Weak in this object (the prototypes are wasip2_fd.h's), so a program that
@@ -19,17 +23,26 @@
 
 #define stdio_impl __wasip2_stdio
 
+int32_t __wasip2_stdio_handle(struct __wasip2_stdio *s) {
+  if (!s->stream) {
+    if (s->which == 0) s->stream = wasi_cli_stdin_get_stdin();
+    else if (s->which == 1) s->stream = wasi_cli_stdout_get_stdout();
+    else s->stream = wasi_cli_stderr_get_stderr();
+  }
+  return s->stream;
+}
+
 static ssize_t stdio_read(struct __wasip2_desc *d, void *buf, size_t len) {
   struct stdio_impl *s = d->impl;
   if (s->which != 0) { errno = EBADF; return -1; }
   if (!__wasip2_stdin_read) { errno = EIO; return -1; } // unreachable: read() links it
-  return __wasip2_stdin_read(s->stream, buf, len, d->flags & O_NONBLOCK);
+  return __wasip2_stdin_read(__wasip2_stdio_handle(s), buf, len, d->flags & O_NONBLOCK);
 }
 
 static ssize_t stdio_write(struct __wasip2_desc *d, const void *buf, size_t len) {
   struct stdio_impl *s = d->impl;
   if (s->which == 0) { errno = EBADF; return -1; }
-  return __wasip2_stream_write(s->stream, buf, len, d->flags & O_NONBLOCK);
+  return __wasip2_stream_write(__wasip2_stdio_handle(s), buf, len, d->flags & O_NONBLOCK);
 }
 
 static int stdio_fstat(struct __wasip2_desc *d, struct stat *st) {
@@ -46,17 +59,20 @@ static int stdio_fstat(struct __wasip2_desc *d, struct stat *st) {
 static int stdio_close(struct __wasip2_desc *d) {
   struct stdio_impl *s = d->impl;
   if (s->pollable >= 0) wasi_io_poll_pollable_drop(s->pollable);
+  if (!s->stream) return 0; // never used: never fetched
   if (s->which == 0) wasi_io_streams_input_stream_drop(s->stream);
   else wasi_io_streams_output_stream_drop(s->stream);
+  s->stream = 0;
   return 0;
 }
 
-// The stream behind a stdio description (<wasi/descriptors.h>), and
-// whether it is the input one.
-int32_t __wasip2_stdio_stream(struct __wasip2_desc *d, int *is_input) {
+// <wasi/descriptors.h>: the one stream.
+static int stdio_handles(struct __wasip2_desc *d, struct wasip2_fd_handles *h) {
   struct stdio_impl *s = d->impl;
-  *is_input = s->which == 0;
-  return s->stream;
+  h->kind = WASIP2_FD_STDIO;
+  if (s->which == 0) h->input_stream = __wasip2_stdio_handle(s);
+  else h->output_stream = __wasip2_stdio_handle(s);
+  return 0;
 }
 
 static const struct __wasip2_ops stdio_ops = {
@@ -66,6 +82,7 @@ static const struct __wasip2_ops stdio_ops = {
   .close = stdio_close,
   .poll = __wasip2_stdio_poll, // NULL unless poll.c is linked
   .isatty = __wasip2_stdio_isatty, // NULL unless isatty.c is linked
+  .handles = stdio_handles,
 };
 
 // Static: each stream is bound at most once (fd_table.c), and a program that
@@ -80,9 +97,7 @@ struct __wasip2_desc *__wasip2_fd_initial(int fd) {
   s->which = fd;
   s->pollable = -1;
   s->tty = -1;
-  if (fd == 0) s->stream = wasi_cli_stdin_get_stdin();
-  else if (fd == 1) s->stream = wasi_cli_stdout_get_stdout();
-  else s->stream = wasi_cli_stderr_get_stderr();
+  s->stream = 0; // fetched on first use (__wasip2_stdio_handle)
   struct __wasip2_desc *d = &descs[fd];
   d->refs = 0;
   d->kind = WASIP2_KIND_STREAM;

@@ -9,8 +9,8 @@ short __wasip2_stdio_poll(struct __wasip2_desc *d, short events, struct __wasip2
   short want = s->which == 0 ? (events & (POLLIN | POLLRDNORM)) : (events & (POLLOUT | POLLWRNORM));
   if (!want) return 0;
   if (s->pollable < 0) {
-    s->pollable = s->which == 0 ? wasi_io_streams_input_stream_subscribe(s->stream)
-                                : wasi_io_streams_output_stream_subscribe(s->stream);
+    s->pollable = s->which == 0 ? wasi_io_streams_input_stream_subscribe(__wasip2_stdio_handle(s))
+                                : wasi_io_streams_output_stream_subscribe(__wasip2_stdio_handle(s));
   }
   __wasip2_poll_add(ctx, s->pollable, want);
   return 0;

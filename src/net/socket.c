@@ -36,10 +36,10 @@ int __wasip2_sock_install(struct __wasip2_sock *s, int flags) {
 struct __wasip2_sock *__wasip2_sock_get(int fd, struct __wasip2_desc **dp) {
   struct __wasip2_desc *d = __wasip2_fd_get(fd);
   if (!d) return NULL;
-  if (d->kind != WASIP2_KIND_TCP && d->kind != WASIP2_KIND_UDP) {
-    // a socketpair end is a socket, but already connected and unnamed: as
-    // on Linux, listen/accept are EINVAL (bind and connect too, here)
-    errno = d->kind == WASIP2_KIND_UNIX ? EINVAL : ENOTSOCK;
+  if (d->ops != &__wasip2_tcp_ops && d->ops != &__wasip2_udp_ops) {
+    // other kinds say which errno (a socketpair end: EINVAL, as Linux's
+    // listen/accept do; bind and connect too, here)
+    errno = d->ops->sock_errno ? d->ops->sock_errno : ENOTSOCK;
     return NULL;
   }
   if (dp) *dp = d;

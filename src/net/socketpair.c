@@ -327,6 +327,7 @@ static const struct __wasip2_ops unix_ops = {
   .close = end_close,
   .poll = end_poll,
   .ioctl = __wasip2_unix_ioctl,
+  .sock_errno = EINVAL, // a socket, but already connected and unnamed
 };
 
 int socketpair(int domain, int type, int protocol, int sv[2]) {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <wasi/descriptors.h>
 #include "wasip2_net.h"
 
 // Through the stream core (src/io/stream_read.c): >0 bytes; 0 nothing came
@@ -250,6 +251,16 @@ static int tcp_ioctl(struct __wasip2_desc *d, int req, void *arg) {
   return 0;
 }
 
+// <wasi/descriptors.h>: the socket and, once connected, its streams.
+static int tcp_handles(struct __wasip2_desc *d, struct wasip2_fd_handles *h) {
+  struct __wasip2_sock *s = d->impl;
+  h->kind = WASIP2_FD_TCP;
+  h->tcp_socket = s->h;
+  h->input_stream = s->in;
+  h->output_stream = s->out;
+  return 0;
+}
+
 const struct __wasip2_ops __wasip2_tcp_ops = {
   .read = tcp_read,
   .write = tcp_write,
@@ -259,4 +270,5 @@ const struct __wasip2_ops __wasip2_tcp_ops = {
   .close = tcp_close,
   .poll = tcp_poll,
   .ioctl = tcp_ioctl,
+  .handles = tcp_handles,
 };

@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <netinet/in.h>
+#include <wasi/descriptors.h>
 #include "wasip2_net.h"
 
 static void drop_streams(struct __wasip2_sock *s) {
@@ -343,6 +344,16 @@ static int udp_ioctl(struct __wasip2_desc *d, int req, void *arg) {
   return 0;
 }
 
+// <wasi/descriptors.h>: the socket and, once bound, its datagram streams.
+static int udp_handles(struct __wasip2_desc *d, struct wasip2_fd_handles *h) {
+  struct __wasip2_sock *s = d->impl;
+  h->kind = WASIP2_FD_UDP;
+  h->udp_socket = s->h;
+  h->incoming_datagrams = s->dg_in;
+  h->outgoing_datagrams = s->dg_out;
+  return 0;
+}
+
 const struct __wasip2_ops __wasip2_udp_ops = {
   .read = udp_read,
   .write = udp_write,
@@ -352,4 +363,5 @@ const struct __wasip2_ops __wasip2_udp_ops = {
   .close = udp_close,
   .poll = udp_poll,
   .ioctl = udp_ioctl,
+  .handles = udp_handles,
 };
