@@ -86,7 +86,9 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
       if (!s->peek_len) s->peek_off = 0;
     }
     got = n;
-    if (got == len || !waitall) return got;
+    if (got == len) return got;
+    // more may be waiting behind what was peeked: Linux returns whatever
+    // is there up to len, so look once without waiting (below)
   }
   if (s->rd_shut) return got;
   for (;;) {
@@ -101,7 +103,7 @@ ssize_t __wasip2_tcp_recv(struct __wasip2_sock *s, int nonblock, void *buf, size
     }
     // One blocking-read host call, unless a timeout or the wait core needs
     // the wait back (then: read, wait on the cached pollable, read).
-    int64_t timeout = nonblock ? 0 : __wasip2_deadline_left(&dl);
+    int64_t timeout = nonblock || (got && !waitall) ? 0 : __wasip2_deadline_left(&dl);
     ssize_t r;
     if (peek) {
       if (peek_reserve(s, len - got) < 0) return got ? (ssize_t)got : -1;
