@@ -161,10 +161,10 @@ int __wasip2_fd_on_release(void (*fn)(struct __wasip2_desc *));
 int __wasip2_p1_claim(int fd, int force) __attribute__((weak));
 void __wasip2_p1_release(int fd) __attribute__((weak));
 
-// readv/writev for kinds without vector ops (src/io/iovec.c): one read or
-// write through a flat bounce buffer (the whole vector in one host call).
-ssize_t __wasip2_readv_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
-ssize_t __wasip2_writev_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n);
+// readv/writev (off < 0) and preadv/pwritev (at off) for kinds without
+// vector ops (src/io/iovec.c): the kind's flat op through one bounce
+// buffer, so a vector up to 1 MiB is one call of it (one host call).
+ssize_t __wasip2_iov_bounce(struct __wasip2_desc *d, const struct iovec *iov, int n, off_t off, int writing);
 
 // The stdio streams' state (src/io/stdio.c; poll: src/io/stdio_poll.c).
 struct __wasip2_stdio {

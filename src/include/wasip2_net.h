@@ -138,6 +138,12 @@ ssize_t __wasip2_sock_recvv(struct __wasip2_sock *s, struct __wasip2_desc *d, co
                             int flags, struct sockaddr *from, socklen_t *fromlen, int *truncated);
 ssize_t __wasip2_sock_sendv(struct __wasip2_sock *s, struct __wasip2_desc *d, const struct iovec *iov, int n,
                             int flags, const struct sockaddr *to, socklen_t tolen);
+// sendmsg/recvmsg's shared checks (src/net/sendrecv_msg.c): the socket of
+// fd (and its description in *dp), or NULL with errno: ENOTSOCK..., EFAULT
+// for the msghdr, EOPNOTSUPP for MSG_OOB or a flag outside `allowed`,
+// EMSGSIZE for more than IOV_MAX buffers.
+struct __wasip2_sock *__wasip2_sock_msg(int fd, const struct msghdr *msg, int flags, int allowed,
+                                        struct __wasip2_desc **dp);
 
 // In-process AF_UNIX socketpair ends (src/net/socketpair.c).  The socket
 // calls hand descriptions of that kind to these.  Weak: such a description

@@ -8,7 +8,6 @@
 #include <unistd.h>
 #include "wasip2_fd.h"
 
-
 // Linux's order: a negative offset before the fd, the fd's kind and mode,
 // then the buffer, then an offset + length past the largest off_t.
 static struct __wasip2_desc *positional(int fd, off_t off, int writing) {
@@ -40,28 +39,10 @@ ssize_t pwrite(int fd, const void *buf, size_t len, off_t off) {
 
 ssize_t preadv(int fd, const struct iovec *iov, int n, off_t off) {
   struct __wasip2_desc *d = positional(fd, off, 0);
-  if (!d) return -1;
-  ssize_t total = __wasip2_iov_total(iov, n);
-  if (total < 0) return -1;
-  if ((uint64_t)total > (uint64_t)INT64_MAX - (uint64_t)off) { errno = EINVAL; return -1; }
-  char *tmp = __wasip2_malloc(total ? total : 1);
-  if (!tmp) { errno = ENOMEM; return -1; }
-  ssize_t r = d->ops->pread(d, tmp, total, off);
-  if (r > 0) __wasip2_iov_scatter(iov, n, tmp, r);
-  __wasip2_free(tmp);
-  return r;
+  return d ? __wasip2_iov_bounce(d, iov, n, off, 0) : -1;
 }
 
 ssize_t pwritev(int fd, const struct iovec *iov, int n, off_t off) {
   struct __wasip2_desc *d = positional(fd, off, 1);
-  if (!d) return -1;
-  ssize_t total = __wasip2_iov_total(iov, n);
-  if (total < 0) return -1;
-  if ((uint64_t)total > (uint64_t)INT64_MAX - (uint64_t)off) { errno = EINVAL; return -1; }
-  char *tmp = __wasip2_malloc(total ? total : 1);
-  if (!tmp) { errno = ENOMEM; return -1; }
-  __wasip2_iov_gather(iov, n, tmp);
-  ssize_t r = d->ops->pwrite(d, tmp, total, off);
-  __wasip2_free(tmp);
-  return r;
+  return d ? __wasip2_iov_bounce(d, iov, n, off, 1) : -1;
 }

@@ -15,5 +15,5 @@ ssize_t readv(int fd, const struct iovec *iov, int n) {
   if ((d->flags & O_ACCMODE) == O_WRONLY) { errno = EBADF; return -1; }
   if (d->ops->readv) return __wasip2_iov_total(iov, n) < 0 ? -1 : d->ops->readv(d, iov, n);
   if (!d->ops->read) { errno = d->ops->io_errno ? d->ops->io_errno : EINVAL; return -1; }
-  return __wasip2_readv_bounce(d, iov, n);
+  return __wasip2_iov_bounce(d, iov, n, -1, 0);
 }

@@ -12,5 +12,5 @@ ssize_t writev(int fd, const struct iovec *iov, int n) {
   if ((d->flags & O_ACCMODE) == O_RDONLY) { errno = EBADF; return -1; } // sockets are O_RDWR
   if (d->ops->writev) return __wasip2_iov_total(iov, n) < 0 ? -1 : d->ops->writev(d, iov, n);
   if (!d->ops->write) { errno = d->ops->io_errno ? d->ops->io_errno : EINVAL; return -1; }
-  return __wasip2_writev_bounce(d, iov, n);
+  return __wasip2_iov_bounce(d, iov, n, -1, 1);
 }

@@ -3,7 +3,6 @@
 // datagram larger than the buffers.
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wasip2_net.h"
@@ -71,14 +70,8 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
   if (ud) return __wasip2_unix_recvmsg(ud, msg, flags);
   struct __wasip2_desc *d;
-  struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
+  struct __wasip2_sock *s = __wasip2_sock_msg(fd, msg, flags, RECV_FLAGS, &d);
   if (!s) return -1;
-  size_t mlen = sizeof *msg;
-  if (!msg) { errno = EFAULT; return -1; }
-  if (__wasip2_span(msg, &mlen) < 0) return -1;
-  if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
-  if (flags & ~RECV_FLAGS) { errno = EOPNOTSUPP; return -1; }
-  if ((size_t)msg->msg_iovlen > IOV_MAX) { errno = EMSGSIZE; return -1; } // Linux's answer
   int trunc = 0;
   socklen_t namelen = msg->msg_name ? msg->msg_namelen : 0;
   ssize_t r = __wasip2_sock_recvv(s, d, msg->msg_iov, msg->msg_iovlen, flags,

@@ -3,7 +3,6 @@
 // MSG_NOSIGNAL is implied: there are no signals, EPIPE is returned.
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wasip2_net.h"
@@ -70,14 +69,8 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
   struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
   if (ud) return __wasip2_unix_sendmsg(ud, msg, flags);
   struct __wasip2_desc *d;
-  struct __wasip2_sock *s = __wasip2_sock_get(fd, &d);
+  struct __wasip2_sock *s = __wasip2_sock_msg(fd, msg, flags, SEND_FLAGS, &d);
   if (!s) return -1;
-  size_t mlen = sizeof *msg;
-  if (!msg) { errno = EFAULT; return -1; }
-  if (__wasip2_span(msg, &mlen) < 0) return -1;
-  if (flags & MSG_OOB) { errno = EOPNOTSUPP; return -1; }
-  if (flags & ~SEND_FLAGS) { errno = EOPNOTSUPP; return -1; }
-  if ((size_t)msg->msg_iovlen > IOV_MAX) { errno = EMSGSIZE; return -1; } // Linux's answer
   // Linux clamps msg_namelen to a sockaddr_storage rather than refusing it
   socklen_t namelen = msg->msg_name ? msg->msg_namelen : 0;
   if (namelen > sizeof(struct sockaddr_storage)) namelen = sizeof(struct sockaddr_storage);
