@@ -12,7 +12,7 @@
 #include "wasip2_fs.h"
 
 int faccessat(int dirfd, const char *path, int amode, int flags) {
-  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   if ((amode & ~(R_OK | W_OK | X_OK)) || (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW))) { errno = EINVAL; return -1; }
   at.abs[0] = 0;
   if (__wasip2_fs_resolve(dirfd, path, &at) < 0) {

@@ -7,7 +7,7 @@
 
 
 int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags) {
-  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   at.abs[0] = 0;
   if (flags & ~AT_SYMLINK_NOFOLLOW) { errno = EINVAL; return -1; }
   int r = __wasip2_fs_resolve(dirfd, path, &at);

@@ -6,7 +6,7 @@
 
 int mkdirat(int dirfd, const char *path, mode_t mode) {
   (void)mode;
-  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   // a preopen's root always exists
   if (strcmp(at.rel, ".") == 0) { errno = EEXIST; return -1; }

@@ -19,7 +19,7 @@ static int creat_names_dir(const char *path) {
 }
 
 int openat(int dirfd, const char *path, int oflags, ...) {
-  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   at.abs[0] = 0;
   int r = __wasip2_fs_resolve(dirfd, path, &at);
   // /dev/null and friends are emulated in libc (src/dev)

@@ -7,7 +7,7 @@
 #include "wasip2_fs.h"
 
 ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t bufsize) {
-  static struct __wasip2_fs_at at;
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   if (bufsize == 0) { errno = EINVAL; return -1; }
   // the host's answer lands in buf: it must be the program's memory
   if (__wasip2_span(buf, &bufsize) < 0) return -1;

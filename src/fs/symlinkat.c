@@ -35,7 +35,7 @@ static int contained(const struct __wasip2_fs_at *at, const char *target) {
 }
 
 int symlinkat(const char *target, int dirfd, const char *path) {
-  static struct __wasip2_fs_at at; // PATH_MAX twice: kept off the small stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   char rel[PATH_MAX];
   if (!target || !*target) { errno = ENOENT; return -1; }
   if (__wasip2_path_utf8(target, SIZE_MAX) < 0) return -1; // the target is a WASI string too

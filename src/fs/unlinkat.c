@@ -21,7 +21,7 @@ static int last_is_dots(const char *path) {
 }
 
 int __wasilibc_unlinkat(int dirfd, const char *path) {
-  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) return -1;
   if (strcmp(at.rel, ".") == 0 || last_is_dots(path)) { errno = EISDIR; return -1; }
   wasip2_string_t s = { (char *)at.rel, strlen(at.rel) };
@@ -31,7 +31,7 @@ int __wasilibc_unlinkat(int dirfd, const char *path) {
 }
 
 int __wasilibc_rmdirat(int dirfd, const char *path) {
-  static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   int dots = last_is_dots(path);
   if (dots) { errno = dots == 1 ? EINVAL : ENOTEMPTY; return -1; }
   if (__wasip2_fs_resolve_w(dirfd, path, &at) < 0) {

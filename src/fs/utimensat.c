@@ -14,7 +14,7 @@
 #include "wasip2_fs.h"
 
 static int set_times(int dirfd, const char *path, const struct timespec times[2], int flags) {
-  static struct __wasip2_fs_at at;
+  static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
   struct timespec t[2], now = { 0, 0 };
   if (flags & ~AT_SYMLINK_NOFOLLOW) { errno = EINVAL; return -1; }
   for (int i = 0; i < 2; i++) {

@@ -13,7 +13,7 @@
 #include <wasi/libc-find-relpath.h>
 #include "wasip2_fs.h"
 
-static struct __wasip2_fs_at at; // 8 KiB: off the small default stack
+static struct __wasip2_fs_at at; // static: see struct __wasip2_fs_at
 static int *fds;                 // per preopen index, -1 until opened
 static int nfds;
 

@@ -55,6 +55,20 @@ int __wasip2_preopen_match(const char *abs, const char **rest);
 
 // A path resolved for one host call: the descriptor to call on and the
 // relative path to pass (points into buf or a long-lived string).
+// The path functions (openat, fstatat, faccessat, mkdirat, symlinkat,
+// readlinkat, utimensat, __wasilibc_unlinkat/_rmdirat, find_relpath) keep
+// theirs in a static, each its own: 8 KiB is an eighth of the smallest
+// stack the linker gives (64 KiB).  That is thread-safe because threads are
+// cooperative (-pthread: src/thread/coop) and switch only inside the wait
+// core: none of those functions waits (every filesystem call is one host
+// call that returns; no signal handler runs outside a wait) and none calls
+// itself, so each static is used from its resolution to its return by one
+// thread.  The linker's analysis agrees: it instruments none of them for a
+// switch but fstatat, which reaches fstat() (for /dev/stdin, /dev/fd/N) as
+// its last call, after it is done with its struct, and whose ops->fstat it
+// cannot tell from a waiting call (test/fs/path_threads.test.mjs checks
+// that, and runs two threads whose path calls interleave).  A path function
+// that ever waits with its struct live must move it to the stack or heap.
 struct __wasip2_fs_at {
   wasi_filesystem_types_descriptor_t handle;
   const char *rel;
