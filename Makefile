@@ -4,7 +4,7 @@
 #   make check            everything, then all tests (tools/run-tests.mjs)
 #   make check-symbols    does the bottom half provide what the top half needs?
 #   make demo             build and run examples/hello.c
-#   make bench            node bench/run.mjs (when it exists)
+#   make bench            node bench/run.mjs: the speed and size figures (docs/benchmarks.md)
 #   make check-ports      real libraries from Debian's sources, unmodified, run their own tests (ports/)
 #   make install PREFIX=/dir
 #   make clean
@@ -269,57 +269,31 @@ demo: all
 	HELLO_FROM=make $(BIN)/wasip2-run --env HELLO_FROM=make $(B)/examples/hello.wasm world "two words"
 
 bench: all
-	@if [ -f bench/run.mjs ]; then $(NODE) bench/run.mjs; else echo "bench/run.mjs not written yet"; fi
+	$(NODE) bench/run.mjs
 
 clean:
 	rm -rf $(B)
 
-# ---------------------------------------------------------------- C++ and CMake (issue 7)
-# Debian's libc++/libc++abi for wasm32-wasi are portable code over the C library (no preview1
-# references: checked below). clang++ --target=wasm32-wasip2 --sysroot=S looks for them under
-# S/include/wasm32-wasip2/c++/v1 and S/lib/wasm32-wasip2, so they are copied there (copies, not
-# symlinks, so an installed sysroot stands alone). The headers step rebuilds INCDIR from
-# scratch, hence the dependency on its stamp. src/cxx/*.c (C runtime pieces C++ needs) go
-# into libc.a like every src/**/*.c.
+# ---------------------------------------------------------------- C++ and CMake
+# Debian's libc++/libc++abi for wasm32-wasi, copied into the sysroot with the parts its
+# threadless, filesystem-less build left out (mk/cxx.sh says how). The headers step
+# rebuilds INCDIR from scratch, hence the dependency on its stamp. src/cxx/*.cpp go into
+# libc++.a (cxa_*: libc++abi.a, the throw-terminates runtime); src/cxx/thread/*.cpp
+# (std::thread, mutexes, condition_variable... over the pthread API) into libc++-coop.a for
+# -pthread links; src/cxx/*.c go into libc.a like every src/**/*.c. std::filesystem stays
+# unavailable: see docs/porting.md.
 CXX_INC_SRC ?= /usr/lib/llvm-22/include/wasm32-wasi/c++/v1
 CXX_LIB_SRC ?= /usr/lib/llvm-22/lib/wasm32-wasi
-CXX_LIBS    := libc++.a libc++abi.a libc++experimental.a
 CLANGXX     ?= clang++-22
-# C++ parts Debian's build left out, appended to the sysroot's libc++.a. Debian configured
-# libc++ with filesystem support off, which also empties <fstream>; the only change to its
-# headers is turning _LIBCPP_HAS_FILESYSTEM back on, and src/cxx/fstream.cpp supplies the
-# file-stream instantiations (std::filesystem stays unavailable: see docs/porting.md).
-# src/cxx/cxa_*.cpp go into libc++abi.a instead (the throw-terminates runtime).
 CXX_SRCS    := $(sort $(wildcard src/cxx/*.cpp))
-# -pthread C++: the headers turn threads on when clang says the target has them
-# (__STDCPP_THREADS__, i.e. -pthread/-matomics), over the pthread API; the library
-# parts Debian's threadless build lacks (std::thread, mutexes, condition_variable,
-# shared_mutex, future, atomic waits, barrier) are src/cxx/thread/*.cpp, compiled with -pthread into
-# libc++-coop.a, which tools/lib/threads.mjs links ahead of libc++.a in -pthread links.
 CXX_THR_SRCS := $(sort $(wildcard src/cxx/thread/*.cpp))
 CMAKE_FILES := cmake/wasip2-toolchain.cmake cmake/Platform/WASI.cmake
 
 sysroot: $(STAMPS)/cxx $(STAMPS)/cmake
 
-$(STAMPS)/cxx: $(STAMPS)/headers $(CXX_SRCS) $(CXX_THR_SRCS) $(DEPS)
-	@if [ ! -d $(CXX_INC_SRC) ]; then echo "no libc++ for wasm at $(CXX_INC_SRC) (apt-get install libc++-22-dev-wasm32 libc++abi-22-dev-wasm32): C++ not installed" >&2; \
-	else \
-	  for a in $(CXX_LIBS); do if [ -f $(CXX_LIB_SRC)/$$a ] && $(LLVM_NM) -u $(CXX_LIB_SRC)/$$a 2>/dev/null | grep -qE '__wasi_|__imported_wasi'; then \
-	    echo "$(CXX_LIB_SRC)/$$a references preview1; not copied" >&2; exit 1; fi; done; \
-	  rm -rf $(INCDIR)/c++ && mkdir -p $(INCDIR)/c++ $(LIBDIR) && cp -RL $(CXX_INC_SRC) $(INCDIR)/c++/v1 && \
-	  for a in $(CXX_LIBS); do if [ -f $(CXX_LIB_SRC)/$$a ]; then cp -L $(CXX_LIB_SRC)/$$a $(LIBDIR)/$$a; fi; done; \
-	  sed -i 's/^#define _LIBCPP_HAS_FILESYSTEM 0$$/#define _LIBCPP_HAS_FILESYSTEM 1/' $(INCDIR)/c++/v1/__config_site && \
-	  mkdir -p $(OBJ)/cxx && for f in $(CXX_SRCS); do \
-	    $(CLANGXX) --target=$(TRIPLE) --sysroot=$(SYSROOT) -O2 -fno-exceptions -std=c++20 -c $$f -o $(OBJ)/cxx/$$(basename $$f .cpp).o || exit 1; \
-	    case $$f in */cxa_*) lib=libc++abi.a ;; *) lib=libc++.a ;; esac; \
-	    $(LLVM_AR) rs $(LIBDIR)/$$lib $(OBJ)/cxx/$$(basename $$f .cpp).o || exit 1; done; \
-	  sed -i -e 's/^#define _LIBCPP_HAS_THREADS 0$$/#ifdef __STDCPP_THREADS__\n#define _LIBCPP_HAS_THREADS 1\n#else\n#define _LIBCPP_HAS_THREADS 0\n#endif/' \
-	    -e 's/^#define _LIBCPP_HAS_THREAD_API_PTHREAD 0$$/#define _LIBCPP_HAS_THREAD_API_PTHREAD _LIBCPP_HAS_THREADS/' $(INCDIR)/c++/v1/__config_site && \
-	  grep -q '^#define _LIBCPP_HAS_THREAD_API_PTHREAD _LIBCPP_HAS_THREADS$$' $(INCDIR)/c++/v1/__config_site && \
-	  mkdir -p $(OBJ)/cxx/thread && rm -f $(LIBDIR)/libc++-coop.a && for f in $(CXX_THR_SRCS); do \
-	    $(CLANGXX) --target=$(TRIPLE) --sysroot=$(SYSROOT) -pthread -O2 -std=c++20 -c $$f -o $(OBJ)/cxx/thread/$$(basename $$f .cpp).o || exit 1; \
-	    $(LLVM_AR) rs $(LIBDIR)/libc++-coop.a $(OBJ)/cxx/thread/$$(basename $$f .cpp).o || exit 1; done; \
-	fi
+$(STAMPS)/cxx: $(STAMPS)/headers $(CXX_SRCS) $(CXX_THR_SRCS) mk/cxx.sh $(DEPS)
+	CLANGXX=$(CLANGXX) LLVM_NM=$(LLVM_NM) LLVM_AR=$(LLVM_AR) TRIPLE=$(TRIPLE) SYSROOT=$(SYSROOT) \
+	  mk/cxx.sh $(CXX_INC_SRC) $(CXX_LIB_SRC) $(INCDIR) $(LIBDIR) $(OBJ) -- $(CXX_SRCS) -- $(CXX_THR_SRCS)
 	@touch $@
 
 # The toolchain file finds its sysroot and bin/ relative to where it sits (see its header).

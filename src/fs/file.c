@@ -51,8 +51,10 @@ void __wasip2_fs_fill_stat(struct stat *st, const wasi_filesystem_types_descript
     [WASI_FILESYSTEM_TYPES_DESCRIPTOR_TYPE_SOCKET] = S_IFSOCK | 0755,
   };
   memset(st, 0, sizeof *st);
-  // metadata-hash identifies the object; this host puts the inode in
-  // `lower` and the mtime in `upper`, so only `lower` is stable over writes
+  // st_ino is metadata-hash's `lower` (the caller's `ino`): both hosts put
+  // the inode there; `upper` is the device on the native host but the mtime
+  // on preview2-shim (metadata-hash-at), which a write changes, so it is
+  // left out and st_dev is one constant for the whole guest tree
   st->st_dev = 0x77617369;
   st->st_ino = ino;
   st->st_nlink = s->link_count;
