@@ -6,6 +6,7 @@
 #   make demo             build and run examples/hello.c
 #   make bench            node bench/run.mjs: the speed and size figures (docs/benchmarks.md)
 #   make check-ports      real libraries from Debian's sources, unmodified, run their own tests (ports/)
+#   make docs             regenerate the lists docs/ keeps from the tree (replaced members)
 #   make install PREFIX=/dir
 #   make clean
 #
@@ -95,7 +96,7 @@ COOP_OBJS := $(patsubst src/%.c,$(OBJ)/coop/%.o,$(COOP_SRCS))
 SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(LIBDIR)/libpthread-coop.a $(CRT_OBJS) $(EMPTY_ARCHIVES) \
                  $(PRINTSCAN) $(STAMPS)/wit $(STAMPS)/component-type
 
-.PHONY: all sysroot bin native deps gen top check check-symbols check-ports test demo bench install clean
+.PHONY: all sysroot bin native deps gen top check check-symbols check-ports test demo bench docs install clean
 .DELETE_ON_ERROR:
 
 all: sysroot bin
@@ -270,6 +271,9 @@ demo: all
 
 bench: all
 	$(NODE) bench/run.mjs
+
+docs:
+	$(NODE) test/build/replaced_members_doc.test.mjs --write
 
 clean:
 	rm -rf $(B)
