@@ -24,37 +24,44 @@
 
 #define ROUNDS 20
 
+// the other thread's turn after every call, so the two threads' calls interleave
+static int turn(int ok) {
+  int e = errno;
+  sched_yield();
+  errno = e;
+  return ok;
+}
+
 static void *worker(void *arg) {
   const char *me = arg;
   char dir[64], file[96], link[96], sym[96], got[96];
   snprintf(dir, sizeof dir, "/data/%s", me);
-  int fails = 0;
-#define T(c) do { if (!(c)) { printf("FAIL %s: %s (errno %d)\n", me, #c, errno); fails++; } sched_yield(); } while (0)
-  T(mkdirat(AT_FDCWD, dir, 0755) == 0);
+  int before = check_failures;
+  CHECK(turn(mkdirat(AT_FDCWD, dir, 0755) == 0), "%s", me);
   for (int i = 0; i < ROUNDS; i++) {
     snprintf(file, sizeof file, "%s/f%d", dir, i);
     snprintf(link, sizeof link, "%s/l%d", dir, i);
     snprintf(sym, sizeof sym, "%s/s%d", dir, i);
     int fd = openat(AT_FDCWD, file, O_CREAT | O_WRONLY, 0644);
-    T(fd >= 0);
-    T(write(fd, me, strlen(me)) == (ssize_t)strlen(me));
-    T(close(fd) == 0);
+    CHECK(turn(fd >= 0), "%s", me);
+    CHECK(turn(write(fd, me, strlen(me)) == (ssize_t)strlen(me)), "%s", me);
+    CHECK(turn(close(fd) == 0), "%s", me);
     struct stat st;
-    T(fstatat(AT_FDCWD, file, &st, 0) == 0 && st.st_size == (off_t)strlen(me));
-    T(faccessat(AT_FDCWD, file, R_OK, 0) == 0);
-    T(symlinkat(file, AT_FDCWD, sym) == 0);
+    CHECK(turn(fstatat(AT_FDCWD, file, &st, 0) == 0 && st.st_size == (off_t)strlen(me)), "%s", me);
+    CHECK(turn(faccessat(AT_FDCWD, file, R_OK, 0) == 0), "%s", me);
+    CHECK(turn(symlinkat(file, AT_FDCWD, sym) == 0), "%s", me);
     ssize_t n = readlinkat(AT_FDCWD, sym, got, sizeof got - 1);
-    T(n > 0);
-    if (n > 0) { got[n] = 0; T(strcmp(got, file) == 0); }
-    T(utimensat(AT_FDCWD, file, NULL, 0) == 0);
-    T(linkat(AT_FDCWD, file, AT_FDCWD, link, 0) == 0);
-    T(unlinkat(AT_FDCWD, sym, 0) == 0);
-    T(unlinkat(AT_FDCWD, link, 0) == 0);
-    T(unlinkat(AT_FDCWD, file, 0) == 0);
-    T(fstatat(AT_FDCWD, file, &st, 0) == -1 && errno == ENOENT);
+    CHECK(turn(n > 0), "%s", me);
+    if (n > 0) { got[n] = 0; CHECK(turn(strcmp(got, file) == 0), "%s", me); }
+    CHECK(turn(utimensat(AT_FDCWD, file, NULL, 0) == 0), "%s", me);
+    CHECK(turn(linkat(AT_FDCWD, file, AT_FDCWD, link, 0) == 0), "%s", me);
+    CHECK(turn(unlinkat(AT_FDCWD, sym, 0) == 0), "%s", me);
+    CHECK(turn(unlinkat(AT_FDCWD, link, 0) == 0), "%s", me);
+    CHECK(turn(unlinkat(AT_FDCWD, file, 0) == 0), "%s", me);
+    CHECK(turn(fstatat(AT_FDCWD, file, &st, 0) == -1 && errno == ENOENT), "%s", me);
   }
-  T(unlinkat(AT_FDCWD, dir, AT_REMOVEDIR) == 0);
-  return (void *)(long)fails;
+  CHECK(turn(unlinkat(AT_FDCWD, dir, AT_REMOVEDIR) == 0), "%s", me);
+  return (void *)(long)(check_failures - before);
 }
 
 // Never run (argv says so): links what waits (poll, select, epoll, sockets,
