@@ -19,10 +19,7 @@ static int settle(const struct stat *st, mode_t mode) {
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flags) {
   struct stat st;
-  if (flags & ~AT_SYMLINK_NOFOLLOW) {
-    errno = EINVAL;
-    return -1;
-  }
+  if (flags & ~AT_SYMLINK_NOFOLLOW) { errno = EINVAL; return -1; }
   if (fstatat(dirfd, path, &st, flags) < 0) return -1;
   // Linux (glibc and musl alike) cannot change a symlink's own mode
   if (S_ISLNK(st.st_mode)) {

@@ -18,10 +18,7 @@ static int settle(const struct stat *st, uid_t uid, gid_t gid) {
 int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags) {
   struct stat st;
   // the WASI headers have no AT_EMPTY_PATH, so NOFOLLOW is the only flag
-  if (flags & ~AT_SYMLINK_NOFOLLOW) {
-    errno = EINVAL;
-    return -1;
-  }
+  if (flags & ~AT_SYMLINK_NOFOLLOW) { errno = EINVAL; return -1; }
   if (fstatat(dirfd, path, &st, flags) < 0) return -1;
   return settle(&st, uid, gid);
 }

@@ -110,6 +110,9 @@ int __wasip2_vdir_write_errno(const char *abs);
 // holds fails with EROFS instead of ENOENT when a virtual directory is
 // where the change would happen.
 int __wasip2_fs_resolve_w(int dirfd, const char *path, struct __wasip2_fs_at *at);
+// Both places of a two-path call, each resolved by __wasip2_fs_resolve_w,
+// in one malloc'd pair the caller frees (src/fs/resolve2.c); NULL with errno.
+struct __wasip2_fs_at *__wasip2_fs_resolve2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
 
 // State of a file or directory description (desc->impl).
 struct __wasip2_fs_file {

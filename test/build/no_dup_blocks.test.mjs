@@ -1,17 +1,18 @@
 // No block of 6 or more identical lines is written twice in src/ (C and
-// headers) or tools/ (JS, C, shell): a repeated block is a helper not yet
-// written, and two copies drift apart.  Lines are compared trimmed; blank
+// headers): a repeated block is a helper not yet written, and two copies
+// drift apart.  Lines are compared trimmed; blank
 // lines, comment-only lines and #include lines (the same headers are
-// included everywhere) are skipped, and so are lines made only of brackets
-// and punctuation (`}`, `});`) so they neither make nor break a match.  A
-// block is reported once, with every place it appears.
+// included everywhere) are skipped; closing braces count, so a shared tail
+// (`else fail(err); } } free(a); return r; }`) is a repeat too.  A block is
+// reported once, with every place it appears.  tools/ has its own test
+// (test/build/tools_duplicates.test.mjs, with the runner's split).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib.mjs';
 
 const MIN = 6;
-const TREES = ['src', 'tools'];
-const EXT = /\.(c|h|mjs|js|cjs|sh)$|^[^.]+$/;
+const TREES = ['src'];
+const EXT = /\.(c|h|cpp|S)$/;
 // generated or vendored text, not ours to deduplicate
 const SKIP_DIR = new Set(['node_modules', 'build']);
 
@@ -35,7 +36,6 @@ function significant(file) {
   fs.readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
     const t = raw.trim();
     if (!t || /^(\/\/|\/\*|\*|#(?!!)|#\s*include\b)/.test(t) && !/^#\s*(define|if|else|endif)/.test(t)) return;
-    if (/^[\s{}()[\];,]*$/.test(t)) return;
     out.push({ t, line: i + 1 });
   });
   return out;
