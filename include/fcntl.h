@@ -1,21 +1,23 @@
 /* wasip2-libc: Debian's WASI <fcntl.h> plus the commands its preview1
- * build left out (F_DUPFD, record locks), with Linux's values where they
- * do not collide with the WASI ones (F_GETFD..F_SETFL are 1..4). */
+ * build left out (F_DUPFD, record locks), numbered as upstream wasi-libc's
+ * wasm32-wasip2 headers number them (F_GETFD..F_SETFL are 1..4). */
 #ifndef _WASIP2_FCNTL_H
 #define _WASIP2_FCNTL_H
 #include_next <fcntl.h>
 
-#ifndef F_DUPFD
-#define F_DUPFD 0
-#endif
-#ifndef F_GETLK
-#define F_GETLK 5
-#define F_SETLK 6
-#define F_SETLKW 7
-#endif
-#ifndef F_DUPFD_CLOEXEC
-#define F_DUPFD_CLOEXEC 1030
-#endif
+/* Upstream wasi-libc's wasm32-wasip2 numbers (not Linux's 0, 1030 and 5-7):
+ * an object built with its headers passes these, and Linux's F_GETLK (5)
+ * would be upstream's F_DUPFD. */
+#undef F_DUPFD
+#undef F_DUPFD_CLOEXEC
+#undef F_GETLK
+#undef F_SETLK
+#undef F_SETLKW
+#define F_DUPFD 5
+#define F_DUPFD_CLOEXEC 6
+#define F_GETLK 7
+#define F_SETLK 8
+#define F_SETLKW 9
 #ifndef F_RDLCK
 #define F_RDLCK 0
 #define F_WRLCK 1

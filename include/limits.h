@@ -7,6 +7,11 @@
 #ifndef PIPE_BUF
 #define PIPE_BUF 4096
 #endif
+/* semaphore limits, upstream's wasm32-wasip2 (and musl's) values */
+#ifndef SEM_VALUE_MAX
+#define SEM_VALUE_MAX 0x7fffffff
+#define SEM_NSEMS_MAX 256
+#endif
 /* <pthread.h> exists without _REENTRANT (single-threaded model): its limits,
  * with the values Debian shows behind that gate */
 #ifndef PTHREAD_KEYS_MAX

@@ -50,6 +50,18 @@ struct addrinfo {
 #define EAI_MEMORY     -10
 #define EAI_SYSTEM     -11
 #define EAI_OVERFLOW   -12
+#ifdef _GNU_SOURCE
+/* glibc's extra codes (getaddrinfo_a, IDN), as upstream's and Linux's headers
+ * number them; getaddrinfo here returns none of them but EAI_ADDRFAMILY's
+ * neighbours are tested by name in portable code */
+#define EAI_ADDRFAMILY -9
+#define EAI_INPROGRESS -100
+#define EAI_CANCELED   -101
+#define EAI_NOTCANCELED -102
+#define EAI_ALLDONE    -103
+#define EAI_INTR       -104
+#define EAI_IDN_ENCODE -105
+#endif
 
 int getaddrinfo(const char *__restrict, const char *__restrict, const struct addrinfo *__restrict, struct addrinfo **__restrict);
 void freeaddrinfo(struct addrinfo *);
@@ -78,6 +90,17 @@ struct protoent {
 	int p_proto;
 };
 
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+/* the networks database entry, laid out as upstream's and Linux's headers
+ * do (there is no networks database here: the type only) */
+struct netent {
+	char *n_name;
+	char **n_aliases;
+	int n_addrtype;
+	uint32_t n_net;
+};
+#endif
+
 struct hostent *gethostbyname(const char *);
 struct hostent *gethostbyname2(const char *, int);
 struct hostent *gethostbyaddr(const void *, socklen_t, int);
@@ -87,6 +110,8 @@ struct protoent *getprotobyname(const char *);
 struct protoent *getprotobynumber(int);
 
 extern int h_errno;
+/* what upstream's headers spell h_errno as: objects built with them link */
+int *__h_errno_location(void);
 #define HOST_NOT_FOUND 1
 #define TRY_AGAIN      2
 #define NO_RECOVERY    3

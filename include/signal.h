@@ -218,6 +218,15 @@ int sigandset(sigset_t *, const sigset_t *, const sigset_t *);
 #define SA_ONESHOT SA_RESETHAND
 #endif
 
+/* si_code values of SIGSYS (Linux's; upstream's wasm32-wasip2 <signal.h>
+ * has them too).  Nothing raises SIGSYS here: names only. */
+#if defined(_BSD_SOURCE) || defined(_GNU_SOURCE)
+#ifndef SYS_SECCOMP
+#define SYS_SECCOMP 1
+#define SYS_USER_DISPATCH 2
+#endif
+#endif
+
 #ifdef __cplusplus
 }
 #endif

@@ -95,6 +95,18 @@ int getresgid(gid_t *, gid_t *, gid_t *);
 pid_t gettid(void);
 #endif
 
+/* sysconf/confstr names upstream's wasm32-wasip2 <unistd.h> has and Debian's
+ * predates (Linux's numbers); sysconf answers them (src/proc/sysconf.c) or
+ * says EINVAL as for any name it does not know. */
+#ifndef _SC_MINSIGSTKSZ
+#define _SC_MINSIGSTKSZ 249
+#define _SC_SIGSTKSZ 250
+#endif
+#ifndef _CS_POSIX_V7_THREADS_CFLAGS
+#define _CS_POSIX_V7_THREADS_CFLAGS 1150
+#define _CS_POSIX_V7_THREADS_LDFLAGS 1151
+#endif
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,7 +7,28 @@
  * wire-option kinds stay. */
 #ifndef _WASIP2_NETINET_TCP_H
 #define _WASIP2_NETINET_TCP_H
+/* Debian's copy has the first, 24-byte version of this Linux structure;
+ * upstream's wasm32-wasip2 header (and Linux today) has the 64-byte one,
+ * defined below under the real name. */
+#define tcp_zerocopy_receive __wasip2_debian_tcp_zerocopy_receive
 #include_next <netinet/tcp.h>
+#undef tcp_zerocopy_receive
+#ifdef _GNU_SOURCE
+struct tcp_zerocopy_receive {
+	uint64_t address;
+	uint32_t length;
+	uint32_t recv_skip_hint;
+	uint32_t inq;
+	int32_t err;
+	uint64_t copybuf_address;
+	int32_t copybuf_len;
+	uint32_t flags;
+	uint64_t msg_control;
+	uint64_t msg_controllen;
+	uint32_t msg_flags;
+	uint32_t reserved;
+};
+#endif
 
 #undef TCP_MAXSEG
 #undef TCP_CORK

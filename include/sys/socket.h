@@ -143,6 +143,22 @@ ssize_t sendto(int, const void *, size_t, int, const struct sockaddr *, socklen_
 ssize_t recvfrom(int, void *__restrict, size_t, int, struct sockaddr *__restrict, socklen_t *__restrict);
 ssize_t sendmsg(int, const struct msghdr *, int);
 ssize_t recvmsg(int, struct msghdr *, int);
+
+#ifdef _GNU_SOURCE
+/* Linux's credential and multi-message structures, laid out as upstream's
+ * wasm32-wasip2 headers lay them out.  Nothing here passes SCM_CREDENTIALS
+ * and sendmmsg/recvmmsg are not provided: the types only, for code that
+ * declares them unconditionally. */
+struct ucred {
+  pid_t pid;
+  uid_t uid;
+  gid_t gid;
+};
+struct mmsghdr {
+  struct msghdr msg_hdr;
+  unsigned int msg_len;
+};
+#endif
 int getsockopt(int, int, int, void *__restrict, socklen_t *__restrict);
 int setsockopt(int, int, int, const void *, socklen_t);
 

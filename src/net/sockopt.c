@@ -59,7 +59,17 @@ static int get_tv(const void *val, socklen_t len, int64_t *ns) {
   return 0;
 }
 
+// Upstream wasi-libc's wasm32-wasip2 <sys/socket.h> spells SO_RCVTIMEO/
+// SO_SNDTIMEO 66/67 or 20/21 depending on whether <bits/alltypes.h> came
+// first (its test of __LONG_MAX runs before that macro exists): objects
+// built with its headers pass either pair, so both mean the timeouts here.
+static int timeo_name(int level, int name) {
+  if (level != SOL_SOCKET) return name;
+  return name == 20 ? SO_RCVTIMEO : name == 21 ? SO_SNDTIMEO : name;
+}
+
 int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__restrict len) {
+  name = timeo_name(level, name);
   struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
   if (ud) return __wasip2_unix_sockopt(ud, 0, level, name, val, len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);
@@ -163,6 +173,7 @@ int getsockopt(int fd, int level, int name, void *__restrict val, socklen_t *__r
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
+  name = timeo_name(level, name);
   struct __wasip2_desc *ud = __wasip2_unix_desc(fd);
   if (ud) return __wasip2_unix_sockopt(ud, 1, level, name, (void *)val, &len);
   struct __wasip2_sock *s = __wasip2_sock_get(fd, NULL);

@@ -1,0 +1,25 @@
+/* wasip2-libc: the fast integer types of wasm32, as upstream wasi-libc's
+ * wasm32-wasip2 headers (and musl on every 32-bit target) define them:
+ * int_fast16_t is 32 bits wide (Debian's preview1 copy had 16), so a struct
+ * or prototype using it has one layout whichever SDK compiled it.  The
+ * pointer-sized limits are respelled in their own types by <stdint.h>. */
+typedef int32_t int_fast16_t;
+typedef int32_t int_fast32_t;
+typedef uint32_t uint_fast16_t;
+typedef uint32_t uint_fast32_t;
+
+#define INT_FAST16_MIN  INT32_MIN
+#define INT_FAST32_MIN  INT32_MIN
+
+#define INT_FAST16_MAX  INT32_MAX
+#define INT_FAST32_MAX  INT32_MAX
+
+#define UINT_FAST16_MAX UINT32_MAX
+#define UINT_FAST32_MAX UINT32_MAX
+
+#define INTPTR_MIN      INT32_MIN
+#define INTPTR_MAX      INT32_MAX
+#define UINTPTR_MAX     UINT32_MAX
+#define PTRDIFF_MIN     INT32_MIN
+#define PTRDIFF_MAX     INT32_MAX
+#define SIZE_MAX        UINT32_MAX
