@@ -1,6 +1,6 @@
 // wasip2-run's load step: the component's bytes, checked to be a component, and the --dir
 // folders checked to exist; then its transpiled glue from the cache (transpiled first on a miss).
-import { die, mark } from './report.mjs';
+import { die, mark, say } from './report.mjs';
 import { wasmKind } from '../wasm-info.mjs';
 import * as paths from '../paths.mjs';
 import { contentKey, cacheRoot } from './cache-key.mjs';
@@ -9,7 +9,7 @@ const { existsSync, mkdirSync, readFileSync, statSync } = process.getBuiltinModu
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { join } = process.getBuiltinModule('node:path');
 
-const RUNNER_VERSION = '7'; // bump when the cached files' format or the glue patch changes
+const RUNNER_VERSION = '8'; // bump when the cached files' format or the glue patch changes
 
 export function readComponent(o) {
   let bytes;
@@ -55,6 +55,8 @@ export async function loadTranspiled(o, bytes) {
     }
   }
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+  // a rewrite of jco's glue that did not apply is said at every run, not hidden in the cache
+  for (const p of meta.glueProblems ?? []) say(`glue of ${o.app}: ${p}`);
   mark('component read, hashed, cache found');
   return { dir, meta };
 }

@@ -51,19 +51,12 @@ export async function transpileInto(bytes, dir, paths) {
     throw new Error('setjmp/longjmp support: could not find the transpiled copy of a core module');
   }
   if (glue === null) throw new Error('jco-transpile produced no component.js');
-  const names = tableNames(glue);
-  // the glue's per-call async machinery is bypassed for sync host imports (lib/glue-fast.mjs)
-  const { fastGlue } = await import('../glue-fast.mjs');
-  glue = fastGlue(glue).glue;
-  // Expose the glue's per-resource handle tables to the runner (for --check-leaks).
-  const patched = glue.replace(/const HANDLE_TABLES\s*=\s*\[\];/,
-    (s) => `${s} globalThis[Symbol.for('wasip2-run.handle-tables')] = HANDLE_TABLES;`);
+  const { glue: patched, script, problems } = await rewriteGlue(glue);
   writeFileSync(join(tmp, 'component.js'), patched);
-  const script = glueScript(patched);
   if (script) writeFileSync(join(tmp, 'component.script.js'), script);
   writeFileSync(join(tmp, 'meta.json'), JSON.stringify({
-    imports: r.imports, exports: r.exports, tableNames: names,
-    tablesExposed: patched !== glue,
+    imports: r.imports, exports: r.exports, tableNames: tableNames(glue),
+    tablesExposed: !problems.some((p) => p.startsWith('handle tables')), glueProblems: problems,
   }));
   try {
     renameSync(tmp, dir);
@@ -71,6 +64,21 @@ export async function transpileInto(bytes, dir, paths) {
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(join(dir, 'meta.json'))) throw e; // lost a race: fine if the other one finished
   }
+}
+
+// jco's glue as the runner runs it: the per-call async machinery bypassed for sync host
+// imports (../glue-fast.mjs), the handle tables exposed (--check-leaks), and its classic-script
+// form. problems: what did not apply, one message each (the runner says them at every run).
+export async function rewriteGlue(jcoGlue) {
+  const { fastGlue, rewriteProblems } = await import('../glue-fast.mjs');
+  const fast = fastGlue(jcoGlue);
+  const problems = rewriteProblems(fast);
+  const glue = fast.glue.replace(/const HANDLE_TABLES\s*=\s*\[\];/,
+    (s) => `${s} globalThis[Symbol.for('wasip2-run.handle-tables')] = HANDLE_TABLES;`);
+  if (glue === fast.glue) problems.push('handle tables not found: --check-leaks cannot see live handles');
+  const script = glueScript(glue);
+  if (!script) problems.push('no classic-script form: the glue loads as an ES module, without a code cache');
+  return { glue, script, problems };
 }
 
 // The glue as a classic script (a function expression returning its exports), so that V8's
