@@ -42,7 +42,7 @@ const FS_NAMES = {
   ENOTDIR: 'not-directory', ENOTEMPTY: 'not-empty', ENOTSUP: 'unsupported', EOPNOTSUPP: 'unsupported',
   ENOSYS: 'unsupported', ENOTTY: 'no-tty', ENXIO: 'no-such-device', EOVERFLOW: 'overflow',
   EPERM: 'not-permitted', EPIPE: 'pipe', EROFS: 'read-only', ESPIPE: 'invalid-seek',
-  ETXTBSY: 'text-file-busy', EXDEV: 'cross-device',
+  ETXTBSY: 'text-file-busy', EXDEV: 'cross-device', ENOTRECOVERABLE: 'not-recoverable',
 };
 const NET_NAMES = {
   EACCES: 'access-denied', EPERM: 'access-denied', EOPNOTSUPP: 'not-supported',
