@@ -49,8 +49,29 @@ export const theNetwork = new Network();
 export const denied = () => { throw 'access-denied'; };
 export const checkNet = (n) => { if (!(n instanceof Network)) throw 'invalid-argument'; };
 
-// socket options common to TCP and UDP
+// what TCP and UDP sockets share: the fd, binding (start-bind's checks are each one's own),
+// the local address, and the socket options of both
 export const optOps = (base) => ({
+  _fd() { if (!this._ref || this._ref.fd < 0) throw 'invalid-state'; return this._ref.fd; },
+  // bind(2); EINVAL: already bound (an implicit bind)
+  _bind(local) {
+    const r = N.sockop(K.S_BIND, this._fd(), encodeAddr(local));
+    if (r === -K.EINVAL) throw 'invalid-state';
+    netCheck(r);
+  },
+  _bindStarted(network) {
+    this._net = network;
+    this._state = 'bind-started';
+  },
+  finishBind() {
+    if (this._state !== 'bind-started') throw 'not-in-progress';
+    this._state = 'bound';
+  },
+  localAddress() {
+    if (this._state === 'unbound') throw 'invalid-state';
+    netCheck(N.sockop(K.S_SOCKNAME, this._fd()));
+    return decodeAddr();
+  },
   _opt(level, name) { return netCheck(N.sockop(K.S_GETOPT, this._fd(), level, name)); },
   _set(level, name, v) { netCheck(N.sockop(K.S_SETOPT, this._fd(), level, name, v)); },
   _hopOpt() { return this._family === 'ipv4' ? [K.IPPROTO_IP, K.IP_TTL] : [K.IPPROTO_IPV6, K.IPV6_UNICAST_HOPS]; },

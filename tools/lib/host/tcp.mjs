@@ -27,7 +27,6 @@ export class TcpSocket {
   constructor(family, ref, state = 'unbound') {
     this._family = family; this._ref = ref; this._state = state; this._backlog = 128; this._net = null;
   }
-  _fd() { if (!this._ref || this._ref.fd < 0) throw 'invalid-state'; return this._ref.fd; }
   startBind(network, local) {
     checkNet(network);
     if (this._state !== 'unbound') throw 'invalid-state';
@@ -35,17 +34,10 @@ export class TcpSocket {
     const fd = this._fd();
     if (local.val.port !== 0 && tcpClash(local.tag, local.val.address, local.val.port)) throw 'address-in-use';
     N.sockop(K.S_SETOPT, fd, K.SOL_SOCKET, K.SO_REUSEADDR, 1);
-    const r = N.sockop(K.S_BIND, fd, encodeAddr(local));
-    if (r === -K.EINVAL) throw 'invalid-state'; // already bound (an implicit bind)
-    netCheck(r);
+    this._bind(local);
     netCheck(N.sockop(K.S_SOCKNAME, fd));
     tcpBound.set(this, { family: local.tag, addr: [...local.val.address], port: decodeAddr().val.port });
-    this._net = network;
-    this._state = 'bind-started';
-  }
-  finishBind() {
-    if (this._state !== 'bind-started') throw 'not-in-progress';
-    this._state = 'bound';
+    this._bindStarted(network);
   }
   startConnect(network, remote) {
     checkNet(network);
@@ -81,11 +73,6 @@ export class TcpSocket {
     N.sockop(K.S_SETOPT, fd, K.IPPROTO_TCP, K.TCP_NODELAY, 1);
     const s = new TcpSocket(this._family, new FdRef(fd), 'connected');
     return [s, new InputStream('sock', s._ref.hold()), new OutputStream('sock', s._ref.hold())];
-  }
-  localAddress() {
-    if (this._state === 'unbound') throw 'invalid-state';
-    netCheck(N.sockop(K.S_SOCKNAME, this._fd()));
-    return decodeAddr();
   }
   remoteAddress() {
     if (this._state !== 'connected') throw 'invalid-state';

@@ -5,20 +5,12 @@ import { encodeAddr, decodeAddr, isMapped, isUnspecified, FAMILY, checkNet, optO
 
 export class UdpSocket {
   constructor(family, ref) { this._family = family; this._ref = ref; this._state = 'unbound'; this._remote = null; this._net = null; }
-  _fd() { if (!this._ref || this._ref.fd < 0) throw 'invalid-state'; return this._ref.fd; }
   startBind(network, local) {
     checkNet(network);
     if (this._state !== 'unbound') throw 'invalid-state';
     if (local.tag !== this._family || isMapped(local)) throw 'invalid-argument';
-    const r = N.sockop(K.S_BIND, this._fd(), encodeAddr(local));
-    if (r === -K.EINVAL) throw 'invalid-state';
-    netCheck(r);
-    this._net = network;
-    this._state = 'bind-started';
-  }
-  finishBind() {
-    if (this._state !== 'bind-started') throw 'not-in-progress';
-    this._state = 'bound';
+    this._bind(local);
+    this._bindStarted(network);
   }
   stream(remote) {
     if (this._state !== 'bound') throw 'invalid-state';
@@ -32,11 +24,6 @@ export class UdpSocket {
       this._remote = null;
     }
     return [new IncomingDatagramStream(this), new OutgoingDatagramStream(this)];
-  }
-  localAddress() {
-    if (this._state === 'unbound') throw 'invalid-state';
-    netCheck(N.sockop(K.S_SOCKNAME, this._fd()));
-    return decodeAddr();
   }
   remoteAddress() {
     if (!this._remote) throw 'invalid-state';
