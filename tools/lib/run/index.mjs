@@ -7,7 +7,8 @@ export { makeExit } from './exit.mjs';
 export { buildHost } from './host-step.mjs';
 export { instantiate, runCommand } from './instantiate.mjs';
 export { die } from './report.mjs';
-// extension points
+// extension points (plugins.mjs registers on them)
+import './plugins.mjs';
 export { addCoreTransform, setCoreCompiler } from './compile.mjs';
 export { addTrapReporter } from './trap.mjs';
 export { addEventSource } from '../native-host.mjs';
