@@ -3,7 +3,7 @@
 //     what it returns is what runs; setCoreCompiler wraps the compile itself;
 //   - a trap reporter (run/trap.mjs) gets the error and the core modules as compiled, and its
 //     lines follow the trap line;
-//   - a native-host event source (host/poll.mjs) has its fd polled during a blocking wait, its
+//   - a native-host event source (host/io.mjs) has its fd polled during a blocking wait, its
 //     handle() run, and can make a waiting pollable ready.
 // The plug-ins are loaded with `node --import`, into the same module instances the runner uses.
 import { spawnSync } from 'node:child_process';
@@ -55,7 +55,7 @@ check(/wasip2-run: trap report: broken reporter/.test(r.stderr) && r.stderr.inde
 const { nativeModulePath } = await import(url('host.mjs'));
 if (nativeModulePath()) {
   const { loadNative, buildNativeImports, addEventSource } = await import(url('native-host.mjs'));
-  const { Pollable, READY } = await import(url('host/poll.mjs'));
+  const { Pollable, READY } = await import(url('host/io.mjs'));
   const imports = buildNativeImports({ args: [], env: {}, preopens: [] }, loadNative(nativeModulePath()));
   const { K } = await import(url('host/context.mjs')); // set by buildNativeImports
   const zero = openSync('/dev/zero', 'r'); // always readable

@@ -1,6 +1,6 @@
 // The two lowerings of the hot wasi:filesystem calls, driven through every case of their WIT
 // variant types: the glue's own (jco lowers what the native host's Descriptor returns) and the
-// core-ABI one (tools/lib/glue-fast.mjs's trampoline code + tools/lib/host/fs-raw.mjs +
+// core-ABI one (tools/lib/glue-fast.mjs's trampoline code + tools/lib/host/filesystem.mjs +
 // wasip2_host.c's *_raw functions write the guest's return area themselves).
 //
 // The real glue of test/host/raw_fs.c, rewritten as the runner runs it, is instantiated twice

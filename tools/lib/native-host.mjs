@@ -10,22 +10,17 @@
 //
 // One module per interface family, in host/ (docs/host-notes.md, "Runner modules"):
 //   context.mjs     the native module, its scratch buffer, errno maps, IoError, FdRef
-//   poll.mjs        wasi:io/poll, the wait loop and its event sources
-//   streams.mjs     wasi:io/streams
-//   filesystem.mjs  wasi:filesystem; fs-raw.mjs its core-ABI fast paths
-//   sockets.mjs     addresses, network, options, ip-name-lookup; tcp.mjs, udp.mjs
+//   io.mjs          wasi:io/poll (the wait loop, its event sources) and wasi:io/streams
+//   filesystem.mjs  wasi:filesystem, with the core-ABI fast paths of six descriptor calls
+//   sockets.mjs     wasi:sockets: addresses, network, TCP, UDP, ip-name-lookup
 //   cli.mjs         wasi:cli (but exit), wasi:clocks, wasi:random
 import { setup, IoError } from './host/context.mjs';
-import * as poll from './host/poll.mjs';
-import * as streams from './host/streams.mjs';
+import * as io from './host/io.mjs';
 import * as filesystem from './host/filesystem.mjs';
-import * as fsRaw from './host/fs-raw.mjs';
 import * as sockets from './host/sockets.mjs';
-import * as tcp from './host/tcp.mjs';
-import * as udp from './host/udp.mjs';
 import * as cli from './host/cli.mjs';
 
-export { addEventSource } from './host/poll.mjs';
+export { addEventSource } from './host/io.mjs';
 
 export function loadNative(file) {
   const module = { exports: {} };
@@ -37,15 +32,11 @@ export function loadNative(file) {
 // as host.mjs's). Once per process: the modules keep their state in the shared context.
 export function buildNativeImports(config, native) {
   setup(native, config);
-  fsRaw.install();
   return {
     ...cli.imports(),
     ...filesystem.imports(),
     'wasi:io/error': { Error: IoError },
-    ...poll.imports(),
-    ...streams.imports(),
+    ...io.imports(),
     ...sockets.imports(),
-    ...tcp.imports(),
-    ...udp.imports(),
   };
 }

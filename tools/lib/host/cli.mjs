@@ -1,8 +1,7 @@
 // wasi:cli (environment, stdio, terminals), wasi:clocks and wasi:random. wasi:cli/exit and
 // the clocks' timezone are host.mjs's (the same for both hosts).
 import { N, K, DISPOSE, config, s64 } from './context.mjs';
-import { Pollable, now } from './poll.mjs';
-import { InputStream, OutputStream } from './streams.mjs';
+import { Pollable, now, InputStream, OutputStream } from './io.mjs';
 
 // stdio: the process's own fds 0-2, never closed by the guest
 const stdioRef = (fd) => ({ fd, refs: Infinity, hold() { return this; }, release() {} });

@@ -1,9 +1,9 @@
-// wasip2-run's CA step. Node parses the certificate file named by NODE_EXTRA_CA_CERTS at
+// wasip2-run's CA step (loaded only when the launcher moved the variable). Node parses the certificate file named by NODE_EXTRA_CA_CERTS at
 // start-up, before any of our code runs (about 40 ms of a 90 ms hello on a machine that sets it
 // for every process). Only wasi:http (preview2-shim's fetch) makes TLS connections from this
 // process, so the launcher (mk/wrapper.sh) moves the variable to WASIP2_RUN_EXTRA_CA_CERTS, and
 // a component that imports wasi:http is run again by a Node that got it back.
-import { die } from './report.mjs';
+import { die } from './cli.mjs';
 
 export function restartForCA(meta) {
   const savedCA = process.env.WASIP2_RUN_EXTRA_CA_CERTS;

@@ -1,6 +1,6 @@
 // wasip2-run's exit step: the one way out once the guest runs. It writes the code cache and
 // --count-calls, checks for leaked handles (--check-leaks), and exits with the guest's status.
-import { say, EXIT_LEAKS } from './report.mjs';
+import { say, EXIT_LEAKS } from './cli.mjs';
 
 const { writeFileSync } = process.getBuiltinModule('node:fs');
 const TABLES_KEY = Symbol.for('wasip2-run.handle-tables');

@@ -1,4 +1,4 @@
-// wasip2-run's trap report: what a wasm trap, a stack overflow or a host exception that ended
+// wasip2-run's trap report (loaded when a trap happens): what a wasm trap, a stack overflow or a host exception that ended
 // the guest is called on stderr (`wasip2-run: trap: ...`), then exit status 134.
 //
 // Extension point (docs/host-notes.md, "Runner modules"):
@@ -7,19 +7,15 @@
 //                        function names from the name section); modules is [{ name, bytes }],
 //                        the core modules as compiled (compile.mjs). A reporter that throws is
 //                        skipped, with a note.
-import { say, EXIT_TRAP } from './report.mjs';
+import { say, EXIT_TRAP } from './cli.mjs';
 import { coreModules } from './compile.mjs';
 
+// cli.mjs sets Error.stackTraceLimit to 2 * DEEP_STACK_FRAMES before the guest runs
 const DEEP_STACK_FRAMES = 256;
-Error.stackTraceLimit = 2 * DEEP_STACK_FRAMES; // enough frames to recognise a runaway recursion
 const STACK_HINT = 'link with -Wl,-z,stack-size=N; the default is 1 MiB, or an eighth of a fixed --initial-memory';
 
 const reporters = [];
 export function addTrapReporter(fn) { reporters.push(fn); }
-
-export function isTrap(e) {
-  return e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
-}
 
 // the trap line's text
 export function trapMessage(e) {
