@@ -1,8 +1,6 @@
 // wasi:filesystem on *at(2) system calls beneath the preopened directories: descriptors,
-// directory entry streams, preopens, and the open-at flag mapping (shared with the core-ABI
-// fast paths of fs-raw.mjs).
-//
-// The core-ABI fast paths of six descriptor calls are the second part of this file.
+// directory entry streams, preopens, and the open-at flag mapping; then the core-ABI fast
+// paths of six descriptor calls (they share that mapping).
 import { N, K, DISPOSE, config, scratch, HDR, s64, bytesView, fsCheck, fsCode, FS, FdRef, IoError } from './context.mjs';
 import { InputStream, OutputStream } from './io.mjs';
 let TYPES, DTYPES, ADVICE; // set by imports(), once the constants are known
