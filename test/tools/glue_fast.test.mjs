@@ -50,6 +50,14 @@ for (const [name, g, steps] of [['raw_fs', fs.glue, ALL], ['tcp_self', tcp.glue,
   try { new vm.Script(w.script); } catch (e) { compiled = e.message; }
   check(compiled === true, `${name}: the rewritten glue compiles`, compiled);
 }
+// the same glue nested one level deeper (jco puts the trampolines inside its init generator
+// for some components, e.g. test/exit/exit_codes.test.mjs's hand-made ones): all still applies
+{
+  const nested = fs.glue.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');
+  const r = fastGlue(nested);
+  check(r.applied.length === ALL.length && r.trampolines === r.seen && r.direct === r.seen && r.lowered === 6 && !rewriteProblems(r).length,
+    'raw_fs nested deeper: every step still applies', rewriteProblems(r).join('; '));
+}
 const rfs = fastGlue(fs.glue);
 check(rfs.lowered === 6 && rfs.rawMissed.length === 0, `raw_fs: the six core-ABI lowerings are in (${rfs.lowered})`);
 check(fastGlue(tcp.glue).lowered === 0, 'tcp_self: no descriptor call, no lowering');

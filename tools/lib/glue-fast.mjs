@@ -89,8 +89,9 @@ const STEPS = [
     apply(t) {
       const made = (t.match(/\b_createdReps\b/g) || []).length;
       const inits = (t.match(/\._createdReps = new Set\(\);/g) || []).length;
-      if (made !== inits + 1 || !t.includes('    table._createdReps.add(rep);\n')) return null;
-      return t.replace('    table._createdReps.add(rep);\n', '');
+      const add = /\n[ \t]*table\._createdReps\.add\(rep\);(?=\n)/;
+      if (made !== inits + 1 || !add.test(t)) return null;
+      return t.replace(add, '');
     },
   },
 ];
@@ -99,7 +100,8 @@ const STEPS = [
 // and which core-ABI lowerings did not apply (rawMissed).
 function rewriteTrampolines(t, r) {
   r.seen = (t.match(/const _trampoline\d+ = function\(/g) || []).length;
-  return t.replace(/const (_trampoline\d+) = function\(([^)]*)\) \{([\s\S]*?)\n  \1\.fnName = ('[^']*');/g, (whole, name, params, body, fnName) => {
+  // (any indentation: the glue nests them deeper in some layouts)
+  return t.replace(/const (_trampoline\d+) = function\(([^)]*)\) \{([\s\S]*?)\n([ \t]*)\1\.fnName = ('[^']*');/g, (whole, name, params, body, ind, fnName) => {
     r.parsed++;
     if (!/const hostProvided = true;/.test(body)) return whole;
     r.eligible++;
@@ -113,7 +115,7 @@ function rewriteTrampolines(t, r) {
     const raw = rawLowering(name, params, body, fnName);
     if (raw) r.lowered++;
     else if (raw === null && rawMethod(fnName)) r.rawMissed.push(rawMethod(fnName));
-    return `${raw ? raw.before : ''}const ${name} = function(${params}) {${raw ? raw.enter : ''}${nb}\n  ${name}.fnName = ${fnName};\n  ${name}._wasip2Sync = true;`;
+    return `${raw ? raw.before : ''}const ${name} = function(${params}) {${raw ? raw.enter : ''}${nb}\n${ind}${name}.fnName = ${fnName};\n${ind}${name}._wasip2Sync = true;`;
   });
 }
 
@@ -121,13 +123,14 @@ function rewriteTrampolines(t, r) {
 // _lowerImportBackwardsCompat (its rest-argument spread and checks cost a few us per call):
 // reassign each `trampolineN` just before the core modules are instantiated.
 function directTrampolines(t, r) {
-  const anchor = t.search(/\n  Promise\.all\(\[module0/);
-  if (anchor < 0) return t;
+  const at = /\n([ \t]*)Promise\.all\(\[module0/.exec(t);
+  if (!at) return t;
+  const anchor = at.index, ind = at[1];
   const direct = [];
-  for (const m of t.matchAll(/\n  let (trampoline(\d+)) = _trampoline\2\.manuallyAsync \?/g)) {
+  for (const m of t.matchAll(/\n[ \t]*let (trampoline(\d+)) = _trampoline\2\.manuallyAsync \?/g)) {
     if (m.index > anchor) return t; // not the expected layout: skip this step
-    if (t.includes(`\n  _trampoline${m[2]}._wasip2Sync = true;`)) {
-      direct.push(`  if (!_trampoline${m[2]}.manuallyAsync) ${m[1]} = _trampoline${m[2]};`);
+    if (new RegExp(`\\n[ \\t]*_trampoline${m[2]}\\._wasip2Sync = true;`).test(t)) {
+      direct.push(`${ind}if (!_trampoline${m[2]}.manuallyAsync) ${m[1]} = _trampoline${m[2]};`);
     }
   }
   r.direct = direct.length;
