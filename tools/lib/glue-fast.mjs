@@ -26,11 +26,13 @@
 // made it (correct, only slower): the other steps are only safe together with them.
 
 // A step: present(glue) says the glue has what it rewrites (a component without string
-// arguments has no string decoding to speed up), apply(glue) returns the new text or null
-// when what is there does not have the expected shape. cost: what a miss means.
+// arguments has no string decoding to speed up, one without imports no trampolines at all),
+// apply(glue) returns the new text or null when what is there does not have the expected
+// shape. cost: what a miss means.
+const hasTrampolines = (t) => /const _trampoline\d+ = function\(/.test(t);
 const STEPS = [
   {
-    name: 'debug-log', required: true, present: () => true, cost: 'every host call reads JCO_DEBUG a dozen times',
+    name: 'debug-log', required: true, present: hasTrampolines, cost: 'every host call reads JCO_DEBUG a dozen times',
     apply(t) {
       const dbg = /const _debugLog = \(\.\.\.args\) => \{\s*if \(!globalThis\?\.process\?\.env\?\.JCO_DEBUG\) \{ return; \}\s*console\.debug\(\.\.\.args\);\s*\};/;
       if (!dbg.test(t)) return null;
@@ -40,7 +42,7 @@ const STEPS = [
     },
   },
   {
-    name: 'lower-import', required: true, present: () => true, cost: 'every host call runs the async task machinery',
+    name: 'lower-import', required: true, present: hasTrampolines, cost: 'every host call runs the async task machinery',
     apply(t) {
       const lower = /function _lowerImportBackwardsCompat\(args\) \{\s*const params = \[\.\.\.arguments\]\.slice\(1\);/;
       if (!lower.test(t)) return null;
