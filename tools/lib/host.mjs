@@ -167,53 +167,37 @@ async function nativeImports(config, packages) {
   return { imports: buildNativeImports(config, N) };
 }
 
-export async function buildImports(config) {
-  const packages = config.packages ?? SHIM_MODULES;
-  if (config.host !== 'shim') {
-    const r = await nativeImports(config, packages);
-    if (r.imports) {
-      const imports = r.imports;
-      imports['wasi:cli/exit'] = {
-        exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
-        exitWithCode(code) { config.onExit(Number(code) & 0xff); },
-      };
-      imports['wasi:clocks/timezone'] = timezone;
-      if (config.overrides) {
-        for (const [iface, fns] of Object.entries(config.overrides)) imports[iface] = { ...(imports[iface] || {}), ...fns };
-      }
-      return imports;
-    }
-    if (config.host === 'native') throw new Error(`--host=native: ${r.why}`);
-    if (!/wasi:http/.test(r.why)) (config.say ?? ((m) => writeSync(2, `wasip2-run: ${m}\n`)))(`native host unavailable (${r.why}); using preview2-shim`);
-  }
-  const shim = await loadShim(packages);
-  isatty ??= (await import('node:tty')).isatty;
-  const { cli, clocks, filesystem, io, random, sockets } = shim;
-
-  cli._setArgs(config.args);
-  cli._setEnv(config.env);
-  // The shim reports the host's cwd, a path the guest cannot open. Report the first --dir's guest
-  // path instead (libc starts there, so relative paths work as with `wasmtime --dir`), or none.
-  cli._setCwd(config.preopens.length ? config.preopens[0][0] : undefined);
-
-  if (filesystem) {
-    filesystem._setPreopens({});
-    for (const [guest, host] of config.preopens) filesystem._addPreopen(guest, host);
-  }
-  // Fixes for host bugs that live in resource methods (docs/host-notes.md): they replace single
-  // methods on the shim's resource classes, since the glue calls methods on the shim's instances.
-  if (config.hostFixes !== false) {
-    if (filesystem) (await import('./host-fs.mjs')).installFsFixes(shim, config.preopens.map(([, host]) => host));
-    if (sockets && !config.denyNetwork) await (await import('./host-tcp.mjs')).installTcpFixes(shim);
-  }
-
-  const all = {
-    'wasi:cli/environment': cli.environment,
+// wasi:cli/exit and the timezone: the same for both hosts
+function exitImports(config) {
+  return {
     'wasi:cli/exit': {
       exit(status) { config.onExit(exitCodeFor(status, config.exitStatus?.())); },
       // 0.2.x (x > 0, @unstable cli-exit-with-code): the status itself, as a shell shows it
       exitWithCode(code) { config.onExit(Number(code) & 0xff); },
     },
+    'wasi:clocks/timezone': timezone,
+  };
+}
+
+// The native host's imports, or null (then the shim serves: said once, unless for wasi:http).
+async function tryNative(config, packages) {
+  const r = await nativeImports(config, packages);
+  if (!r.imports) {
+    if (config.host === 'native') throw new Error(`--host=native: ${r.why}`);
+    if (!/wasi:http/.test(r.why)) (config.say ?? ((m) => writeSync(2, `wasip2-run: ${m}\n`)))(`native host unavailable (${r.why}); using preview2-shim`);
+    return null;
+  }
+  const imports = Object.assign(r.imports, exitImports(config));
+  if (config.overrides) {
+    for (const [iface, fns] of Object.entries(config.overrides)) imports[iface] = { ...(imports[iface] || {}), ...fns };
+  }
+  return imports;
+}
+
+// the shim's interfaces under the names the glue asks for (the ones not loaded left out)
+function shimInterfaces({ cli, clocks, filesystem, io, random, sockets }) {
+  return {
+    'wasi:cli/environment': cli.environment,
     'wasi:cli/stdin': cli.stdin,
     'wasi:cli/stdout': cli.stdout,
     'wasi:cli/stderr': cli.stderr,
@@ -224,7 +208,6 @@ export async function buildImports(config) {
     'wasi:cli/terminal-stderr': cli.terminalStderr,
     'wasi:clocks/monotonic-clock': clocks?.monotonicClock,
     'wasi:clocks/wall-clock': clocks?.wallClock,
-    'wasi:clocks/timezone': timezone,
     'wasi:filesystem/types': filesystem?.types,
     'wasi:filesystem/preopens': filesystem?.preopens,
     'wasi:io/error': io.error,
@@ -241,6 +224,62 @@ export async function buildImports(config) {
     'wasi:sockets/udp': sockets?.udp,
     'wasi:sockets/udp-create-socket': sockets?.udpCreateSocket,
   };
+}
+
+// the shim configured: arguments, environment, cwd, preopens, and its fixes
+async function configureShim(config, shim) {
+  const { cli, filesystem, sockets } = shim;
+  cli._setArgs(config.args);
+  cli._setEnv(config.env);
+  // The shim reports the host's cwd, a path the guest cannot open. Report the first --dir's guest
+  // path instead (libc starts there, so relative paths work as with `wasmtime --dir`), or none.
+  cli._setCwd(config.preopens.length ? config.preopens[0][0] : undefined);
+  if (filesystem) {
+    filesystem._setPreopens({});
+    for (const [guest, host] of config.preopens) filesystem._addPreopen(guest, host);
+  }
+  // Fixes for host bugs that live in resource methods (docs/host-notes.md): they replace single
+  // methods on the shim's resource classes, since the glue calls methods on the shim's instances.
+  if (config.hostFixes !== false) {
+    if (filesystem) (await import('./host-fs.mjs')).installFsFixes(shim, config.preopens.map(([, host]) => host));
+    if (sockets && !config.denyNetwork) await (await import('./host-tcp.mjs')).installTcpFixes(shim);
+  }
+}
+
+// OVERRIDES, --deny-network and config.overrides on fresh copies of the shim's interfaces
+function applyOverrides(config, shim, imports) {
+  const apply = (table) => {
+    for (const [iface, fns] of Object.entries(table)) {
+      if (!imports[iface] && !config.packages?.includes(iface.split(/[:/]/)[1])) continue;
+      const repl = typeof fns === 'function' ? fns(shim, config) : fns;
+      imports[iface] = { ...(imports[iface] || {}), ...repl };
+    }
+  };
+  apply(OVERRIDES);
+  if (config.denyNetwork && shim.sockets) {
+    shim.sockets._denyTcp();
+    shim.sockets._denyUdp();
+    shim.sockets._denyDnsLookup();
+    const denied = () => { throw 'access-denied'; };
+    apply({
+      'wasi:sockets/tcp-create-socket': { createTcpSocket: denied },
+      'wasi:sockets/udp-create-socket': { createUdpSocket: denied },
+      'wasi:sockets/ip-name-lookup': { resolveAddresses: denied },
+    });
+  }
+  if (config.overrides) apply(config.overrides);
+}
+
+export async function buildImports(config) {
+  const packages = config.packages ?? SHIM_MODULES;
+  if (config.host !== 'shim') {
+    const native = await tryNative(config, packages);
+    if (native) return native;
+  }
+  const shim = await loadShim(packages);
+  isatty ??= (await import('node:tty')).isatty;
+  await configureShim(config, shim);
+  const all = { ...shimInterfaces(shim), ...exitImports(config) };
   const imports = {};
   for (const [k, v] of Object.entries(all)) if (v) imports[k] = v;
   if (packages.includes('http')) {
@@ -251,26 +290,6 @@ export async function buildImports(config) {
   }
   // fresh copies: overriding never mutates the shim's own objects
   for (const k of Object.keys(imports)) imports[k] = { ...imports[k] };
-
-  const apply = (table) => {
-    for (const [iface, fns] of Object.entries(table)) {
-      if (!imports[iface] && !config.packages?.includes(iface.split(/[:/]/)[1])) continue;
-      const repl = typeof fns === 'function' ? fns(shim, config) : fns;
-      imports[iface] = { ...(imports[iface] || {}), ...repl };
-    }
-  };
-  apply(OVERRIDES);
-  if (config.denyNetwork && sockets) {
-    sockets._denyTcp();
-    sockets._denyUdp();
-    sockets._denyDnsLookup();
-    const denied = () => { throw 'access-denied'; };
-    apply({
-      'wasi:sockets/tcp-create-socket': { createTcpSocket: denied },
-      'wasi:sockets/udp-create-socket': { createUdpSocket: denied },
-      'wasi:sockets/ip-name-lookup': { resolveAddresses: denied },
-    });
-  }
-  if (config.overrides) apply(config.overrides);
+  applyOverrides(config, shim, imports);
   return imports;
 }

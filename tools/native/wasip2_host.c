@@ -67,6 +67,13 @@ static int path_arg(napi_env env, napi_value v, char *buf) {
   if (strlen(buf) != len) return -EINVAL; // an embedded NUL
   return 0;
 }
+// Declares `char name[PATH_MAX]` holding path argument v, or returns its -errno to JS.
+#define PATH_ARG(name, v)                                                    \
+  char name[PATH_MAX];                                                       \
+  do {                                                                       \
+    int path_err_ = path_arg(env, (v), name);                                \
+    if (path_err_) return num(env, path_err_);                               \
+  } while (0)
 // A byte-buffer argument (any TypedArray or DataView view).
 static int bytes_arg(napi_env env, napi_value v, void **data, size_t *len) {
   bool is;
@@ -88,8 +95,44 @@ static int bytes_arg(napi_env env, napi_value v, void **data, size_t *len) {
 }
 #define RET(expr) return num(env, (expr) < 0 ? -errno : (double)(expr))
 
+// ---------------------------------------------------------------- injected results
+// inject(errno[, mode, nlink, size, atime s, ns, mtime s, ns, ctime s, ns, dev, ino]): from
+// now on the stat calls (stat-at, stat, metadata hashes), open and pread report this instead
+// of asking the kernel (errno 0: the stat fields; open and pread then run as usual);
+// inject() ends it. Only test/host/lowering.test.mjs uses it: it drives the glue's lowering
+// and the core-ABI one of the same calls through every error code and file type.
+static struct { int on, err; struct stat st; } fake;
+static napi_value n_inject(napi_env env, napi_callback_info info) {
+  ARGS(13);
+  memset(&fake, 0, sizeof fake);
+  napi_valuetype t;
+  napi_typeof(env, argv[0], &t);
+  if (argc < 1 || t != napi_number) return num(env, 0);
+  fake.on = 1;
+  fake.err = i32(env, argv[0]);
+  double v[12] = { 0 };
+  for (size_t i = 1; i < argc && i < 13; i++) v[i - 1] = f64(env, argv[i]);
+  fake.st.st_mode = (mode_t)v[0]; fake.st.st_nlink = (nlink_t)v[1]; fake.st.st_size = (off_t)v[2];
+  struct timespec *ts[3] = { &fake.st.st_atim, &fake.st.st_mtim, &fake.st.st_ctim };
+  for (int i = 0; i < 3; i++) { ts[i]->tv_sec = (time_t)v[3 + 2 * i]; ts[i]->tv_nsec = (long)v[4 + 2 * i]; }
+  fake.st.st_dev = (dev_t)v[9]; fake.st.st_ino = (ino_t)v[10];
+  return num(env, 0);
+}
+// the injected result of a stat call: 1 (*r set: 0 or -1 with errno), else 0
+static int faked_stat(struct stat *st, int *r) {
+  if (!fake.on) return 0;
+  if (fake.err) { errno = fake.err; *r = -1; } else { *st = fake.st; *r = 0; }
+  return 1;
+}
+static int fstat_fd(int fd, struct stat *st) {
+  int r;
+  if (faked_stat(st, &r)) return r;
+  return fstat(fd, st);
+}
+
 // ---------------------------------------------------------------- paths
 static int beneath(int dirfd, const char *path, int flags, int mode) {
+  if (fake.on && fake.err) { errno = fake.err; return -1; }
   struct open_how how = { .flags = (uint64_t)flags | O_CLOEXEC, .mode = (uint64_t)mode,
                           .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS };
   if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE) how.mode = 0;
@@ -155,9 +198,7 @@ static void stat_forget(void) { last_stat.valid = 0; }
 static napi_value n_open(napi_env env, napi_callback_info info) {
   ARGS(4);
   stat_forget();
-  char p[PATH_MAX];
-  int e = path_arg(env, argv[1], p);
-  if (e) return num(env, e);
+  PATH_ARG(p, argv[1]);
   int fd = beneath(i32(env, argv[0]), p, i32(env, argv[2]), i32(env, argv[3]));
   RET(fd);
 }
@@ -166,9 +207,7 @@ static napi_value n_open(napi_env env, napi_callback_info info) {
 // runner's own --dir argument)
 static napi_value n_openroot(napi_env env, napi_callback_info info) {
   ARGS(1);
-  char p[PATH_MAX];
-  int e = path_arg(env, argv[0], p);
-  if (e) return num(env, e);
+  PATH_ARG(p, argv[0]);
   RET(open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
 }
 
@@ -194,6 +233,7 @@ static void put_stat(const struct stat *st) {
 // stat of a path beneath dirfd; follow: symlinks too (still beneath dirfd)
 static int stat_beneath(int dirfd, const char *p, int follow, struct stat *st) {
   int parent, owned, r, slash;
+  if (faked_stat(st, &r)) return r;
   char leaf[PATH_MAX];
   if (split(dirfd, p, &parent, &owned, leaf, &slash) < 0) return -1;
   // "link/" names what the link points to, and fstatat would follow it unchecked: resolve
@@ -212,9 +252,7 @@ static int stat_beneath(int dirfd, const char *p, int follow, struct stat *st) {
 // statat(dirfd, path, follow) -> 0, stat fields in scratch
 static napi_value n_statat(napi_env env, napi_callback_info info) {
   ARGS(3);
-  char p[PATH_MAX];
-  int e = path_arg(env, argv[1], p);
-  if (e) return num(env, e);
+  PATH_ARG(p, argv[1]);
   bool follow = false;
   napi_get_value_bool(env, argv[2], &follow);
   struct stat st;
@@ -226,7 +264,7 @@ static napi_value n_statat(napi_env env, napi_callback_info info) {
 static napi_value n_fstat(napi_env env, napi_callback_info info) {
   ARGS(1);
   struct stat st;
-  int r = fstat(i32(env, argv[0]), &st);
+  int r = fstat_fd(i32(env, argv[0]), &st);
   if (r == 0) put_stat(&st);
   RET(r);
 }
@@ -237,9 +275,9 @@ static napi_value n_pathop(napi_env env, napi_callback_info info) {
   ARGS(5);
   stat_forget();
   int op = i32(env, argv[0]), dirfd = i32(env, argv[1]);
-  char p[PATH_MAX], leaf[PATH_MAX], p2[PATH_MAX], leaf2[PATH_MAX];
-  int e = path_arg(env, argv[2], p);
-  if (e) return num(env, e);
+  char leaf[PATH_MAX], p2[PATH_MAX], leaf2[PATH_MAX];
+  PATH_ARG(p, argv[2]);
+  int e;
   if (op == OP_SYMLINK) {
     // symlinkat(target = argv[2], dirfd, path = argv[3]): the target is stored, not resolved
     // here; an absolute target or one that climbs out is refused later, when it is followed
@@ -324,9 +362,9 @@ static napi_value n_utimens(napi_env env, napi_callback_info info) {
   napi_valuetype t;
   napi_typeof(env, argv[1], &t);
   if (t != napi_string) RET(futimens(dirfd, ts));
-  char p[PATH_MAX], leaf[PATH_MAX];
-  int e = path_arg(env, argv[1], p);
-  if (e) return num(env, e);
+  char leaf[PATH_MAX];
+  PATH_ARG(p, argv[1]);
+  int e;
   bool follow = false;
   napi_get_value_bool(env, argv[2], &follow);
   size_t pl = strlen(p);
@@ -365,6 +403,7 @@ static napi_value n_pread(napi_env env, napi_callback_info info) {
   double len = f64(env, argv[1]), off = f64(env, argv[2]);
   size_t n = len > DATA_SIZE ? DATA_SIZE : (size_t)len;
   ssize_t r;
+  if (fake.on && fake.err) { errno = fake.err; RET(-1); }
   do r = off < 0 ? read(fd, scratch + HDR_SIZE, n) : pread(fd, scratch + HDR_SIZE, n, (off_t)off);
   while (r < 0 && errno == EINTR);
   RET(r);
@@ -495,6 +534,17 @@ static int mem_path(const struct mem *m, double ptr, double len, char *out) {
   out[n] = 0;
   return 0;
 }
+// The arguments every guest-memory call starts with: the memory (argv[0]), the return area
+// (argv[ret_i], ret_size bytes) and, when path_i >= 0, the path as (pointer, length) at
+// argv[path_i], argv[path_i + 1]. 0 when all are usable, else the call falls back.
+struct raw_args { struct mem m; uint8_t *ret; char path[PATH_MAX]; };
+static int raw_args(napi_env env, napi_value *argv, int path_i, int ret_i, size_t ret_size, struct raw_args *a) {
+  double ret = f64(env, argv[ret_i]);
+  if (mem_arg(env, argv[0], &a->m) || !in_bounds(&a->m, ret, (double)ret_size)) return -1;
+  if (path_i >= 0 && mem_path(&a->m, f64(env, argv[path_i]), f64(env, argv[path_i + 1]), a->path)) return -1;
+  a->ret = a->m.base + (size_t)ret;
+  return 0;
+}
 static void put8(uint8_t *p, uint8_t v) { *p = v; }
 static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
 static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
@@ -531,15 +581,13 @@ static void put_hash_result(uint8_t *r, int64_t dev, int64_t ino, int err) {
 // statat_raw(memory, dirfd, pathPtr, pathLen, follow, ret) -> 0 | RAW_FALLBACK
 static napi_value n_statat_raw(napi_env env, napi_callback_info info) {
   ARGS(6);
-  struct mem m;
-  char p[PATH_MAX];
-  double ret = f64(env, argv[5]);
-  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, 104)
-      || mem_path(&m, f64(env, argv[2]), f64(env, argv[3]), p)) return num(env, RAW_FALLBACK);
+  struct raw_args a;
+  if (raw_args(env, argv, 2, 5, 104, &a)) return num(env, RAW_FALLBACK);
+  const char *p = a.path;
   int dirfd = i32(env, argv[1]), follow = i32(env, argv[4]) != 0;
   struct stat st;
   int r = stat_beneath(dirfd, p, follow, &st);
-  put_stat_result(m.base + (size_t)ret, &st, r < 0 ? errno : 0);
+  put_stat_result(a.ret, &st, r < 0 ? errno : 0);
   if (r == 0) {
     last_stat.valid = 1; last_stat.dirfd = dirfd; last_stat.follow = follow;
     last_stat.len = strlen(p); memcpy(last_stat.path, p, last_stat.len + 1);
@@ -552,13 +600,11 @@ static napi_value n_statat_raw(napi_env env, napi_callback_info info) {
 // the stat-at just made of the same path when nothing came in between
 static napi_value n_hashat_raw(napi_env env, napi_callback_info info) {
   ARGS(6);
-  struct mem m;
-  char p[PATH_MAX];
-  double ret = f64(env, argv[5]);
-  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, 24)
-      || mem_path(&m, f64(env, argv[2]), f64(env, argv[3]), p)) return num(env, RAW_FALLBACK);
+  struct raw_args a;
+  if (raw_args(env, argv, 2, 5, 24, &a)) return num(env, RAW_FALLBACK);
+  const char *p = a.path;
   int dirfd = i32(env, argv[1]), follow = i32(env, argv[4]) != 0;
-  uint8_t *r = m.base + (size_t)ret;
+  uint8_t *r = a.ret;
   if (last_stat.valid && last_stat.dirfd == dirfd && last_stat.follow == follow
       && !strcmp(last_stat.path, p)) {
     stat_forget();
@@ -575,14 +621,13 @@ static napi_value n_hashat_raw(napi_env env, napi_callback_info info) {
 // descriptor.metadata-hash
 static napi_value n_fstat_raw(napi_env env, napi_callback_info info) {
   ARGS(4);
-  struct mem m;
-  double ret = f64(env, argv[2]);
+  struct raw_args a;
   int hash = i32(env, argv[3]) != 0;
-  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, hash ? 24 : 104)) return num(env, RAW_FALLBACK);
+  if (raw_args(env, argv, -1, 2, hash ? 24 : 104, &a)) return num(env, RAW_FALLBACK);
   struct stat st;
-  int e = fstat(i32(env, argv[1]), &st) < 0 ? errno : 0;
-  if (hash) put_hash_result(m.base + (size_t)ret, (int64_t)st.st_dev, (int64_t)st.st_ino, e);
-  else put_stat_result(m.base + (size_t)ret, &st, e);
+  int e = fstat_fd(i32(env, argv[1]), &st) < 0 ? errno : 0;
+  if (hash) put_hash_result(a.ret, (int64_t)st.st_dev, (int64_t)st.st_ino, e);
+  else put_stat_result(a.ret, &st, e);
   return num(env, 0);
 }
 
@@ -591,15 +636,12 @@ static napi_value n_fstat_raw(napi_env env, napi_callback_info info) {
 // RAW_FALLBACK
 static napi_value n_openat_raw(napi_env env, napi_callback_info info) {
   ARGS(6);
-  struct mem m;
-  char p[PATH_MAX];
-  double ret = f64(env, argv[5]);
-  if (mem_arg(env, argv[0], &m) || !in_bounds(&m, ret, 8)
-      || mem_path(&m, f64(env, argv[2]), f64(env, argv[3]), p)) return num(env, RAW_FALLBACK);
+  struct raw_args a;
+  if (raw_args(env, argv, 2, 5, 8, &a)) return num(env, RAW_FALLBACK);
   stat_forget();
-  int fd = beneath(i32(env, argv[1]), p, i32(env, argv[4]), 0666);
+  int fd = beneath(i32(env, argv[1]), a.path, i32(env, argv[4]), 0666);
   if (fd >= 0) return num(env, fd);
-  uint8_t *r = m.base + (size_t)ret;
+  uint8_t *r = a.ret;
   put8(r, 1);
   put8(r + 4, fs_code(errno));
   return num(env, -1);
@@ -726,9 +768,7 @@ static napi_value n_poll(napi_env env, napi_callback_info info) {
 // lookup(name, family) -> [family, a0, a1, ...] flattened per address, or -EAI code - 1000
 static napi_value n_lookup(napi_env env, napi_callback_info info) {
   ARGS(1);
-  char name[PATH_MAX];
-  int e = path_arg(env, argv[0], name);
-  if (e) return num(env, e);
+  PATH_ARG(name, argv[0]);
   struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai;
   int r = getaddrinfo(name, NULL, &hints, &res);
   if (r) return num(env, -1000 + r);
@@ -773,7 +813,7 @@ static napi_value n_constants(napi_env env, napi_callback_info info) {
   C(ECONNRESET); C(ENOBUFS); C(EISCONN); C(ENOTCONN); C(ETIMEDOUT); C(ECONNREFUSED);
   C(EHOSTDOWN); C(EHOSTUNREACH); C(EALREADY); C(EINPROGRESS); C(EDQUOT); C(ETIME); C(ENOTSUP);
   C(EAI_NONAME); C(EAI_AGAIN); C(EAI_FAIL); C(EAI_MEMORY); C(EAI_FAMILY); C(EAI_SERVICE);
-  C(EAI_NODATA); C(EAI_SYSTEM);
+  C(EAI_NODATA); C(EAI_SYSTEM); C(ENOTRECOVERABLE);
   C(O_RDONLY); C(O_WRONLY); C(O_RDWR); C(O_CREAT); C(O_EXCL); C(O_TRUNC); C(O_DIRECTORY);
   C(O_NOFOLLOW); C(O_PATH); C(O_APPEND); C(O_SYNC); C(O_DSYNC); C(O_NONBLOCK); C(O_NOCTTY);
   C(S_IFMT); C(S_IFDIR); C(S_IFREG); C(S_IFLNK); C(S_IFCHR); C(S_IFBLK); C(S_IFIFO); C(S_IFSOCK);
@@ -817,7 +857,7 @@ static napi_value Init(napi_env env, napi_value exports) {
     { "socket", n_socket }, { "sockop", n_sockop }, { "recv", n_recv }, { "send", n_send },
     { "poll", n_poll }, { "lookup", n_lookup },
     { "set_fs_codes", n_set_fs_codes }, { "statat_raw", n_statat_raw }, { "hashat_raw", n_hashat_raw },
-    { "fstat_raw", n_fstat_raw }, { "openat_raw", n_openat_raw },
+    { "fstat_raw", n_fstat_raw }, { "openat_raw", n_openat_raw }, { "inject", n_inject },
   };
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
     napi_value f;
