@@ -173,7 +173,7 @@ export function backtraceLines(e, modules) {
   const frames = wasmFrames(e?.stack).slice(0, MAX_FRAMES);
   if (frames.length === 0) return [];
   const maps = modules.map((m) => ({ bytes: m.bytes, map: moduleMap(m.bytes) }));
-  const located = frames.map((f) => ({ ...f, mod: findModule(f, maps) }));
+  const located = runtimeFramesDropped(frames.map((f) => ({ ...f, mod: findModule(f, maps) })));
   const lines = new Map(); // frame -> [{ fn, at }]
   for (const mm of maps) {
     if (!mm.map.dwarf) continue;
@@ -191,7 +191,7 @@ export function backtraceLines(e, modules) {
       if (last) out.push(`       ... ${run - REPEATS_SHOWN + 1} more frames of the same function`);
       return;
     }
-    const name = f.mod?.map.names.get(f.index) ?? f.v8name ?? `<wasm function ${f.index}>`;
+    const name = shownName(f);
     const head = `${String(i).padStart(5)}: 0x${f.offset.toString(16)} - `;
     const syms = lines.get(f) ?? [];
     if (syms.length <= 1) {
@@ -211,6 +211,23 @@ export function backtraceLines(e, modules) {
     out.push('note: llvm-symbolizer-22 not found: no file:line');
   }
   return out;
+}
+
+const nameOf = (f) => f.mod?.map.names.get(f.index) ?? f.v8name ?? '';
+
+// The frames of the way out are not the program's: the sanitizer runtime's (up to its
+// __ubsan_handle_* entry) and libc's deliberate trap (__wasip2_trap_exit, under abort()).
+function runtimeFramesDropped(frames) {
+  const handler = frames.findIndex((f) => nameOf(f).startsWith('__ubsan_handle_'));
+  if (handler >= 0 && handler + 1 < frames.length) return frames.slice(handler + 1);
+  return nameOf(frames[0]) === '__wasip2_trap_exit' && frames.length > 1 ? frames.slice(1) : frames;
+}
+
+// what the compiler calls main (main(void) and main(argc, argv) are renamed)
+const MAIN_NAMES = new Set(['__original_main', '__main_argc_argv']);
+function shownName(f) {
+  const n = nameOf(f) || `<wasm function ${f.index}>`;
+  return MAIN_NAMES.has(n) ? 'main' : n;
 }
 
 function where(s) {
