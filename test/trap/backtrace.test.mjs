@@ -68,5 +68,21 @@ const p1 = cc('deep-p1', ['-O2', '-Wl,--wasi-p1-adapter']);
 r = run(p1, []);
 check(r.status === 134 && names(r.stderr).slice(0, 4).join(' ') === 'inner middle outer main', 'preview1-adapter build: the same frames', r.stderr);
 
+// an uncaught C++ exception: libc++abi's terminate, then abort's backtrace from the throw
+import { writeFileSync } from 'node:fs';
+const cpp = join(dir, 'throw.cpp');
+writeFileSync(cpp, '#include <stdexcept>\n__attribute__((noinline)) static void thrower(int x) { if (x) throw std::runtime_error("boom"); }\n'
+  + 'int main(int argc, char **) { thrower(argc); return 0; }\n');
+const cxx = spawnSync('clang++-22', ['--target=wasm32-wasip2', `--sysroot=${join(ROOT, 'build/sysroot')}`, '-O1', '-g', cpp, '-o', join(dir, 'throw.wasm')],
+  { encoding: 'utf8', env: { ...process.env, PATH } });
+if (cxx.status !== 0) check(false, 'C++ throw program builds', cxx.stderr);
+else {
+  r = run(join(dir, 'throw.wasm'), []);
+  const n = names(r.stderr);
+  check(r.status === 134 && /terminate: C\+\+ exception of type std::runtime_error/.test(r.stderr) && n[0] === 'abort'
+    && n.includes('__cxa_throw') && n.some((x) => x.startsWith('thrower')) && /throw\.cpp:2:/.test(r.stderr),
+  'uncaught C++ exception: terminate line, backtrace through __cxa_throw to thrower (throw.cpp:2)', r.stderr);
+}
+
 console.log(failed ? `${failed} failed` : 'all backtrace checks passed');
 process.exit(failed ? 1 : 0);

@@ -12,7 +12,7 @@
 // section's (wasm-ld keeps it unless -s/--strip-all), and file:line comes from the module's
 // DWARF (-g) through llvm-symbolizer (wasm DWARF addresses are offsets into the code section's
 // contents). No symbolizer, or no DWARF: names only. WASIP2_BACKTRACE=0 prints nothing.
-const { writeSync, writeFileSync, mkdtempSync, rmSync } = process.getBuiltinModule('node:fs');
+const { accessSync, constants, writeSync, writeFileSync, mkdtempSync, rmSync } = process.getBuiltinModule('node:fs');
 const { spawnSync } = process.getBuiltinModule('node:child_process');
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { join, delimiter } = process.getBuiltinModule('node:path');
@@ -136,7 +136,7 @@ function onPath(names) {
   for (const dir of (process.env.PATH || '').split(delimiter)) {
     for (const n of names) {
       const p = join(dir, n);
-      try { if (spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0) return p; } catch { /* next */ }
+      try { accessSync(p, constants.X_OK); return p; } catch { /* next */ }
     }
   }
   return null;
@@ -201,7 +201,8 @@ export function backtraceLines(e, modules) {
     }
     // inlined frames: innermost first, each with its own line, as wasmtime shows them
     syms.forEach((s, j) => {
-      out.push(j === 0 ? head + (s.FunctionName || name) : `${' '.repeat(head.length)}${s.FunctionName}`);
+      const fn = MAIN_NAMES.has(s.FunctionName) ? 'main' : s.FunctionName;
+      out.push(j === 0 ? head + (fn || name) : `${' '.repeat(head.length)}${fn}`);
       out.push(`${' '.repeat(20)}at ${where(s)}`);
     });
   });
