@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The SDK as a Debian package (`make deb`):  mk/deb.sh OUT.deb
 # Installs the relocatable SDK folder (mk/dist.sh stage) as /usr/lib/wasip2-libc, with
-#   /usr/bin/{wasip2-run,wasm-component-ld,wasip2-cc,wasm32-wasip2-pkg-config} -> it,
+#   /usr/bin/{wasip2-run,wasm-component-ld,wasip2-cc,wasip2-c++,wasm32-wasip2-pkg-config} -> it,
 #   /usr/lib/llvm-22/bin/wasm32-unknown-wasip2.cfg   (mk/clang-cfg.sh: the sysroot and the
 #       code-generation options, so `clang-22 --target=wasm32-wasip2 app.c` needs no flags),
 #   /usr/share/meson/cross/wasm32-wasip2             (`meson setup --cross-file wasm32-wasip2`),
@@ -20,12 +20,11 @@ root=$tmp/root
 lib=/usr/lib/wasip2-libc
 mk/dist.sh stage "$root$lib"
 mkdir -p "$root/usr/bin" "$root/usr/lib/llvm-22/bin" "$root/usr/share/meson/cross" "$root/usr/lib/cmake" "$root/DEBIAN"
-for t in wasip2-run wasm-component-ld wasip2-cc wasm32-wasip2-pkg-config; do ln -s "../lib/wasip2-libc/bin/$t" "$root/usr/bin/$t"; done
+for t in wasip2-run wasm-component-ld wasip2-cc wasip2-c++ wasm32-wasip2-pkg-config; do ln -s "../lib/wasip2-libc/bin/$t" "$root/usr/bin/$t"; done
 ln -s ../wasip2-libc/share/cmake "$root/usr/lib/cmake/wasip2-libc"
 mk/clang-cfg.sh "$lib/sysroot" > "$root/usr/lib/llvm-22/bin/wasm32-unknown-wasip2.cfg"
 rm -f "$root$lib/share/wasm32-unknown-wasip2.cfg"
-# the cross file with its @DIRNAME@-relative SDK path made absolute (it lives elsewhere here)
-sed "s|^sdk = .*|sdk = '$lib'|" meson/wasm32-wasip2.ini > "$root/usr/share/meson/cross/wasm32-wasip2"
+cp meson/wasm32-wasip2.ini "$root/usr/share/meson/cross/wasm32-wasip2"
 size=$(du -sk "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CTL
 Package: wasip2-libc

@@ -4,7 +4,7 @@
 #   mk/dist.sh tar OUT.tar.gz
 # Layout (the same relative positions as build/, so every launcher, the CMake toolchain file
 # and the Meson cross file find their neighbours wherever the folder is moved):
-#   bin/        wasip2-cc, wasip2-run, wasm-component-ld, wasm32-wasip2-pkg-config, and
+#   bin/        wasip2-cc, wasip2-c++, wasip2-run, wasm-component-ld, wasm32-wasip2-pkg-config, and
 #               whatever else build/bin holds
 #   sysroot/    headers, libc.a, libc++, crt1.o, WIT; lib/wasm32-wasip2/pkgconfig for ports' .pc
 #   tools/      the Node tools (and tools/native/wasip2_host.node when built)
@@ -39,6 +39,7 @@ stage() {
   cp "$jco/package.json" "$d/$jco/" && cp "$jco"/lib/wasi_snapshot_preview1.*.wasm "$d/$jco/lib/"
   for t in wasm-component-ld wasip2-run; do mk/wrapper.sh "$d/bin/$t" ../tools/$t ../sysroot ..; done
   mk/cc-wrapper.sh "$d/bin/wasip2-cc" ../sysroot "${CLANG:-clang-22}"
+  mk/cc-wrapper.sh "$d/bin/wasip2-c++" ../sysroot "${CLANGXX:-clang++-22}"
   # other launchers build/bin holds (another area's: kept as they are, they find ../sysroot)
   for f in "$B"/bin/*; do
     [ -e "$d/bin/$(basename "$f")" ] || cp -P "$f" "$d/bin/"
