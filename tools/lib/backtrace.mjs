@@ -174,7 +174,7 @@ export function backtraceLines(e, modules) {
   if (frames.length === 0) return [];
   const maps = modules.map((m) => ({ bytes: m.bytes, map: moduleMap(m.bytes) }));
   const located = runtimeFramesDropped(frames.map((f) => ({ ...f, mod: findModule(f, maps) })));
-  const lines = new Map(); // frame -> [{ fn, at }]
+  const lines = new Map(); // frame -> llvm-symbolizer Symbol entries, innermost (inlined) first
   for (const mm of maps) {
     if (!mm.map.dwarf) continue;
     const mine = located.filter((f) => f.mod === mm);
