@@ -86,7 +86,12 @@ git -C "$here" archive HEAD | tar -x -C "$root/src/wasip2-libc"
 
 for m in proc sys dev dev/pts; do mkdir -p "$root/$m"; mount --bind "/$m" "$root/$m"; done
 
-DEB=${DEB:-$(ls -t "$here"/build/dist/wasip2-libc_*.deb 2>/dev/null | head -1 || true)}
+if [ -z "${DEB:-}" ]; then
+  for f in "$here"/build/dist/wasip2-libc_*.deb; do
+    if [ -f "$f" ] && { [ -z "${DEB:-}" ] || [ "$f" -nt "$DEB" ]; }; then DEB=$f; fi
+  done
+fi
+DEB=${DEB:-}
 if [ -n "$DEB" ]; then
   step "apt-get install ./$(basename "$DEB") (clang-22 and the rest come from the mirror)"
   cp "$DEB" "$root/tmp/wasip2-libc.deb"
