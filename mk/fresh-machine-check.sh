@@ -99,9 +99,13 @@ if [ -n "$DEB" ]; then
     sh -c 'apt-get update -qq && apt-get install -y -qq /tmp/wasip2-libc.deb' > "$work/deb.log" 2>&1 \
     || { tail -20 "$work/deb.log" >&2; echo "fresh-machine-check: the .deb did not install (log: $work/deb.log)" >&2; KEEP=1; exit 1; }
   step "clang-22 --target=wasm32-wasip2 app.c && wasip2-run app.wasm, installed toolchain only"
+  mkdir -p "$root/tmp/app"
+  cat > "$root/tmp/app/app.c" <<'C'
+#include <stdio.h>
+int main(int argc, char **argv) { printf("hello from %s, %d args\n", argv[1], argc); return 3; }
+C
   out=$(chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root sh -c '
-    set -e; mkdir -p /tmp/app && cd /tmp/app
-    printf "#include <stdio.h>\nint main(int c, char **v) { printf(\"hello from %%s, %%d args\\n\", v[1], c); return 3; }\n" > app.c
+    set -e; cd /tmp/app
     clang-22 --target=wasm32-wasip2 -O2 app.c -o app.wasm
     st=0; wasip2-run app.wasm deb x || st=$?; echo "status $st"' 2>&1) \
     || { echo "$out" >&2; echo "fresh-machine-check: building with the installed package failed" >&2; KEEP=1; exit 1; }
