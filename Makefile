@@ -311,3 +311,13 @@ install: install-cmake
 install-cmake: all
 	mkdir -p $(PREFIX)/share/cmake/Platform
 	for f in $(CMAKE_FILES); do cp $$f $(PREFIX)/share/cmake/$${f#cmake/}; done
+
+# ---------------------------------------------------------------- SDK packages (issue 26)
+# make dist: build/dist/wasip2-sdk-VERSION-ARCH-linux.tar.gz, one relocatable folder (mk/dist.sh);
+# make deb:  build/dist/wasip2-libc_VERSION_ARCH.deb (mk/deb.sh), for apt-get install ./file.deb
+SDK_VERSION := $(shell $(NODE) -p "require('./package.json').version" 2>/dev/null)
+.PHONY: dist deb
+dist: all
+	mk/dist.sh tar $(B)/dist/wasip2-sdk-$(SDK_VERSION)-$(shell uname -m)-linux.tar.gz
+deb: all
+	mk/deb.sh $(B)/dist/wasip2-libc_$(SDK_VERSION)_$(shell dpkg --print-architecture).deb

@@ -11,6 +11,10 @@
 # into the root (NODE_DIR= names another Node install prefix). The root's apt sources are
 # bookworm + bookworm-updates + bookworm-security, as on this machine kind.
 # Prints the wall time of each step; exits non-zero if any failed. KEEP=1 keeps the root.
+# The package too: DEB=file.deb (default: the newest build/dist/wasip2-libc_*.deb, from
+# `make deb`) is installed with `apt-get install ./file.deb` first, and a program is built
+# with `clang-22 --target=wasm32-wasip2` and run with `wasip2-run`, with no checkout on PATH.
+# DEB_ONLY=1 stops after that (no make demo / make check).
 set -euo pipefail
 trap 'echo "fresh-machine-check: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
@@ -81,6 +85,37 @@ git -C "$here" archive HEAD | tar -x -C "$root/src/wasip2-libc"
 # ../shared (the planning notes) sits beside a checkout; tests do not need it
 
 for m in proc sys dev dev/pts; do mkdir -p "$root/$m"; mount --bind "/$m" "$root/$m"; done
+
+if [ -z "${DEB:-}" ]; then
+  for f in "$here"/build/dist/wasip2-libc_*.deb; do
+    if [ -f "$f" ] && { [ -z "${DEB:-}" ] || [ "$f" -nt "$DEB" ]; }; then DEB=$f; fi
+  done
+fi
+DEB=${DEB:-}
+if [ -n "$DEB" ]; then
+  step "apt-get install ./$(basename "$DEB") (clang-22 and the rest come from the mirror)"
+  cp "$DEB" "$root/tmp/wasip2-libc.deb"
+  chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin DEBIAN_FRONTEND=noninteractive \
+    sh -c 'apt-get update -qq && apt-get install -y -qq /tmp/wasip2-libc.deb' > "$work/deb.log" 2>&1 \
+    || { tail -20 "$work/deb.log" >&2; echo "fresh-machine-check: the .deb did not install (log: $work/deb.log)" >&2; KEEP=1; exit 1; }
+  step "clang-22 --target=wasm32-wasip2 app.c && wasip2-run app.wasm, installed toolchain only"
+  mkdir -p "$root/tmp/app"
+  cat > "$root/tmp/app/app.c" <<'C'
+#include <stdio.h>
+int main(int argc, char **argv) { printf("hello from %s, %d args\n", argv[1], argc); return 3; }
+C
+  out=$(chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root sh -c '
+    set -e; cd /tmp/app
+    clang-22 --target=wasm32-wasip2 -O2 app.c -o app.wasm
+    st=0; wasip2-run app.wasm deb x || st=$?; echo "status $st"' 2>&1) \
+    || { echo "$out" >&2; echo "fresh-machine-check: building with the installed package failed" >&2; KEEP=1; exit 1; }
+  echo "$out"
+  [ "$out" = "$(printf 'hello from deb, 3 args\nstatus 3')" ] \
+    || { echo "fresh-machine-check: unexpected output from the installed toolchain" >&2; KEEP=1; exit 1; }
+  if [ -n "${DEB_ONLY:-}" ]; then step "done: the .deb installs and works on a bare bookworm root"; exit 0; fi
+  # the rest checks the README's from-source path on a root without our package
+  chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq wasip2-libc > /dev/null 2>&1
+fi
 
 # cmake is on every new machine of this kind too (not in Debian's base)
 step "cmake, as on a new machine of this kind"

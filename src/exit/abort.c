@@ -2,8 +2,9 @@
 // tools/replaced-members.txt).  POSIX: SIGABRT is raised so a handler the
 // program installed runs; blocking or ignoring it does not stop abort, and
 // a handler that returns does not either.  The program then ends with a
-// line on stderr and status 134 (128 + SIGABRT, what a Linux shell reports;
-// wasip2-run shows it, a host that sees only WASI 0.2.0's ok/err gets err).
+// line on stderr and status 134 (128 + SIGABRT, what a Linux shell reports):
+// by a trap after recording the status (__wasip2_trap_exit), so wasip2-run
+// prints a backtrace and exits 134, and another host reports a trap.
 // Like Linux, streams are not flushed and atexit handlers do not run.
 //
 // printf, strtod, assert... all reference abort, so a strong reference to
@@ -15,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "wasip2_runtime.h"
 #include "wasip2_signal.h"
 
 // weak in this object only (the prototypes are wasip2_signal.h's and
@@ -24,25 +26,24 @@
 #pragma weak sigaction
 
 _Noreturn void abort(void) {
-  if (__wasip2_sig_generate && sigaction && &__wasip2_sig_blocked) {
+  struct sigaction old;
+  if (__wasip2_sig_generate && sigaction && &__wasip2_sig_blocked
+      && sigaction(SIGABRT, NULL, &old) == 0 && old.sa_handler != SIG_DFL) {
     // Unblock first: a blocked SIGABRT would only become pending, and POSIX
     // wants the handler to run anyway.  (What raise() does, without
     // pulling raise.c in.)
     __wasip2_sig_blocked &= ~WASIP2_SIGBIT(SIGABRT);
     __wasip2_sig_generate(SIGABRT, SI_TKILL);
-
-    // Still here: the handler returned, or SIGABRT was ignored.  Take the
-    // default action, which prints "wasip2: terminated by signal: Aborted"
-    // and exits with status 128 + SIGABRT.
+    // Still here: the handler returned, or SIGABRT was ignored.  The
+    // default action follows (below), with its handler reset as POSIX says.
     struct sigaction dfl = {0};
     dfl.sa_handler = SIG_DFL;
     sigaction(SIGABRT, &dfl, NULL);
-    __wasip2_sig_blocked &= ~WASIP2_SIGBIT(SIGABRT);
-    __wasip2_sig_generate(SIGABRT, SI_TKILL);
   }
-  // No signal code linked (so no handler), or it failed to end us: the
-  // default action's words, then exit.
+  // SIGABRT's default action: its words (the ones src/signal/sigaction.c
+  // prints for any fatal signal), then status 128 + SIGABRT, leaving by a
+  // trap so that the host prints where abort was called from.
   static const char msg[] = "wasip2: terminated by signal: Aborted\n";
   (void)!write(2, msg, sizeof msg - 1);
-  _Exit(128 + SIGABRT);
+  __wasip2_trap_exit(128 + SIGABRT);
 }

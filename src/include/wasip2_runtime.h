@@ -80,6 +80,11 @@ int __wasip2_finish(int status);
 // The recorded status (src/exit/_Exit.c), exported from the core module
 // for wasip2-run, which calls it when the program ended with err.
 int __wasip2_exit_status(void);
+// abort()'s way out (src/exit/trap_exit.c): records the status and releases
+// everything like _Exit, then traps, so that the host shows where the program
+// was (wasip2-run: a backtrace and the recorded status; wasmtime: its trap
+// backtrace).  The sanitizer runtime (src/ubsan) ends the same way.
+_Noreturn void __wasip2_trap_exit(int status);
 
 // The exports the host calls (src/crt): wasi:cli/run of a command, and
 // _initialize of a reactor (-mexec-model=reactor).

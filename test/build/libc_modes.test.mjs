@@ -39,7 +39,8 @@ if (r.status !== 0) check(false, 'recursion program builds', r.stderr);
 else {
   const rr = run(r.out);
   check(rr.status === 134 && rr.stdout === 'start\n' && /^wasip2-run: trap: stack overflow.*stack-size/.test(rr.stderr)
-    && rr.stderr.trim().split('\n').length === 1, 'C stack overflow: exit 134, one line naming -z stack-size', rr.stderr);
+    && /\nwasm backtrace:\n(.*\n){3}\s+\.\.\. \d+ more frames of the same function\n/.test(rr.stderr)
+    && rr.stderr.trim().split('\n').length < 12, 'C stack overflow: exit 134, a line naming -z stack-size, a short backtrace', rr.stderr);
 }
 
 const BIG = '#include <stdio.h>\n#include <string.h>\n__attribute__((noinline)) static int use(volatile char *p, size_t n)'

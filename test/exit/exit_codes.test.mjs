@@ -77,7 +77,8 @@ for (const [args, want, what] of [
   check(r.code === want && r.out === `${args[0]} ${args[1]}` && r.err === '', `${what} (got ${r.code})`, r.all);
 }
 const r = run(wasm, ['abort', '-']);
-check(r.code === 134 && r.err === 'wasip2: terminated by signal: Aborted\n',
+check(r.code === 134 && r.err.startsWith('wasip2: terminated by signal: Aborted\nwasm backtrace:\n')
+  && /- abort\n/.test(r.err) && !/trap:/.test(r.err),
   `abort() -> 134 (128 + SIGABRT, as Linux shells report), with its message (got ${r.code})`, r.all);
 
 // 3. Hand-made components (no libc): without the export, err is 1; with one, the runner uses it.

@@ -9,6 +9,7 @@
 //                        skipped, with a note.
 import { say, EXIT_TRAP } from './cli.mjs';
 import { coreModules } from './compile.mjs';
+import { printBacktrace } from '../backtrace.mjs';
 
 // cli.mjs sets Error.stackTraceLimit to 2 * DEEP_STACK_FRAMES before the guest runs
 const DEEP_STACK_FRAMES = 256;
@@ -37,12 +38,24 @@ export function trapMessage(e) {
 // holding its handles).
 export function reportTrap(e, ex) {
   const message = trapMessage(e);
-  say(`trap: ${message}`);
+  // abort() (and a failed assert) records its status, then traps so the stack can be shown:
+  // no trap line then (libc said why), and the status it recorded
+  const aborted = abortStatus(e, ex);
+  if (aborted === undefined) say(`trap: ${message}`);
   for (const fn of reporters) {
     let lines;
     try { lines = fn(e, { modules: coreModules(), message }); } catch (err) { say(`trap report: ${err?.message ?? err}`); continue; }
     for (const l of [lines ?? []].flat()) say(l);
   }
+  printBacktrace(e, coreModules());
   if (process.env.WASIP2_TRAP_STACK) process.stderr.write(String(e.stack) + '\n');
-  ex.finish(EXIT_TRAP, true);
+  ex.finish(aborted ?? EXIT_TRAP, true);
+}
+
+// the status src/exit/trap_exit.c recorded before its deliberate trap, else undefined
+function abortStatus(e, ex) {
+  if (!(e instanceof WebAssembly.RuntimeError) || !/unreachable/.test(e.message)) return undefined;
+  const s = ex.recordedStatus?.();
+  if (typeof s !== 'number' || s === -2147483648) return undefined;
+  return (s & 0xff) || 1;
 }
