@@ -79,10 +79,13 @@ function memarg(r) { const align = r.u32(); if (align & 0x40) r.u32(); r.u32(); 
 // One instruction at r.p: {op, sub?, start, end} plus, where the rewriter needs them, bt (block
 // types), labels (branch depths, br_table's default last), tag, catches ([{kind, tag?, label}];
 // kind 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref), index (local/global/function).
-export function decode(r) {
+// `into`: an object to fill instead of a new one (a scan that keeps nothing allocates less).
+export function decode(r, into) {
   const start = r.p;
   const op = r.byte();
-  const ins = { op, start };
+  const ins = into ?? {};
+  ins.op = op;
+  ins.start = start;
   if (op === 0xfb) ins.sub = gc(r, ins);
   else if (op === 0xfc) ins.sub = misc(r);
   else if (op === 0xfd) ins.sub = simd(r);
@@ -183,6 +186,15 @@ export function functionBodies(mod, sec) {
     r.p = start + size;
   }
   return out;
+}
+
+// Does one body hold any of the opcodes in `ops` (a Set)? A decode that keeps nothing.
+export function bodyHasOp(mod, body, ops) {
+  const r = new Reader(mod, body.codeStart, body.end);
+  // every field decode may set, present from the start: one object shape throughout
+  const scratch = { op: 0, start: 0, end: 0, sub: 0, bt: null, btEnd: 0, labels: null, tag: 0, catches: null, index: 0, heap: 0 };
+  while (r.p < body.end) if (ops.has(decode(r, scratch).op)) return true;
+  return false;
 }
 
 // Every instruction of one body, in order.

@@ -15,12 +15,13 @@
 // Any other use of an exnref value (catch_ref, a throw_ref elsewhere, exnref locals read
 // elsewhere: C++ cleanups that run code before rethrowing) has no legacy equivalent without
 // moving code into the catch; the translator refuses such a module with a message saying so.
-import { EXNREF, Reader, SEC, blockType, functionBodies, instructions, leb, section, sections, valType } from './eh-decode.mjs';
+import { EXNREF, Reader, SEC, bodyHasOp, functionBodies, instructions, leb, section, sections, valType } from './eh-decode.mjs';
 
 const OP = { BLOCK: 0x02, LOOP: 0x03, IF: 0x04, TRY: 0x06, CATCH: 0x07, RETHROW: 0x09, THROW_REF: 0x0a,
   END: 0x0b, BR: 0x0c, BR_IF: 0x0d, BR_TABLE: 0x0e, DELEGATE: 0x18, CATCH_ALL: 0x19, TRY_TABLE: 0x1f,
   LOCAL_GET: 0x20, LOCAL_SET: 0x21, LOCAL_TEE: 0x22, REF_NULL: 0xd0, UNREACHABLE: 0x00 };
 // instructions after which the operand stack is polymorphic (nothing falls through)
+const EH_OPS = new Set([OP.TRY_TABLE, OP.THROW_REF]);
 const NO_FALLTHROUGH = new Set([0x00, 0x08, 0x09, 0x0a, 0x0c, 0x0e, 0x0f, 0x12, 0x13, 0x15]);
 
 export class UntranslatableError extends Error {}
@@ -255,13 +256,17 @@ function catchCode(e, labels, depth) {
 
 // One body in the legacy encoding, or null when it has nothing to translate.
 function translateBody(mod, body, type, types) {
-  const ins = instructions(mod, body);
+  // no try_table (0x1f) and no exnref (0x69) byte: nothing to translate, no decode needed (a
+  // throw_ref needs an exnref, which only a try_table's catch or an exnref local gives)
+  const bytes = mod.subarray(body.start, body.end);
+  if (!bytes.includes(0x1f) && !bytes.includes(EXNREF)) return null;
   const exnLocals = new Set();
   let idx = 0;
   for (const p of type.params) { if (isExn(p)) exnLocals.add(idx); idx++; }
   for (const g of body.locals) { if (isExn(g.type)) for (let k = 0; k < g.count; k++) exnLocals.add(idx + k); idx += g.count; }
-  const needs = exnLocals.size || ins.some((x) => x.op === OP.TRY_TABLE || x.op === OP.THROW_REF || (x.bt && btHasExn(x.bt, types)));
-  if (!needs) return null;
+  // an exnref block type needs a try_table's catch_all_ref to be used, so these ops say it all
+  if (!exnLocals.size && !bodyHasOp(mod, body, EH_OPS)) return null;
+  const ins = instructions(mod, body);
   const func = structure(ins);
   if (func.refCatches.length) refuse('catch_all_ref to the function label');
   const dropped = delegateBlocks(ins, types);
