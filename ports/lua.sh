@@ -23,7 +23,7 @@ t() { total=$((total + 1)); if "$@"; then passed=$((passed + 1)); else echo "fai
 t node "$PORTS_ROOT/tools/lib/eh-scan.mjs" "$work/w/src/lua" "$work/w/src/luac"
 t sh -c "node '$PORTS_ROOT/tools/lib/eh-scan.mjs' '$work/w/src/lua' | grep -q '\"tagSection\":true'"
 if [ -x "$HOME/.cargo/bin/wasm-tools" ]; then
-  t "$HOME/.cargo/bin/wasm-tools" validate --features=wasm3,component-model "$work/w/src/lua"
+  for p in lua luac; do t "$HOME/.cargo/bin/wasm-tools" validate --features=wasm3,component-model "$work/w/src/$p"; done
 fi
 cat > "$work/errors.lua" <<'LUA'
 print(pcall(error, "plain"))
