@@ -229,7 +229,7 @@ $(NATIVE_HOST): tools/native/wasip2_host.c
 	  || { rm -f $@.tmp; echo "native host failed to build: wasip2-run will use preview2-shim" >&2; }; \
 	else echo "native host not built (need $(GCC) and node_api.h): wasip2-run will use preview2-shim" >&2; fi
 
-$(BIN)/wasip2-cc: mk/cc-wrapper.sh
+$(BIN)/wasip2-cc: mk/cc-wrapper.sh mk/clang-cfg.sh
 	@mkdir -p $(@D)
 	mk/cc-wrapper.sh $@ ../sysroot $(CLANG)
 
@@ -248,6 +248,21 @@ install: all
 	for t in $(TOOLS); do mk/wrapper.sh $(PREFIX)/bin/$$t ../share/wasip2-libc/tools/$$t ../share/wasip2-libc/sysroot ../share/wasip2-libc; done
 	mk/cc-wrapper.sh $(PREFIX)/bin/wasip2-cc ../share/wasip2-libc/sysroot $(CLANG)
 	@echo "installed into $(PREFIX): compile with $(PREFIX)/bin/wasip2-cc app.c -o app.wasm"
+	@$(MAKE) --no-print-directory install-clang-cfg
+
+# clang's configuration file for the target (mk/clang-cfg.sh: the setjmp options and --sysroot),
+# in SHARE and where clang-22 reads it (its executable's directory) when that is writable.
+# CLANG_CFG_DIR= (empty) installs only the copy in SHARE.
+CLANG_CFG_DIR ?= $(patsubst %/,%,$(dir $(realpath $(shell command -v $(CLANG) 2>/dev/null))))
+CLANG_CFG := wasm32-unknown-wasip2.cfg
+.PHONY: install-clang-cfg
+install-clang-cfg:
+	@mkdir -p $(SHARE)
+	@mk/clang-cfg.sh $(abspath $(SHARE))/sysroot > $(SHARE)/$(CLANG_CFG)
+	@if [ -z "$(CLANG_CFG_DIR)" ]; then echo "clang configuration: $(SHARE)/$(CLANG_CFG) (not copied to clang's directory: CLANG_CFG_DIR is empty)"; \
+	elif [ -w "$(CLANG_CFG_DIR)" ]; then cp $(SHARE)/$(CLANG_CFG) $(CLANG_CFG_DIR)/$(CLANG_CFG) && \
+	  echo "installed $(CLANG_CFG_DIR)/$(CLANG_CFG): $(CLANG) --target=wasm32-wasip2 now uses this sysroot and compiles setjmp/longjmp without flags"; \
+	else echo "clang configuration NOT installed: $(CLANG_CFG_DIR) is not writable. As root: cp $(SHARE)/$(CLANG_CFG) $(CLANG_CFG_DIR)/ (or pass --config=$(SHARE)/$(CLANG_CFG) to clang)"; fi
 
 # ---------------------------------------------------------------- checks
 check: all

@@ -79,6 +79,11 @@ find_program(CMAKE_RANLIB NAMES llvm-ranlib-22 llvm-ranlib)
 # (-DCMAKE_EXE_LINKER_FLAGS=..., a preset, the LDFLAGS environment variable) replaces its
 # initial value, and clang then found no wasm-component-ld.
 add_link_options("-B${WASIP2_BIN}")
+# setjmp/longjmp without flags: clang lowers them to wasm exception handling, standard
+# encoding (the options of mk/clang-cfg.sh, which an installed clang reads from its own
+# directory; given here too for a clang that has no such file). SHELL: keeps each -mllvm with
+# its argument (CMake de-duplicates compile options one word at a time).
+add_compile_options("SHELL:-mllvm -wasm-enable-sjlj" "SHELL:-mllvm -wasm-use-legacy-eh=false")
 # Debian's libc++abi for wasm is built without the exception runtime (no __cxa_throw): C++
 # code must be compiled with exceptions off, or every `throw` is an undefined symbol at link.
 set(CMAKE_CXX_FLAGS_INIT "-fno-exceptions")

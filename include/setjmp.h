@@ -1,7 +1,9 @@
 /* wasip2-libc <setjmp.h>: setjmp/longjmp through wasm exception handling.
  *
  * clang lowers setjmp/longjmp calls itself when code is compiled with
- * `-mllvm -wasm-enable-sjlj`; the library supplies only the runtime it calls
+ * `-mllvm -wasm-enable-sjlj` (our default options: mk/clang-cfg.sh, which
+ * wasip2-cc, the CMake toolchain and the installed clang configuration file
+ * pass, with the standard exception-handling encoding); the library supplies only the runtime it calls
  * (src/setjmp/).  Without the flag clang emits a plain call to a `setjmp`
  * function, which no wasm library can implement (a wasm function cannot
  * return twice).  So, without it, a CALL (not the mere #include: libpng's
@@ -16,7 +18,7 @@
 #define __WASIP2_SJLJ_CHECK
 #else
 #define __WASIP2_SJLJ_CHECK __attribute__((__diagnose_if__(1, \
-	"setjmp/longjmp on wasm32-wasip2 need clang's exception-handling lowering: compile with -mllvm -wasm-enable-sjlj", "error")))
+	"setjmp/longjmp on wasm32-wasip2 need clang's exception-handling lowering: compile with -mllvm -wasm-enable-sjlj -mllvm -wasm-use-legacy-eh=false (wasip2-cc, the CMake toolchain and the clang configuration file make install writes pass them)", "error")))
 #endif
 
 #ifdef __cplusplus

@@ -19,7 +19,7 @@ export PORTS_ROOT=$ROOT PORTS_BUILD=$ROOT/build/ports
 SRC=$PORTS_BUILD/src
 mkdir -p "$SRC"
 
-if [ $# -gt 0 ]; then libs=("$@"); else read -r -a libs <<< "${PORTS:-zlib sqlite hiredis libpq curl}"; fi
+if [ $# -gt 0 ]; then libs=("$@"); else read -r -a libs <<< "${PORTS:-zlib sqlite hiredis libpq curl lua}"; fi
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

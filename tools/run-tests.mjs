@@ -23,6 +23,7 @@
 // Processes (spawn with a timeout, native peers, gcc builds): tools/lib/proc.mjs, shared
 // with bench/run.mjs.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,8 @@ const SYSROOT = path.join(BUILD, 'sysroot');
 const TEST_INC = `-I${path.join(ROOT, 'test', 'include')}`;
 const RUNNER = path.join(BIN, 'wasip2-run');
 const CLANG = process.env.CLANG || 'clang-22';
+// the target's default options, as wasip2-cc and the installed clang configuration give them
+const CFG_OPTIONS = execFileSync(path.join(ROOT, 'mk/clang-cfg.sh'), ['--options'], { encoding: 'utf8' }).trim().split(/\s+/);
 const NODE = process.env.NODE || process.execPath;
 const COMPILE_TIMEOUT = 180;
 const NATIVE_START_TIMEOUT = 15;
@@ -227,7 +230,7 @@ async function runC(t) {
   const wasm = path.join(outDir, path.basename(t.file, '.c') + '.wasm');
   const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH || ''}` };
 
-  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, '-O2', TEST_INC, t.file, ...d.cflags, '-o', wasm],
+  const cc = await run(CLANG, [`--target=wasm32-wasip2`, `--sysroot=${SYSROOT}`, ...CFG_OPTIONS, '-O2', TEST_INC, t.file, ...d.cflags, '-o', wasm],
     { env, timeout: COMPILE_TIMEOUT });
   if (cc.error) return { status: 'fail', reason: `cannot run ${CLANG}: ${cc.error.message}` };
   if (cc.code !== 0) return { status: 'fail', reason: cc.timedOut ? 'compile timed out' : 'compile failed', out: cc.out };

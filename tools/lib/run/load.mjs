@@ -68,7 +68,11 @@ function cacheDir(bytes) {
   try { paths.nodeModulesDir(); } catch (e) { die(e.message); }
   const version = `wasip2-run/${RUNNER_VERSION} jco-transpile/${paths.pkgVersion('@bytecodealliance/jco-transpile')}`;
   let rewriter = '';
-  try { rewriter = readFileSync(new URL('../glue-fast.mjs', import.meta.url), 'utf8'); } catch { /* key without it */ }
+  // (so are the exception-handling translator's, and the engine: it decides whether to translate)
+  try {
+    rewriter = ['glue-fast.mjs', 'eh-legacy.mjs', 'eh-decode.mjs']
+      .map((f) => readFileSync(new URL(`../${f}`, import.meta.url), 'utf8')).join('') + process.versions.v8;
+  } catch { /* key without it */ }
   let root = cacheRoot();
   try { mkdirSync(root, { recursive: true }); } catch { root = join(tmpdir(), `wasip2-run-cache-${process.getuid?.() ?? 'u'}`); mkdirSync(root, { recursive: true }); }
   return join(root, contentKey(version + rewriter, bytes));

@@ -43,7 +43,8 @@ export async function transpileInto(bytes, dir, paths) {
     }
     let out = data;
     const hit = stubbed?.originals.find((o) => o.stub.equals(Buffer.from(data)));
-    if (hit) { out = hit.original; hit.used = true; }
+    // standard exception handling -> legacy when this engine lacks exnref (../eh-legacy.mjs)
+    if (hit) { out = (await import('../eh-legacy.mjs')).forEngine(hit.original); hit.used = true; }
     writeFileSync(join(tmp, name), out);
   }
   if (stubbed && !stubbed.originals.every((o) => o.used)) {
