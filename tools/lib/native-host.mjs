@@ -15,6 +15,7 @@
 // No module is imported: an ES module import of node:process builds its ES facade, which reads
 // every property of process, process.stdout and process.stderr included (that makes both
 // streams: 3-10 ms of start-up); node:module would load the CommonJS loader for one require.
+import { makeSignalRequests } from './signals.mjs';
 const { hrtime } = process;
 
 const DISPOSE = Symbol.dispose || Symbol.for('dispose');
@@ -104,6 +105,7 @@ export function buildNativeImports(config, N) {
     [DISPOSE]() { this._need = null; }
   }
   const readyPollable = () => new Pollable(() => READY);
+  const sigRequest = makeSignalRequests(Pollable, READY, DISPOSE);
   let pfds = new Int32Array(64);
   function pollList(list, once) {
     if (!list.length) throw new Error('wasi:io/poll.poll: empty list'); // a trap, as the spec says
@@ -936,7 +938,8 @@ export function buildNativeImports(config, N) {
       now,
       resolution: () => 1n,
       subscribeInstant: (when) => { const w = BigInt(when); return new Pollable(() => w); },
-      subscribeDuration: (d) => { const w = now() + BigInt(d); return new Pollable(() => w); },
+      // signals from outside ride on reserved durations (tools/lib/signals.mjs)
+      subscribeDuration: (d) => { const w = now() + BigInt(d); return sigRequest(BigInt(d)) ?? new Pollable(() => w); },
     },
     'wasi:clocks/wall-clock': {
       now: () => { N.realtime(); return { seconds: s64[12], nanoseconds: Number(s64[13]) }; },
