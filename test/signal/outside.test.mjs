@@ -5,7 +5,7 @@
 // and the exit status and output must be what Linux gives: the handler runs and the blocked
 // call ends with EINTR (or restarts with SA_RESTART), SIG_IGN ignores, sigwait/sigsuspend
 // see it, and with SIG_DFL the program dies of it (143 for SIGTERM, seen as the signal).
-// Then Ctrl-C typed at a terminal (a pty made by python3's pty module) reaches a handler.
+// outside_threads.c does the same with -pthread. Then Ctrl-C typed at a terminal (a pty made by python3's pty module) reaches a handler.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,15 +20,19 @@ if (!existsSync(RUNNER)) { console.log('skip: build/bin/wasip2-run not built'); 
 if (!existsSync(join(ROOT, 'build', 'native', 'wasip2_signals.node'))) { console.log('skip: native signal module not built'); process.exit(77); }
 const tmp = mkdtempSync(join(tmpdir(), 'wasip2-outside-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
-const wasm = join(tmp, 'outside.wasm');
-const cc = spawnSync(join(BIN, 'wasip2-cc'), [`-I${ROOT}/test/include`, '-O2', join(HERE, 'outside.c'), '-o', wasm], { encoding: 'utf8' });
-if (cc.status !== 0) { console.log(`FAIL cannot build outside.c:\n${cc.stderr}`); process.exit(1); }
+const build = (src, out, extra = []) => {
+  const cc = spawnSync(join(BIN, 'wasip2-cc'), [`-I${ROOT}/test/include`, '-O2', ...extra, join(HERE, src), '-o', out], { encoding: 'utf8' });
+  if (cc.status !== 0) { console.log(`FAIL cannot build ${src}:\n${cc.stderr}`); process.exit(1); }
+  return out;
+};
+const wasm = build('outside.c', join(tmp, 'outside.wasm'));
+const wasmThreads = build('outside_threads.c', join(tmp, 'outside_threads.wasm'), ['-pthread']);
 
 // Run one scenario: the signals are sent in order once "ready" is out; `line` goes to stdin
 // after them. Resolves { code, signal, out }.
-function scenario(name, signals, line) {
+function scenario(name, signals, line, file = wasm) {
   return new Promise((done) => {
-    const p = spawn(RUNNER, ['--check-leaks', wasm, name], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(RUNNER, ['--check-leaks', file, name], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '', sent = false;
     const timer = setTimeout(() => p.kill('SIGKILL'), 30000);
     p.stdout.on('data', async (d) => {
@@ -65,6 +69,15 @@ const CASES = [
 for (const [name, sigs, line, what] of CASES) {
   const r = await scenario(name, sigs, line);
   check(passed(r), what, r);
+}
+// -pthread (outside_threads.c): signals reach threads parked in pthread waits
+for (const [name, sig, what] of [
+  ['thread-sigwait', 'SIGTERM', 'a sigwait thread gets a blocked SIGTERM while main is in pthread_join'],
+  ['thread-accept', 'SIGTERM', "a worker blocked in accept gets EINTR from main's SIGTERM handler"],
+  ['thread-cond', 'SIGUSR1', 'a handler interrupts sleep in main while a worker waits on a condition variable'],
+]) {
+  const r = await scenario(name, [sig], null, wasmThreads);
+  check(passed(r), `-pthread: ${what}`, r);
 }
 for (const name of ['default', 'default-again']) {
   const r = await scenario(name, ['SIGTERM'], null);
