@@ -1,6 +1,6 @@
 /* http_server.c: a small poll()-driven HTTP/1.1 server on 127.0.0.1, for the HTTP rows.
  *
- *   http_server [PORT [BODY_BYTES [stop]]]
+ *   http_server [PORT [BODY_BYTES [stop] [backlog=N]]]
  *
  * Prints the port it listens on (PORT 0 = any free port) as its first line, then answers
  * every request (any method, any path) with 200 and a BODY_BYTES body (default 1024),
@@ -9,7 +9,8 @@
  * until killed. One process, no threads, so the same source works natively and as a
  * component: the load generator (wrk) measures requests per second from outside. With
  * "stop", SIGTERM and SIGINT end it cleanly (exit 0: wasip2-run --count-calls then writes
- * its counts); without, it runs as servers that install no handler. */
+ * its counts); without, it runs as servers that install no handler. backlog=N listens
+ * again with that backlog (backlog=-1 as darkhttpd does: the largest queue on Linux). */
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -73,7 +74,12 @@ int main(int argc, char **argv) {
   memcpy(resp, head, (size_t)hl);
   for (long long i = 0; i < body; i++) resp[hl + i] = (char)('a' + i % 26);
 
-  if (argc > 3 && !strcmp(argv[3], "stop")) {
+  int stop_on_signal = 0, backlog = 0, set_backlog = 0;
+  for (int i = 3; i < argc; i++) {
+    if (!strcmp(argv[i], "stop")) stop_on_signal = 1;
+    else if (!strncmp(argv[i], "backlog=", 8)) { backlog = atoi(argv[i] + 8); set_backlog = 1; }
+  }
+  if (stop_on_signal) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop;
@@ -81,6 +87,7 @@ int main(int argc, char **argv) {
     sigaction(SIGINT, &sa, NULL);
   }
   int ls = bench_listen(port);
+  if (set_backlog && listen(ls, backlog) != 0) { perror("listen"); return 1; }
 
   int n = 1;
   fds[0] = (struct pollfd){ls, POLLIN, 0};
