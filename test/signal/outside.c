@@ -107,6 +107,17 @@ int main(int argc, char **argv) {
     ready();
     int r = sigsuspend(&none);
     OK(r == -1 && errno == EINTR && got == SIGINT, "sigsuspend returns after the SIGINT handler");
+  } else if (!strcmp(m, "busy")) {
+    // computing without a wait cannot see the handler's signal; the
+    // second SIGTERM takes the default action (no hang)
+    handle(SIGTERM, 0);
+    ready();
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    volatile unsigned long spin = 0;
+    do { for (int i = 0; i < 1000000; i++) spin++; clock_gettime(CLOCK_MONOTONIC, &t); } while (t.tv_sec - t0.tv_sec < 30);
+    printf("not reached\n");
+    return 1;
   } else if (!strcmp(m, "default")) {
     // no handler: the default action ends the program (status 143 for SIGTERM)
     ready();

@@ -85,6 +85,10 @@ for (const name of ['default', 'default-again']) {
   check(r.signal === 'SIGTERM' || r.code === 143, `${name}: SIG_DFL SIGTERM ends the program (status 143)`, r);
 }
 {
+  const r = await scenario('busy', ['SIGTERM', 'SIGTERM'], null);
+  check(r.signal === 'SIGTERM' || r.code === 143, 'a program computing without waits: a second SIGTERM still ends it (143)', r);
+}
+{
   const r = await scenario('unblock-default', ['SIGTERM'], null);
   check(r.code === 143 && /ok SIGTERM pending/.test(r.out), 'a blocked SIG_DFL SIGTERM stays pending; unblocked, it ends the program with 143', r);
 }
