@@ -103,13 +103,12 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict si,
       __wasip2_sig_wait_alarm();
       continue;
     }
-    uint64_t now = __wasip2_now_ns();
-    if (now < end) {
-      struct timespec ts = {(time_t)((end - now) / 1000000000u), (long)((end - now) % 1000000000u)};
-      nanosleep(&ts, NULL);
+    if (__wasip2_now_ns() >= end) {
+      errno = EAGAIN;
+      return -1;
     }
-    errno = EAGAIN;
-    return -1;
+    // a signal from outside (even a blocked one) ends the sleep: look again
+    __wasip2_sleep_until((int64_t)end, WASIP2_WAIT_EINTR | WASIP2_WAIT_SIGNAL);
   }
 }
 

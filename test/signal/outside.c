@@ -100,6 +100,19 @@ int main(int argc, char **argv) {
     ready();
     int sig = 0;
     OK(sigwait(&set, &sig) == 0 && sig == SIGTERM, "sigwait gets the blocked SIGTERM");
+  } else if (!strcmp(m, "sigtimedwait")) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    REQUIRE(sigprocmask(SIG_BLOCK, &set, NULL) == 0);
+    ready();
+    struct timespec t0, t1, limit = { 30, 0 };
+    siginfo_t si;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int sig = sigtimedwait(&set, &si, &limit);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    OK(sig == SIGUSR1 && si.si_signo == SIGUSR1, "sigtimedwait(30 s) gets the blocked SIGUSR1");
+    OK(t1.tv_sec - t0.tv_sec < 20, "as it arrives, not at the timeout");
   } else if (!strcmp(m, "sigsuspend")) {
     handle(SIGINT, 0);
     sigset_t none;

@@ -64,6 +64,7 @@ const CASES = [
   ['read-eintr', ['SIGUSR1'], null, 'read(stdin) fails with EINTR after a handler without SA_RESTART'],
   ['ignore', ['SIGHUP', 'SIGUSR1'], null, 'SIG_IGN: SIGHUP ignored, then SIGUSR1 ends pause()'],
   ['sigwait', ['SIGTERM'], null, 'sigwait returns a blocked SIGTERM'],
+  ['sigtimedwait', ['SIGUSR1'], null, 'sigtimedwait(30 s) returns a blocked SIGUSR1 as it arrives'],
   ['sigsuspend', ['SIGINT'], null, 'sigsuspend returns after the SIGINT handler'],
 ];
 for (const [name, sigs, line, what] of CASES) {
