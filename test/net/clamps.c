@@ -62,7 +62,7 @@ int main(void) {
   FD_ZERO(&r); FD_SET(a, &r);
   SHOW("select(nfds -1)", select(-1, &r, NULL, NULL, &tv));
   FD_ZERO(&r); FD_SET(a, &r);
-  SHOW("select(nfds FD_SETSIZE)", select(FD_SETSIZE, &r, NULL, NULL, &tv));
+  SHOW("select(nfds FD_SETSIZE + 1)", select(FD_SETSIZE + 1, &r, NULL, NULL, &tv));
   FD_ZERO(&r); FD_SET(a, &r); tv = (struct timeval){ 0, 2000000 };
   SHOW("select(tv_usec 2000000) readable", select(a + 1, &r, NULL, NULL, &tv));
   printf("%-44s %s\n", "  ... writes back the time left", tv.tv_sec == 1 && tv.tv_usec > 0 ? "yes" : "no");
