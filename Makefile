@@ -87,6 +87,7 @@ GCC            ?= gcc
 # the pinned npm package first (every machine gets it from npm ci), then the system copy
 NODE_API_INC   ?= $(firstword $(wildcard node_modules/node-api-headers/include /usr/include/node))
 NATIVE_HOST    := $(B)/native/wasip2_host.node
+NATIVE_SIGNALS := $(B)/native/wasip2_signals.node
 
 # -pthread's cooperative threads (src/thread/coop/sched.c): src/thread again, with WASIP2_COOP,
 # and the scheduler; tools/wasm-component-ld links it ahead of libc.a when given -pthread.
@@ -102,7 +103,7 @@ SYSROOT_FILES := $(STAMPS)/headers $(LIBDIR)/libc.a $(LIBDIR)/libpthread-coop.a 
 all: sysroot bin
 sysroot: $(SYSROOT_FILES)
 bin: $(BIN_FILES) native
-native: $(NATIVE_HOST)
+native: $(NATIVE_HOST) $(NATIVE_SIGNALS)
 gen: $(STAMPS)/gen
 top: $(TOP)/libtop.a
 
@@ -222,6 +223,8 @@ $(BIN)/wasm-component-ld $(BIN)/wasip2-run: $(BIN)/%: mk/wrapper.sh
 	mk/wrapper.sh $@ ../../tools/$* ../sysroot ../..
 
 $(NATIVE_HOST): tools/native/wasip2_host.c
+$(NATIVE_SIGNALS): tools/native/wasip2_signals.c
+$(NATIVE_HOST) $(NATIVE_SIGNALS):
 	@mkdir -p $(@D)
 	@if [ -n "$(NODE_API_INC)" ] && command -v $(GCC) >/dev/null; then \
 	  echo "$(GCC) ... -o $@"; \
@@ -243,6 +246,7 @@ install: all
 	cp -R $(SYSROOT) $(SHARE)/sysroot
 	cp -R tools $(SHARE)/tools
 	if [ -f $(NATIVE_HOST) ]; then cp $(NATIVE_HOST) $(SHARE)/tools/native/; fi
+	if [ -f $(NATIVE_SIGNALS) ]; then cp $(NATIVE_SIGNALS) $(SHARE)/tools/native/; fi
 	cp package.json package-lock.json $(SHARE)/
 	cp -RH node_modules $(SHARE)/node_modules
 	for t in $(TOOLS); do mk/wrapper.sh $(PREFIX)/bin/$$t ../share/wasip2-libc/tools/$$t ../share/wasip2-libc/sysroot ../share/wasip2-libc; done

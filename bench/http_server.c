@@ -1,16 +1,20 @@
 /* http_server.c: a small poll()-driven HTTP/1.1 server on 127.0.0.1, for the HTTP rows.
  *
- *   http_server [PORT [BODY_BYTES]]
+ *   http_server [PORT [BODY_BYTES [stop] [backlog=N]]]
  *
  * Prints the port it listens on (PORT 0 = any free port) as its first line, then answers
  * every request (any method, any path) with 200 and a BODY_BYTES body (default 1024),
  * keeping the connection open unless the client sends "Connection: close". Requests are
  * found by their blank line; bodies of requests are not expected (wrk sends GETs). Runs
  * until killed. One process, no threads, so the same source works natively and as a
- * component: the load generator (wrk) measures requests per second from outside. */
+ * component: the load generator (wrk) measures requests per second from outside. With
+ * "stop", SIGTERM and SIGINT end it cleanly (exit 0: wasip2-run --count-calls then writes
+ * its counts); without, it runs as servers that install no handler. backlog=N listens
+ * again with that backlog (backlog=-1 as darkhttpd does: the largest queue on Linux). */
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +39,9 @@ static struct conn *conns[MAX_CONNS + 1];
 static char *resp;
 static size_t resp_len;
 
+static volatile sig_atomic_t stop;
+static void on_stop(int sig) { (void)sig; stop = 1; }
+
 static void drop(int i, int *n) {
   close(fds[i].fd);
   free(conns[i]);
@@ -55,7 +62,7 @@ static int flush_out(int fd, struct conn *c) {
 }
 
 int main(int argc, char **argv) {
-  const char *usage = "usage: http_server [PORT [BODY_BYTES]]";
+  const char *usage = "usage: http_server [PORT [BODY_BYTES [stop]]]";
   int port = argc > 1 ? (int)bench_count(argv[1], usage) : 0;
   long long body = argc > 2 ? bench_count(argv[2], usage) : 1024;
 
@@ -67,12 +74,26 @@ int main(int argc, char **argv) {
   memcpy(resp, head, (size_t)hl);
   for (long long i = 0; i < body; i++) resp[hl + i] = (char)('a' + i % 26);
 
+  int stop_on_signal = 0, backlog = 0, set_backlog = 0;
+  for (int i = 3; i < argc; i++) {
+    if (!strcmp(argv[i], "stop")) stop_on_signal = 1;
+    else if (!strncmp(argv[i], "backlog=", 8)) { backlog = atoi(argv[i] + 8); set_backlog = 1; }
+  }
+  if (stop_on_signal) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+  }
   int ls = bench_listen(port);
+  if (set_backlog && listen(ls, backlog) != 0) { perror("listen"); return 1; }
 
   int n = 1;
   fds[0] = (struct pollfd){ls, POLLIN, 0};
   for (;;) {
     if (poll(fds, (nfds_t)n, -1) < 0) {
+      if (errno == EINTR && stop) break;
       if (errno == EINTR) continue;
       perror("poll");
       return 1;
@@ -127,4 +148,8 @@ int main(int argc, char **argv) {
       }
     }
   }
+  while (n > 1) drop(1, &n);
+  close(ls);
+  free(resp);
+  return 0;
 }

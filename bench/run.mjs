@@ -610,16 +610,34 @@ function findWrk() {
   }
   return null;
 }
+// wrk --latency's percentile lines ("    99%   1.23ms") in ms
+function wrkPercentile(out, pct) {
+  const m = out.match(new RegExp(`^\\s*${pct}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm'));
+  if (!m) return null;
+  return Number(m[1]) * { us: 1e-3, ms: 1, s: 1e3 }[m[2]];
+}
+// A row made from values another row's runs collected (the latency of the same wrk runs).
+async function collectedRow(name, unit, got) {
+  await row('speed', name, async () => {
+    if (!got.native.length || !got.wasm.length) throw new Error('no samples (see the requests/s row)');
+    const n = stats(got.native), w = stats(got.wasm), sh = got.shim.length ? stats(got.shim) : null;
+    const slower = (x) => Math.round((x.median / n.median) * 100) / 100;
+    return { unit, native: n, wasm: w, shim: sh, ratio: slower(w), ratio_shim: sh ? slower(sh) : null, reps: opt.reps,
+      note: 'from the same wrk runs as the requests/s row above' };
+  });
+}
 async function httpRows() {
   const wrk = process.env.WRK || findWrk();
   const secs = opt.smoke ? 1 : 3;
-  for (const conns of opt.smoke ? [20] : [1, 20]) {
-    await speedRow(`HTTP server (poll loop), 1 KB keep-alive responses, wrk ${conns} connection${conns > 1 ? 's' : ''}`, {
+  for (const conns of opt.smoke ? [20] : [1, 20, 100]) {
+    const base = `HTTP server (poll loop), 1 KB keep-alive responses, wrk ${conns} connection${conns > 1 ? 's' : ''}`;
+    const lat = { p50: { native: [], wasm: [], shim: [] }, p99: { native: [], wasm: [], shim: [] } };
+    await speedRow(base, {
       unit: 'requests/s', lowerIsBetter: false,
       prepare: async () => {
         need('http_server');
         if (!wrk) { const e = new Error('wrk not installed (apt-get install wrk)'); e.skip = true; throw e; }
-        return { note: `wrk -t1 -c${conns} -d${secs}s against bench/http_server.c on 127.0.0.1` };
+        return { note: `wrk -t1 -c${conns} -d${secs}s --latency against bench/http_server.c on 127.0.0.1` };
       },
       measure: async (kind) => {
         const exe = kind === 'native' ? build.http_server.native.path : RUNNER;
@@ -627,14 +645,20 @@ async function httpRows() {
           : [...(kind === 'shim' ? ['--host=shim'] : []), build.http_server.wasm.path, '0', '1024'];
         const srv = await startServer(exe, args);
         try {
-          const r = await run(wrk, ['-t1', `-c${conns}`, `-d${secs}s`, `http://127.0.0.1:${srv.port}/`], { timeout: secs + 30 });
+          const r = await run(wrk, ['-t1', `-c${conns}`, `-d${secs}s`, '--latency', `http://127.0.0.1:${srv.port}/`], { timeout: secs + 30 });
           const m = r.stdout.match(/Requests\/sec:\s*([\d.]+)/);
           if (!m) throw new Error(`wrk: ${proc.tailLines((r.stderr || r.stdout).trim(), 2).lines.join(' | ')}`);
           if (/Non-2xx|Socket errors/.test(r.stdout)) throw new Error(`wrk reported errors: ${r.stdout.match(/(Non-2xx.*|Socket errors.*)/)[0]}`);
+          for (const p of ['50', '99']) {
+            const v = wrkPercentile(r.stdout, p);
+            if (v !== null) lat[`p${p}`][kind].push(Math.round(v * 1000) / 1000);
+          }
           return Math.round(Number(m[1]));
         } finally { await srv.stop(); }
       },
     });
+    await collectedRow(`${base}, p50 latency`, 'ms', lat.p50);
+    await collectedRow(`${base}, p99 latency`, 'ms', lat.p99);
   }
 }
 

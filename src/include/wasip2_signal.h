@@ -1,7 +1,8 @@
 // In-process signal state shared by src/signal (and the safe-point hooks
 // other areas call).  Signals are only ever generated synchronously (raise,
-// kill to ourselves, an expired alarm noticed at a safe point), so plain
-// globals suffice: there is no asynchronous delivery to race with.
+// kill to ourselves, an expired alarm or a signal from outside noticed at a
+// safe point), so plain globals suffice: there is no asynchronous delivery
+// to race with.
 #ifndef WASIP2_SIGNAL_H
 #define WASIP2_SIGNAL_H
 
@@ -25,6 +26,23 @@ void __wasip2_sig_generate(int sig, int code);
 // Deliver every pending signal the current mask allows; returns how many
 // handlers ran, and sets *restart to 0 if one of them lacked SA_RESTART.
 int __wasip2_sig_flush(int *restart);
+
+// Signals from outside (src/signal/external.c).  A host that delivers them
+// answers requests made as monotonic-clock durations BASE + k (about 24.85
+// days: on other hosts plain timers that never fire before they are
+// dropped): k = 0 probes, k = sig catches sig while that pollable lives
+// (ready() = it arrived), k = 65 is the wake pollable every wait includes.
+#define WASIP2_SIGEXT_BASE 2147000000000000ull
+#define WASIP2_SIGEXT_WAKE 65
+// Signals the host reported and no safe point has generated yet.
+extern uint64_t __wasip2_sig_arrived;
+// Bumped whenever a signal from outside is collected (sigsuspend/sigwait).
+extern unsigned __wasip2_sig_arrivals;
+// Recompute whether sig must be caught by the host (a handler or SIG_IGN
+// installed, or sig blocked); called by sigaction and sigprocmask.
+void __wasip2_sigext_want(int sig);
+// Turn the arrived set into generated signals (delivered or pending).
+void __wasip2_sigext_generate(void);
 
 // Conversions between sigset_t and the 64-bit form.
 uint64_t __wasip2_sigset_bits(const sigset_t *set);

@@ -41,6 +41,13 @@ struct __wasip2_wait_hooks {
   // SA_RESTART, -1 the caller should fail with EINTR.
   uint64_t (*signal_at)(void);
   int (*safepoint)(void);
+  // Signals from outside (src/signal/external.c, set when the host first
+  // catches one for us): a pollable every wait adds to its list (ready
+  // when a signal arrived), and what to do when it fired (collect them,
+  // returning how many: signal_at then answers "now" until the safe point
+  // ran).
+  wasi_io_poll_pollable_t (*signal_wake)(void);
+  int (*signal_collect)(void);
   // Background work that needs libc to look now and then although the
   // host signals nothing (src/net/tcp_linger.c, set when a close first
   // lingers): ns until it wants a look (0: nothing pending), and the look.
@@ -81,6 +88,9 @@ wasi_io_poll_pollable_t __wasip2_timer(int64_t deadline, int64_t now);
 // Or'ed into a mode: also return -2 when an in-process object (pipe,
 // eventfd, socketpair) changed meanwhile, so poll() scans its fds again.
 #define WASIP2_WAIT_INPROC  4
+// Or'ed into a mode: also end (-1, EINTR) when a signal from outside was
+// collected, whether or not a handler ran (sigsuspend, sigwait).
+#define WASIP2_WAIT_SIGNAL  8
 // Wait for ps[0..n) (n may be 0: a sleep) until the deadline: the
 // thread parks while others run, the signal deadline wakes it for the safe
 // point.  fired[i] is set for each that fired.  Returns how many fired

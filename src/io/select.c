@@ -1,6 +1,8 @@
-// pselect on top of the poll core (the top half's select() calls it with
-// no mask).  Interrupted by a signal handler it fails with EINTR and leaves
-// the sets untouched, as Linux does.  WASI's fd_set is a list of fds
+// pselect and select on top of the poll core.  Interrupted by a signal
+// handler they fail with EINTR and leave the sets untouched, as Linux does.
+// Arguments as Linux takes them: nfds above the table is clamped (only a
+// negative one is EINVAL); select's tv_usec of a second or more carries into
+// seconds, and select writes the time not slept back into *tv.  WASI's fd_set is a list of fds
 // (Debian's header), not a bitmap: fds beyond nfds are ignored as usual.
 #include <errno.h>
 #include <poll.h>
@@ -17,8 +19,9 @@ static int has(const fd_set *s, int fd) {
 }
 
 static int core(int nfds, fd_set *r, fd_set *w, fd_set *e, int64_t ns, const sigset_t *mask) {
-  // POSIX: EINVAL when nfds is negative or greater than FD_SETSIZE
-  if (nfds < 0 || nfds > FD_SETSIZE) { errno = EINVAL; return -1; }
+  // Linux: EINVAL only when nfds is negative; a larger one is clamped to the
+  // fd table (here the sets' lists say which fds matter)
+  if (nfds < 0) { errno = EINVAL; return -1; }
   struct pollfd small[64];
   size_t cap = 0;
   const fd_set *sets[3] = {r, w, e};
@@ -63,4 +66,21 @@ int pselect(int nfds, fd_set *__restrict r, fd_set *__restrict w, fd_set *__rest
   int64_t ns;
   if (__wasip2_timeout_ts(ts, &ns) < 0) return -1;
   return core(nfds, r, w, e, ns, mask);
+}
+
+int select(int nfds, fd_set *__restrict r, fd_set *__restrict w, fd_set *__restrict e,
+           struct timeval *__restrict tv) {
+  if (!tv) return core(nfds, r, w, e, -1, NULL);
+  if (tv->tv_sec < 0 || tv->tv_usec < 0) { errno = EINVAL; return -1; }
+  long long sec = tv->tv_sec + tv->tv_usec / 1000000;
+  int64_t ns = sec > 9000000000LL ? INT64_MAX / 2 : sec * 1000000000 + (int64_t)(tv->tv_usec % 1000000) * 1000;
+  if (ns == 0) return core(nfds, r, w, e, 0, NULL);
+  uint64_t t0 = __wasip2_now_ns();
+  int rc = core(nfds, r, w, e, ns, NULL);
+  // timed out: nothing left, no clock read needed
+  int64_t left = rc == 0 ? 0 : ns - (int64_t)(__wasip2_now_ns() - t0);
+  if (left < 0) left = 0;
+  tv->tv_sec = left / 1000000000;
+  tv->tv_usec = (left % 1000000000) / 1000;
+  return rc;
 }

@@ -39,8 +39,9 @@ int __wasip2_unix_sockopt(struct __wasip2_desc *d, int set, int level, int name,
     if (set) {
       if (*len < (socklen_t)sizeof tv) { errno = EINVAL; return -1; }
       memcpy(&tv, val, sizeof tv);
-      if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) { errno = EDOM; return -1; }
-      *t = (int64_t)tv.tv_sec * 1000000000 + (int64_t)tv.tv_usec * 1000;
+      if (tv.tv_usec < 0 || tv.tv_usec >= 1000000) { errno = EDOM; return -1; }
+      // Linux: a negative tv_sec is a zero timeout (1 ns here: 0 means none)
+      *t = tv.tv_sec < 0 ? 1 : (int64_t)tv.tv_sec * 1000000000 + (int64_t)tv.tv_usec * 1000;
       return 0;
     }
     tv.tv_sec = *t / 1000000000;

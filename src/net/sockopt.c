@@ -52,7 +52,10 @@ static int get_tv(const void *val, socklen_t len, int64_t *ns) {
   if (!val) return EFAULT;
   if (len < (socklen_t)sizeof tv) return EINVAL;
   memcpy(&tv, val, sizeof tv);
-  if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) return EDOM;
+  if (tv.tv_usec < 0 || tv.tv_usec >= 1000000) return EDOM;
+  // Linux: a negative tv_sec is a zero timeout (calls give up at once: 1 ns
+  // here, as 0 means none), read back as {0, 0}
+  if (tv.tv_sec < 0) { *ns = 1; return 0; }
   *ns = (int64_t)tv.tv_sec * 1000000000 + (int64_t)tv.tv_usec * 1000;
   if (*ns == 0) *ns = 0;
   else if (*ns < 1000) *ns = 1000;
@@ -250,13 +253,13 @@ int setsockopt(int fd, int level, int name, const void *val, socklen_t len) {
       return 0;
     case TCP_KEEPIDLE:
     case TCP_KEEPINTVL:
-      if (v < 1) { errno = EINVAL; return -1; }
+      if (v < 1 || v > 32767) { errno = EINVAL; return -1; } // Linux's MAX_TCP_KEEPIDLE/KEEPINTVL
       ok = name == TCP_KEEPIDLE
         ? wasi_sockets_tcp_tcp_socket_set_keep_alive_idle_time(s->h, (uint64_t)v * 1000000000, &err)
         : wasi_sockets_tcp_tcp_socket_set_keep_alive_interval(s->h, (uint64_t)v * 1000000000, &err);
       break;
     case TCP_KEEPCNT:
-      if (v < 1) { errno = EINVAL; return -1; }
+      if (v < 1 || v > 127) { errno = EINVAL; return -1; } // Linux's MAX_TCP_KEEPCNT
       ok = wasi_sockets_tcp_tcp_socket_set_keep_alive_count(s->h, (uint32_t)v, &err);
       break;
     default: errno = ENOPROTOOPT; return -1;

@@ -23,8 +23,9 @@ static uint64_t now_ns(void) {
   return wasi_clocks_monotonic_clock_now();
 }
 
+// A signal from outside collected but not yet delivered is due now.
 uint64_t __wasip2_signal_deadline(void) {
-  return deadline;
+  return __wasip2_sig_arrived ? 1 : deadline;
 }
 
 // Returns 1 when the alarm fired (its handler, if any, has already run:
@@ -52,10 +53,17 @@ int __wasip2_signal_safepoint(void) {
   unsigned before = __wasip2_sig_handled;
   int restart = 1;
   int fired = fire_if_due();
+  uint64_t outside = __wasip2_sig_arrived & ~__wasip2_sig_blocked;
+  if (__wasip2_sig_arrived) __wasip2_sigext_generate();
   __wasip2_sig_flush(&restart);
   if (__wasip2_sig_handled == before) return 0;
   struct sigaction sa;
   if (fired && sigaction(SIGALRM, NULL, &sa) == 0 && !(sa.sa_flags & SA_RESTART)) restart = 0;
+  // the handlers of signals from outside ran as they were generated
+  for (int sig = 1; outside; sig++, outside >>= 1)
+    if ((outside & 1) && sigaction(sig, NULL, &sa) == 0 && sa.sa_handler != SIG_DFL &&
+        sa.sa_handler != SIG_IGN && !(sa.sa_flags & SA_RESTART))
+      restart = 0;
   return restart ? 1 : -1;
 }
 
@@ -75,8 +83,13 @@ void __wasip2_sig_wait_alarm(void) {
       return;
     }
   }
-  // No signal can arrive yet: block, as Linux would.
-  while (!deadline) __wasip2_sleep(3600LL * 1000000000, WASIP2_WAIT_NOINTR);
+  // Only a signal from outside can come (when the host delivers them,
+  // the sleep includes its wake pollable): block, as Linux would.
+  unsigned seen = __wasip2_sig_arrivals;
+  while (!deadline) {
+    __wasip2_sleep(3600LL * 1000000000, WASIP2_WAIT_NOINTR | WASIP2_WAIT_SIGNAL);
+    if (__wasip2_sig_arrivals != seen) return;  // the safe point delivered it
+  }
   // The core runs the safe point at the deadline (the hooks are set).
   __wasip2_sleep_until((int64_t)deadline, WASIP2_WAIT_NOINTR);
   fire_if_due();

@@ -124,6 +124,8 @@ int sigaction(int sig, const struct sigaction *restrict sa, struct sigaction *re
     // Setting SIG_IGN (or a default that ignores) discards a pending one.
     if (sa->sa_handler == SIG_IGN || (sa->sa_handler == SIG_DFL && default_ignores(sig)))
       __wasip2_sig_pending &= ~WASIP2_SIGBIT(sig);
+    // from outside: caught by the host only while the program wants it
+    __wasip2_sigext_want(sig);
   }
   return 0;
 }

@@ -1,7 +1,8 @@
-// The signal mask, pending set and the calls that wait for a signal.  The
-// only signal that can arrive while we wait is the alarm (nothing outside
-// the sandbox can signal us), so waiting means sleeping until it fires, or
-// forever when none is set -- what Linux does for a process nobody signals.
+// The signal mask, pending set and the calls that wait for a signal.  What
+// can arrive while we wait is the alarm and, on hosts that deliver them,
+// signals from outside (src/signal/external.c): waiting means sleeping
+// until one of them comes, or forever -- what Linux does for a process
+// nobody signals.
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -25,7 +26,11 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old) {
   }
   if (old) __wasip2_sigset_from_bits(old, __wasip2_sig_blocked);
   if (set) {
+    uint64_t changed = __wasip2_sig_blocked ^ (cur & ~unblockable);
     __wasip2_sig_blocked = cur & ~unblockable;
+    // a blocked signal from outside must wait for sigwait, not kill us
+    for (int sig = 1; changed; sig++, changed >>= 1)
+      if (changed & 1) __wasip2_sigext_want(sig);
     // POSIX: an unblocked pending signal is delivered before we return.
     __wasip2_sig_flush(NULL);
   }
@@ -98,13 +103,12 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict si,
       __wasip2_sig_wait_alarm();
       continue;
     }
-    uint64_t now = __wasip2_now_ns();
-    if (now < end) {
-      struct timespec ts = {(time_t)((end - now) / 1000000000u), (long)((end - now) % 1000000000u)};
-      nanosleep(&ts, NULL);
+    if (__wasip2_now_ns() >= end) {
+      errno = EAGAIN;
+      return -1;
     }
-    errno = EAGAIN;
-    return -1;
+    // a signal from outside (even a blocked one) ends the sleep: look again
+    __wasip2_sleep_until((int64_t)end, WASIP2_WAIT_EINTR | WASIP2_WAIT_SIGNAL);
   }
 }
 

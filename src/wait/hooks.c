@@ -12,7 +12,8 @@ int __wasip2_alarm_armed(void) {
 }
 
 int __wasip2_wait_cut_short(void) {
-  return __wasip2_alarm_armed() || (__wasip2_wait_hooks.others && __wasip2_wait_hooks.others());
+  return __wasip2_alarm_armed() || __wasip2_wait_hooks.signal_wake ||
+         (__wasip2_wait_hooks.others && __wasip2_wait_hooks.others());
 }
 
 int __wasip2_wait_must_poll(void) {

@@ -1,7 +1,8 @@
 // wasi:cli (environment, stdio, terminals), wasi:clocks and wasi:random. wasi:cli/exit and
 // the clocks' timezone are host.mjs's (the same for both hosts).
 import { N, K, DISPOSE, config, s64 } from './context.mjs';
-import { Pollable, now, InputStream, OutputStream } from './io.mjs';
+import { Pollable, READY, now, InputStream, OutputStream } from './io.mjs';
+import { makeSignalRequests } from '../signals.mjs';
 
 // stdio: the process's own fds 0-2, never closed by the guest
 const stdioRef = (fd) => ({ fd, refs: Infinity, hold() { return this; }, release() {} });
@@ -34,18 +35,22 @@ const cli = () => ({
   'wasi:cli/terminal-stderr': { getTerminalStderr: () => (tty(2) ? new TerminalOutput() : undefined) },
 });
 
-const clocks = () => ({
+const clocks = () => {
+  const sigRequest = makeSignalRequests(Pollable, READY, DISPOSE);
+  return {
   'wasi:clocks/monotonic-clock': {
     now,
     resolution: () => 1n,
     subscribeInstant: (when) => { const w = BigInt(when); return new Pollable(() => w); },
-    subscribeDuration: (d) => { const w = now() + BigInt(d); return new Pollable(() => w); },
+    // signals from outside ride on reserved durations (../signals.mjs)
+    subscribeDuration: (d) => { const w = now() + BigInt(d); return sigRequest(BigInt(d)) ?? new Pollable(() => w); },
   },
   'wasi:clocks/wall-clock': {
     now: () => { N.realtime(); return { seconds: s64[12], nanoseconds: Number(s64[13]) }; },
     resolution: () => ({ seconds: 0n, nanoseconds: 1 }),
   },
-});
+  };
+};
 
 const random = () => ({
   'wasi:random/random': { getRandomBytes: rand, getRandomU64: randU64 },
