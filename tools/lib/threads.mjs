@@ -21,6 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pkgFile } from './paths.mjs';
+import { addStackCheck } from './stack-check.mjs';
 
 export const SCHED_BOTTOM = '__wrap___main_void';
 
@@ -134,7 +135,9 @@ export function switchingFunctions(wasmOpt, path) {
 }
 
 // Asyncify the core module at `path` in place, then unshare its memory.
-export function asyncify(path, strip) {
+export async function asyncify(path, strip) {
+  // Every thread's stack is bounds-checked (tools/lib/stack-check.mjs).
+  const checked = process.env.WASIP2_STACK_CHECK !== '0' && await addStackCheck(path);
   const wasmOpt = pkgFile('binaryen', 'bin/wasm-opt');
   // WASIP2_ASYNCIFY_LIST=binaryen keeps Binaryen's own (coarser) analysis.
   const only = process.env.WASIP2_ASYNCIFY_LIST === 'binaryen' ? null : switchingFunctions(wasmOpt, path);
@@ -145,7 +148,8 @@ export function asyncify(path, strip) {
     listFile = join(mkdtempSync(join(tmpdir(), 'wasip2-asyncify-')), 'onlylist');
     writeFileSync(listFile, only.join('\n') + '\n');
   }
-  const args = [wasmOpt, path, '--asyncify',
+  // The overflow handler stays a function of its own, so a trap's stack names it.
+  const args = [wasmOpt, path, ...(checked ? ['--no-inline=__wasip2_stack_overflow'] : []), '--asyncify',
     '--pass-arg=asyncify-ignore-imports',
     ...(only ? [`--pass-arg=asyncify-onlylist@@${listFile}`] : [`--pass-arg=asyncify-removelist@${SCHED_BOTTOM}`]),
     '-O2', ...(strip ? ['--strip-debug'] : ['-g']),
