@@ -427,7 +427,7 @@ async function hostCallRows(ports) {
   await callRow('readdir(), per entry', {
     opsA: S.dirA, opsB: S.dirB, unit: 'host calls per entry',
     go: (n) => { need('readdir_bench'); return fsRun('readdir_bench', [P('wasm', `dir${n}`), '1']); },
-    min: 1, why: '1 = read-directory-entry (0.2.0 returns one entry per call); d_ino would need +1 metadata-hash-at',
+    min: 2, why: '1 = read-directory-entry (0.2.0 returns one entry per call) + 1 metadata-hash-at for d_ino (which must equal st_ino)',
   });
   await callRow('read() 64 KiB from a file', {
     opsA: opt.smoke ? 2 : 16, opsB: opt.smoke ? 16 : 160, unit: 'host calls per read',

@@ -63,6 +63,13 @@ if(NOT WASIP2_CLANGXX)
   set(WASIP2_CLANGXX clang++-22)
 endif()
 
+# find_package(PkgConfig) / pkg_check_modules see the sysroot's .pc files only, not the
+# build machine's (mk/pkg-config-wrapper.sh).
+if(EXISTS "${WASIP2_BIN}/wasm32-wasip2-pkg-config")
+  set(PKG_CONFIG_EXECUTABLE "${WASIP2_BIN}/wasm32-wasip2-pkg-config" CACHE FILEPATH "pkg-config for wasm32-wasip2")
+endif()
+set(ENV{PKG_CONFIG_LIBDIR} "${WASIP2_SYSROOT}/lib/wasm32-wasip2/pkgconfig:${WASIP2_SYSROOT}/lib/pkgconfig:${WASIP2_SYSROOT}/share/pkgconfig")
+set(ENV{PKG_CONFIG_SYSROOT_DIR} "${WASIP2_SYSROOT}")
 set(CMAKE_C_COMPILER "${WASIP2_CLANG}")
 set(CMAKE_CXX_COMPILER "${WASIP2_CLANGXX}")
 set(CMAKE_C_COMPILER_TARGET wasm32-wasip2)

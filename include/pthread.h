@@ -120,6 +120,10 @@ int pthread_cancel(pthread_t);
 
 /* scheduling (one thread, no priorities: only 0 is accepted) */
 int pthread_setschedprio(pthread_t, int);
+int pthread_getschedparam(pthread_t, int *__restrict, struct sched_param *__restrict);
+int pthread_setschedparam(pthread_t, int, const struct sched_param *);
+int pthread_attr_getschedparam(const pthread_attr_t *__restrict, struct sched_param *__restrict);
+int pthread_attr_setschedparam(pthread_attr_t *__restrict, const struct sched_param *__restrict);
 
 int pthread_once(pthread_once_t *, void (*)(void));
 

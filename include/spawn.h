@@ -3,9 +3,8 @@
  * like fork and exec*.  The attribute and file-action objects work as
  * data: every set/get pair round-trips and adding actions checks its
  * arguments, for programs that build them before spawning.  Layouts are
- * musl's.  posix_spawnattr_{get,set}schedparam are left out, as
- * <sched.h> has no struct sched_param here (WASI has no scheduler control,
- * upstream's reason too). */
+ * musl's.  posix_spawnattr_{get,set}schedparam round-trip too, with
+ * <sched.h>'s struct sched_param (include/sched.h). */
 #ifndef _SPAWN_H
 #define _SPAWN_H
 
@@ -14,6 +13,7 @@ extern "C" {
 #endif
 
 #include <features.h>
+#include <sched.h>
 
 #define __NEED_mode_t
 #define __NEED_pid_t
@@ -59,6 +59,8 @@ int posix_spawnattr_setsigdefault(posix_spawnattr_t *__restrict, const sigset_t 
 int posix_spawnattr_getsigdefault(const posix_spawnattr_t *__restrict, sigset_t *__restrict);
 int posix_spawnattr_setschedpolicy(posix_spawnattr_t *, int);
 int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *__restrict, int *__restrict);
+int posix_spawnattr_setschedparam(posix_spawnattr_t *__restrict, const struct sched_param *__restrict);
+int posix_spawnattr_getschedparam(const posix_spawnattr_t *__restrict, struct sched_param *__restrict);
 
 int posix_spawn_file_actions_init(posix_spawn_file_actions_t *);
 int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *);

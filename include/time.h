@@ -27,6 +27,11 @@ extern char *tzname[2];
 extern int daylight;
 extern long timezone;
 #endif
+
+/* ---- CPU clocks (src/thread/pthread_misc.c): _POSIX_CPUTIME's function ---- */
+#if defined(_POSIX_SOURCE) || defined(_POSIX_C_SOURCE) || defined(_XOPEN_SOURCE) || defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+int clock_getcpuclockid(pid_t, clockid_t *);
+#endif
 #ifdef __cplusplus
 }
 #endif

@@ -17,6 +17,12 @@
 #undef __WASIP2_UNDEF_GETPID
 #endif
 
+/* Semaphores work (src/thread/sem.c): real waits with -pthread, and
+ * without it a wait nothing could end fails with EDEADLK. */
+#ifndef _POSIX_SEMAPHORES
+#define _POSIX_SEMAPHORES _POSIX_VERSION
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

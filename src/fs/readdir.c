@@ -5,8 +5,11 @@
 // stream only goes forward, so a seek backwards re-opens it and skips.
 // One host call per entry: 0.2.0's read-directory-entry returns exactly one
 // entry, no batch form exists.  The name lands directly in the dirent.
-// d_ino is a non-zero hash of the name, not st_ino (that would be one more
-// host call per entry).
+// d_ino is the entry's st_ino (lstat's: the entry itself, as Linux's), from
+// metadata-hash-at: programs compare the two to spot hard links and loops,
+// so it costs one more host call per entry (0.2.0's directory entries carry
+// no inode).  "." is the directory's own; ".." its parent's when the host
+// lets us look (not above a preopen); where it refuses, a hash of the name.
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -49,14 +52,28 @@ static int ensure_dirent(DIR *dirp, size_t namelen) {
   return 0;
 }
 
-static struct dirent *emit(DIR *dirp, const char *name, size_t n, unsigned char type) {
+// st_ino of name in f (what fstatat(..., AT_SYMLINK_NOFOLLOW) gives), or
+// of f itself for "."; 0 when the host will not say.
+static uint64_t ino_of(struct __wasip2_fs_file *f, const char *name, size_t n) {
+  wasi_filesystem_types_metadata_hash_value_t h;
+  wasi_filesystem_types_error_code_t err;
+  if (!f) return 0;
+  if (n == 1 && name[0] == '.') return wasi_filesystem_types_descriptor_metadata_hash(f->handle, &h, &err) ? h.lower : 0;
+  wasip2_string_t s = { (char *)name, n };
+  return wasi_filesystem_types_descriptor_metadata_hash_at(f->handle, 0, &s, &h, &err) ? h.lower : 0;
+}
+
+static struct dirent *emit(DIR *dirp, struct __wasip2_fs_file *f, const char *name, size_t n, unsigned char type) {
   if (ensure_dirent(dirp, n) < 0) return NULL;
   struct dirent *e = dirp->dirent;
   if (name != e->d_name) memmove(e->d_name, name, n);
   e->d_name[n] = 0;
   e->d_type = type;
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)name[i]) * 1099511628211ull;
+  uint64_t h = ino_of(f, e->d_name, n);
+  if (!h) {
+    h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)name[i]) * 1099511628211ull;
+  }
   e->d_ino = h ? h : 1;
   dirp->cookie++;
   return e;
@@ -90,14 +107,14 @@ struct dirent *readdir(DIR *dirp) {
   const char *virt = __wasip2_vdir_path(dirp->fd);
   struct __wasip2_fs_file *f = virt ? NULL : __wasip2_fs_file_get(dirp->fd, EBADF, NULL);
   if (!f && !virt) return NULL;
-  if (dirp->cookie == 0) return emit(dirp, ".", 1, DT_DIR);
-  if (dirp->cookie == 1) return emit(dirp, "..", 2, DT_DIR);
+  if (dirp->cookie == 0) return emit(dirp, f, ".", 1, DT_DIR);
+  if (dirp->cookie == 1) return emit(dirp, f, "..", 2, DT_DIR);
   if (virt) {
     // the preopens below it, each a directory
     const char *name;
     size_t n;
     if (!__wasip2_vdir_child(virt, dirp->cookie - 2, &name, &n)) return NULL;
-    return emit(dirp, name, n, DT_DIR);
+    return emit(dirp, NULL, name, n, DT_DIR);
   }
   uint64_t want = dirp->cookie - 2;
   wasi_filesystem_types_error_code_t err;
@@ -121,5 +138,5 @@ struct dirent *readdir(DIR *dirp) {
     if (r <= 0) return NULL;
     if (f->dpos - 1 == want) break;
   }
-  return emit(dirp, dirp->dirent->d_name, n, type);
+  return emit(dirp, f, dirp->dirent->d_name, n, type);
 }

@@ -67,6 +67,14 @@ int *__wasip2_errno_location(void);
 // ---------------------------------------------------------------- clock
 // Monotonic-clock helpers (src/time).
 uint64_t __wasip2_now_ns(void);
+// A thread's CPU clock (pthread_getcpuclockid) is the thread's own
+// address as a clockid_t (a pointer in this ABI, like CLOCK_MONOTONIC's):
+// distinct per live thread and from every named clock.  It reads what
+// CLOCK_THREAD_CPUTIME_ID reads.  Is id a live thread's?  The thread layer
+// answers (src/thread/pthread_misc.c; weak: absent when no program code
+// could have asked pthread_getcpuclockid for one).
+int __wasip2_thread_cpuclock(clockid_t id) __attribute__((weak));
+#define __WASIP2_IS_THREAD_CPUCLOCK(id) (__wasip2_thread_cpuclock && __wasip2_thread_cpuclock(id))
 
 // ---------------------------------------------------------------- start and exit
 // Global resources cached by an area (a timer pollable, the network handle)

@@ -33,6 +33,7 @@ struct __pthread {
   void *arg;
   void *stack, *sp;             // its C stack (malloc'd), saved __stack_pointer
   size_t stack_size;
+  int stack_given;              // the stack is the caller's (pthread_attr_setstack): not freed
   void *tls;                    // its __tls_base
   void *abuf;                   // Asyncify's save area (struct __wasip2_abuf)
   int saved_errno;
@@ -95,12 +96,20 @@ void __wasip2_thread_free(struct __pthread *t);
 void __wasip2_thread_sig_inherit(struct __pthread *t);
 void __wasip2_thread_sig_switch(struct __pthread *prev, struct __pthread *next);
 void __wasip2_thread_sig_arrive(void);
+// The bounds the stack-pointer check of a -pthread link enforces (its body
+// is replaced by tools/lib/stack-check.mjs with stores to the check's
+// globals; src/thread/coop/stack.c): every __stack_pointer store must stay
+// within [limit, base], else the program traps in __wasip2_stack_overflow.
+void __wasip2_stack_limits(void *base, void *limit);
 #else
 static inline struct __pthread *__wasip2_self(void) { return &__wasip2_main_thread; }
 
 // Is t a live thread?  (Only the calling one exists.)
 static inline int __wasip2_thread_valid(pthread_t t) { return t == &__wasip2_main_thread; }
 #endif
+
+// The default stack size of a new thread (src/thread/pthread_attr.c).
+size_t __wasip2_thread_default_stack(void);
 
 // Sleep until abs on clock (CLOCK_REALTIME or CLOCK_MONOTONIC), through the
 // sleep path that runs alarm handlers on time; returns ETIMEDOUT, or EINVAL

@@ -19,9 +19,25 @@
 #define INHERIT(a)   ((a)->__u.__i[4])
 #define POLICY(a)    ((a)->__u.__i[5])
 
-// musl's default thread stack; wasm has no guard pages (no memory
-// protection inside linear memory), so the default guard is 0.
-#define DEFAULT_STACKSIZE 131072
+// wasm has no guard pages (no memory protection inside linear memory), so
+// the default guard is 0; an overflow is caught by a bounds check on the
+// stack pointer instead (the -pthread link, tools/lib/stack-check.mjs).
+//
+// The default thread stack is the main thread's size (what the link gave
+// it: -Wl,-z,stack-size, 1 MiB by default), at least 1 MiB: Linux too gives
+// every thread RLIMIT_STACK, the main thread's limit.  So a program whose
+// main stack was sized for its recursion (CPython links 12 MiB for WASI)
+// gets threads that survive the same recursion; musl's 128 KiB did not
+// (a thread overwrote the heap next to its stack).  malloc'd stack pages
+// that are never touched cost the host no memory (V8 maps grown wasm memory
+// lazily), only address space.
+#define MIN_DEFAULT_STACK (1u << 20)
+
+size_t __wasip2_thread_default_stack(void) {
+  size_t main = __stack_high ? (size_t)(__stack_high - __stack_low) : 0;
+  main &= ~(size_t)15;
+  return main > MIN_DEFAULT_STACK ? main : MIN_DEFAULT_STACK;
+}
 
 static pthread_attr_t defaults;
 static int defaults_set;
@@ -32,7 +48,7 @@ int pthread_attr_init(pthread_attr_t *a) {
     return 0;
   }
   memset(a, 0, sizeof *a);
-  STACKSIZE(a) = DEFAULT_STACKSIZE;
+  STACKSIZE(a) = __wasip2_thread_default_stack();
   return 0;
 }
 
@@ -141,12 +157,20 @@ int pthread_setattr_default_np(const pthread_attr_t *a) {
   return 0;
 }
 
-// The running thread's attributes: its real stack (the one the linker
+// A thread's attributes: its real stack (for main the one the linker
 // reserved) and detach state.
 int pthread_getattr_np(pthread_t t, pthread_attr_t *a) {
   if (!__wasip2_thread_valid(t)) return ESRCH;
   memset(a, 0, sizeof *a);
-  STACKSIZE(a) = DEFAULT_STACKSIZE;
+  STACKSIZE(a) = __wasip2_thread_default_stack();
+  DETACH(a) = t->detached;
+#ifdef WASIP2_COOP
+  if (t != &__wasip2_main_thread) {
+    STACKTOP(a) = (size_t)t->stack + t->stack_size;
+    STACKSIZE(a) = t->stack_size;
+    return 0;
+  }
+#endif
   // __stack_low is address 0 when the stack comes first in memory (the
   // default layout): only a missing __stack_high means "unknown".
   if (__stack_high) {

@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include "wasip2_runtime.h"
 #include "wasip2_thread.h"
 
 // fork() always fails (ENOSYS), so the handlers are never due; registering
@@ -31,11 +33,25 @@ int pthread_setschedprio(pthread_t t, int prio) {
   return prio == 0 ? 0 : EINVAL;
 }
 
-// The CPU clocks are the monotonic clock (src/time: WASI has no CPU clock).
+// A clock of that thread: its address (src/time reads it as
+// CLOCK_THREAD_CPUTIME_ID, the monotonic clock: WASI has no CPU clock).
 int pthread_getcpuclockid(pthread_t t, clockid_t *clock) {
   if (!__wasip2_thread_valid(t)) return ESRCH;
-  *clock = CLOCK_THREAD_CPUTIME_ID;
+  *clock = (clockid_t)(void *)t;
   return 0;
+}
+
+// The process's CPU clock; the only process is this one (another: ESRCH,
+// what Linux says for a pid that does not exist).
+int clock_getcpuclockid(pid_t pid, clockid_t *clock) {
+  if (pid != 0 && pid != getpid()) return ESRCH;
+  *clock = CLOCK_PROCESS_CPUTIME_ID;
+  return 0;
+}
+
+// For src/time: is id the CPU clock of a thread still there?
+int __wasip2_thread_cpuclock(clockid_t id) {
+  return __wasip2_thread_valid((pthread_t)(void *)id);
 }
 
 // Linux's limit: 16 bytes with the terminator.

@@ -31,21 +31,31 @@ static int next_tid = 43;
 
 int pthread_create(pthread_t *restrict res, const pthread_attr_t *restrict attr,
                    void *(*start)(void *), void *restrict arg) {
-  size_t stack = 131072;
+  size_t stack = __wasip2_thread_default_stack();
+  void *own = 0;  // a stack the caller gave (pthread_attr_setstack)
   int detach = 0;
   if (attr) {
-    pthread_attr_getstacksize(attr, &stack);
+    size_t sz;
+    if (pthread_attr_getstack(attr, &own, &sz) == 0) stack = sz;
+    else own = 0, pthread_attr_getstacksize(attr, &stack);
     pthread_attr_getdetachstate(attr, &detach);
   }
-  stack = (stack + 15) & ~(size_t)15;
+  if (own) {  // keep it 16-byte aligned inside what was given
+    char *lo = (char *)(((size_t)own + 15) & ~(size_t)15);
+    stack = ((size_t)((char *)own + stack - lo)) & ~(size_t)15;
+    own = lo;
+  } else {
+    stack = (stack + 15) & ~(size_t)15;
+  }
   struct __pthread *t = calloc(1, sizeof *t);
   if (!t) return EAGAIN;
   size_t align = __builtin_wasm_tls_align(), size = __builtin_wasm_tls_size();
   if (align < 16) align = 16;
-  t->stack = aligned_alloc(16, stack);
+  t->stack = own ? own : aligned_alloc(16, stack);
+  t->stack_given = own != 0;
   t->tls = aligned_alloc(align, size ? (size + align - 1) & ~(align - 1) : align);
   if (!t->stack || !t->tls) {
-    free(t->stack);
+    if (!own) free(t->stack);
     free(t->tls);
     free(t);
     return EAGAIN;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <time.h>
 #include "wasip2_fd.h"
+#include "wasip2_runtime.h"
 
 int clock_getres(clockid_t id, struct timespec *ts) {
   uint64_t sec, ns;
@@ -10,7 +11,8 @@ int clock_getres(clockid_t id, struct timespec *ts) {
     wasi_clocks_wall_clock_resolution(&t);
     sec = t.seconds;
     ns = t.nanoseconds;
-  } else if (id == CLOCK_MONOTONIC || id == CLOCK_PROCESS_CPUTIME_ID || id == CLOCK_THREAD_CPUTIME_ID) {
+  } else if (id == CLOCK_MONOTONIC || id == CLOCK_PROCESS_CPUTIME_ID || id == CLOCK_THREAD_CPUTIME_ID ||
+             __WASIP2_IS_THREAD_CPUCLOCK(id)) {
     uint64_t r = wasi_clocks_monotonic_clock_resolution();
     sec = r / 1000000000u;
     ns = r % 1000000000u;

@@ -11,10 +11,11 @@
 #include <stdint.h>
 #include <time.h>
 #include "wasip2_fd.h"
+#include "wasip2_runtime.h"
 
 int clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct timespec *rem) {
   if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1000000000L || req->tv_sec < 0) return EINVAL;
-  if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC) return id == CLOCK_PROCESS_CPUTIME_ID || id == CLOCK_THREAD_CPUTIME_ID ? ENOTSUP : EINVAL;
+  if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC) return id == CLOCK_PROCESS_CPUTIME_ID || id == CLOCK_THREAD_CPUTIME_ID || __WASIP2_IS_THREAD_CPUCLOCK(id) ? ENOTSUP : EINVAL;
   uint64_t ns = (uint64_t)req->tv_sec * 1000000000u + req->tv_nsec;
   if (ns > INT64_MAX / 2) ns = INT64_MAX / 2;
   if (!(flags & TIMER_ABSTIME) && !__wasip2_wait_cut_short()) {

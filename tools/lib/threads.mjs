@@ -21,6 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pkgFile } from './paths.mjs';
+import { addStackCheck } from './stack-check.mjs';
 
 export const SCHED_BOTTOM = '__wrap___main_void';
 
@@ -134,7 +135,37 @@ export function switchingFunctions(wasmOpt, path) {
 }
 
 // Asyncify the core module at `path` in place, then unshare its memory.
-export function asyncify(path, strip) {
+// A program that never creates a thread (pthread_create is not in the linked module, so
+// nothing can make a second thread: the scheduler then never switches, its waits answer
+// EDEADLK or sleep) needs neither Asyncify nor the stack check: the Asyncify imports become
+// traps that are never reached, and the link costs what a plain one does.  Returns false
+// when the module does create threads.
+async function withoutThreads(path, strip) {
+  const { default: b } = await import('binaryen');
+  const m = b.readBinary(readFileSync(path));
+  try {
+    if (m.getFunction('pthread_create')) return false;
+    for (let i = m.getNumFunctions() - 1; i >= 0; i--) {
+      const f = b.getFunctionInfo(m.getFunctionByIndex(i));
+      if (f.module !== 'asyncify') continue;
+      m.removeFunction(f.name);
+      m.addFunction(f.name, f.params, f.results, [], m.unreachable());
+    }
+    b.setDebugInfo(!strip);
+    const bytes = Buffer.from(m.emitBinary());
+    unshareMemory(bytes);
+    writeFileSync(path, bytes);
+    return true;
+  } finally {
+    m.dispose();
+  }
+}
+
+export async function asyncify(path, strip) {
+  // WASIP2_ASYNCIFY_ALWAYS=1: instrument even a program that creates no thread.
+  if (!process.env.WASIP2_ASYNCIFY_ALWAYS && await withoutThreads(path, strip)) return;
+  // Every thread's stack is bounds-checked (tools/lib/stack-check.mjs).
+  const checked = process.env.WASIP2_STACK_CHECK !== '0' && await addStackCheck(path);
   const wasmOpt = pkgFile('binaryen', 'bin/wasm-opt');
   // WASIP2_ASYNCIFY_LIST=binaryen keeps Binaryen's own (coarser) analysis.
   const only = process.env.WASIP2_ASYNCIFY_LIST === 'binaryen' ? null : switchingFunctions(wasmOpt, path);
@@ -145,7 +176,8 @@ export function asyncify(path, strip) {
     listFile = join(mkdtempSync(join(tmpdir(), 'wasip2-asyncify-')), 'onlylist');
     writeFileSync(listFile, only.join('\n') + '\n');
   }
-  const args = [wasmOpt, path, '--asyncify',
+  // The overflow handler stays a function of its own, so a trap's stack names it.
+  const args = [wasmOpt, path, ...(checked ? ['--no-inline=__wasip2_stack_overflow'] : []), '--asyncify',
     '--pass-arg=asyncify-ignore-imports',
     ...(only ? [`--pass-arg=asyncify-onlylist@@${listFile}`] : [`--pass-arg=asyncify-removelist@${SCHED_BOTTOM}`]),
     '-O2', ...(strip ? ['--strip-debug'] : ['-g']),

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "wasip2_fd.h"
+#include "wasip2_runtime.h"  // __stack_high, __stack_low
 #include "wasip2_thread.h"
 
 // Binaryen's Asyncify intrinsics, not WASI imports: `wasm-opt --asyncify` (run by
@@ -212,7 +213,7 @@ void __wasip2_thread_free(struct __pthread *t) {
       break;
     }
   }
-  free(t->stack);
+  if (!t->stack_given) free(t->stack);
   free(t->tls);
   free(t->abuf);
   free(t);
@@ -233,11 +234,15 @@ static void (*volatile run_thread)(struct __pthread *) = start_thread;
 // the wasm thread to.  Not instrumented: unwinds end here.
 int __wrap___main_void(void) {
   void *base = get_sp();
+  // The main stack's bounds for the overflow check: the linker's when known.
+  void *top = __stack_high ? (void *)__stack_high : base, *low = __stack_low;
+  __wasip2_stack_limits(top, low);
   struct __pthread *t = &__wasip2_main_thread;
   t->tls = __builtin_wasm_tls_base();
   t->started = 1;
   int status = __real___main_void();
   for (;;) {
+    __wasip2_stack_limits(top, low);
     set_sp(base);
     if (!unwinding) {  // main returned: the process ends
       exiting = 1;
@@ -251,6 +256,7 @@ int __wrap___main_void(void) {
     if (prev->state == __WASIP2_DONE && prev->detached && prev != &__wasip2_main_thread)
       __wasip2_thread_free(prev);
     __wasip2_current = t;
+    if (t != &__wasip2_main_thread) __wasip2_stack_limits((char *)t->stack + t->stack_size, t->stack);
     if (t->started) {
       errno = t->saved_errno;
       set_tls(t->tls);

@@ -21,6 +21,11 @@ export function addTrapReporter(fn) { reporters.push(fn); }
 // the trap line's text
 export function trapMessage(e) {
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'stack overflow (wasm call stack exhausted)';
+  // -pthread links check every stack-pointer store (../stack-check.mjs)
+  if (e instanceof WebAssembly.RuntimeError && /__wasip2_stack_overflow/.test(String(e.stack))) {
+    return 'stack overflow (C stack exhausted: a thread\'s stack (pthread_attr_setstacksize), or main\'s: '
+      + 'link with -Wl,-z,stack-size=N; the default is 1 MiB)';
+  }
   if (e instanceof WebAssembly.RuntimeError) {
     const msg = e.message.replace(/^wasm trap: /, '');
     if (!/out of bounds memory access|memory access out of bounds/.test(msg)) return msg;

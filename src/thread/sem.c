@@ -1,11 +1,19 @@
-// POSIX semaphores for one thread.  The count lives in sem_t; named ones
-// are kept in a list inside the process (there is no other process to
-// share them with).  Only a signal handler can post while we wait: so a
-// wait on a zero count with no alarm armed would never end and fails with
+// POSIX semaphores.  The count lives in sem_t; named ones are kept in a
+// list inside the process (there is no other process to share them with).
+//
+// Without -pthread only a signal handler can post while we wait: so a wait
+// on a zero count with no alarm armed would never end and fails with
 // EDEADLK (POSIX's "a deadlock condition was detected") instead of hanging;
 // with an alarm armed it sleeps until the alarm, whose handler runs, and
 // fails with EINTR as Linux does for an interrupted wait (never restarted).
 // sem_timedwait sleeps until its CLOCK_REALTIME deadline: ETIMEDOUT.
+//
+// In a -pthread build (WASIP2_COOP) a wait parks the thread on the
+// semaphore's address and other threads run; sem_post wakes the first
+// waiter, which returns as soon as it is scheduled again, and a timed wait
+// ends at the post or at its deadline, whichever comes first.  EDEADLK
+// stays only for the case the scheduler proves hopeless: every thread waits
+// and nothing (no deadline, no I/O, no alarm) can ever wake one.
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "wasip2_signal.h"
+#include "wasip2_thread.h"
 
 #ifndef SEM_VALUE_MAX
 #define SEM_VALUE_MAX INT_MAX
@@ -49,6 +58,9 @@ int sem_post(sem_t *s) {
     return -1;
   }
   COUNT(s)++;
+#ifdef WASIP2_COOP
+  __wasip2_thread_wake(s, 1);
+#endif
   return 0;
 }
 
@@ -61,19 +73,59 @@ int sem_trywait(sem_t *s) {
   return -1;
 }
 
-int sem_wait(sem_t *s) {
-  if (sem_trywait(s) == 0) return 0;
+// Nothing but an alarm's handler can post: sleep until it, then EINTR
+// unless the handler posted (Linux may say EINTR then too; either is
+// allowed).  No alarm: nothing ever will, EDEADLK.
+static int wait_for_alarm(sem_t *s) {
   if (!__wasip2_signal_deadline()) {
     errno = EDEADLK;
     return -1;
   }
   __wasip2_sig_wait_alarm();
-  if (sem_trywait(s) == 0) return 0;  // the handler posted (Linux may say EINTR; either is allowed)
+  if (sem_trywait(s) == 0) return 0;
   errno = EINTR;
   return -1;
 }
 
+#ifdef WASIP2_COOP
+// Park until the count is positive or the deadline (monotonic ns, 0 none).
+static int park(sem_t *s, unsigned long long deadline) {
+  while (COUNT(s) <= 0) {
+    int r = __wasip2_thread_wait(s, deadline);
+    if (r == EDEADLK) return wait_for_alarm(s);
+    if (r) {
+      errno = r;
+      return -1;
+    }
+  }
+  COUNT(s)--;
+  return 0;
+}
+
+int sem_wait(sem_t *s) {
+  __wasip2_thread_testcancel();  // a cancellation point
+  if (sem_trywait(s) == 0) return 0;
+  return park(s, 0);
+}
+
 int sem_timedwait(sem_t *restrict s, const struct timespec *restrict at) {
+  __wasip2_thread_testcancel();
+  if (sem_trywait(s) == 0) return 0;
+  if (!at || at->tv_nsec < 0 || at->tv_nsec >= 1000000000) {
+    errno = EINVAL;
+    return -1;
+  }
+  return park(s, __wasip2_thread_deadline(CLOCK_REALTIME, at));
+}
+#else
+int sem_wait(sem_t *s) {
+  __wasip2_thread_testcancel();  // a cancellation point
+  if (sem_trywait(s) == 0) return 0;
+  return wait_for_alarm(s);
+}
+
+int sem_timedwait(sem_t *restrict s, const struct timespec *restrict at) {
+  __wasip2_thread_testcancel();
   if (sem_trywait(s) == 0) return 0;
   if (!at || at->tv_nsec < 0 || at->tv_nsec >= 1000000000) {
     errno = EINVAL;
@@ -84,6 +136,7 @@ int sem_timedwait(sem_t *restrict s, const struct timespec *restrict at) {
   errno = r == EINTR ? EINTR : ETIMEDOUT;
   return -1;
 }
+#endif
 
 // ---- named semaphores
 struct named {
