@@ -7,7 +7,7 @@
 #   bin/        wasip2-cc, wasip2-c++, wasip2-run, wasm-component-ld, wasm32-wasip2-pkg-config, and
 #               whatever else build/bin holds
 #   sysroot/    headers, libc.a, libc++, crt1.o, WIT; lib/wasm32-wasip2/pkgconfig for ports' .pc
-#   tools/      the Node tools (and tools/native/wasip2_host.node when built)
+#   tools/      the Node tools (and tools/native/*.node, the native host and signal modules, when built)
 #   node_modules/, package.json   only the packages the tools load at run time
 #   share/cmake/wasip2-toolchain.cmake, share/meson/wasm32-wasip2.ini
 # Needs: node, clang-22, lld-22 and libclang-rt-22-dev-wasm32 on the machine that uses it.
@@ -21,7 +21,9 @@ stage() {
   cp -R "$B/sysroot" "$d/sysroot"
   mkdir -p "$d/sysroot/lib/wasm32-wasip2/pkgconfig" "$d/sysroot/share/pkgconfig"
   cp -R tools "$d/tools"
-  if [ -f "$B/native/wasip2_host.node" ]; then cp "$B/native/wasip2_host.node" "$d/tools/native/"; fi
+  for m in wasip2_host wasip2_signals; do
+    if [ -f "$B/native/$m.node" ]; then cp "$B/native/$m.node" "$d/tools/native/"; fi
+  done
   cp package.json "$d/"
   # the run-time closure of the tools' npm packages, each folder without its nested
   # node_modules (those that are needed are in the list themselves)
