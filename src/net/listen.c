@@ -22,7 +22,8 @@ int listen(int fd, int backlog) {
   if (s->state == WASIP2_SK_LISTENING) return 0;
   if (s->state != WASIP2_SK_FRESH && s->state != WASIP2_SK_BOUND) { errno = EINVAL; return -1; }
   if (s->state == WASIP2_SK_FRESH && __wasip2_sock_bind_any(s) < 0) return -1;
-  if (backlog <= 0) backlog = 1;
+  if (backlog < 0) backlog = SOMAXCONN;  // Linux compares it unsigned: the maximum
+  if (backlog == 0) backlog = 1;
   if (backlog > SOMAXCONN) backlog = SOMAXCONN;
   wasi_sockets_network_error_code_t err;
   if (backlog != SOMAXCONN) {
