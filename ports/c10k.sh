@@ -15,7 +15,7 @@ set -euo pipefail
 work=$2
 n=${C10K_N:-10000}
 here=$PORTS_ROOT/ports/c10k
-ulimit -n $(( n * 2 + 256 )) 2>/dev/null || { echo "host RLIMIT_NOFILE $(ulimit -Hn) < $(( n * 2 + 256 ))"; exit 1; }
+ulimit -n $(( n + 256 )) 2>/dev/null || { echo "host RLIMIT_NOFILE $(ulimit -Hn) < $(( n + 256 ))"; exit 1; }
 gcc -O2 -o "$work/client" "$here/c10k_client.c"
 gcc -O2 -o "$work/server-native" "$here/c10k_server.c"
 wasip2-cc -O2 -o "$work/server.wasm" "$here/c10k_server.c"
