@@ -222,8 +222,8 @@ $(BIN)/wasm-component-ld $(BIN)/wasip2-run: $(BIN)/%: mk/wrapper.sh
 	@mkdir -p $(@D)
 	mk/wrapper.sh $@ ../../tools/$* ../sysroot ../..
 
-$(NATIVE_HOST): tools/native/wasip2_host.c
-$(NATIVE_SIGNALS): tools/native/wasip2_signals.c
+$(NATIVE_HOST): tools/native/wasip2_host.c tools/native/napi_exports.h
+$(NATIVE_SIGNALS): tools/native/wasip2_signals.c tools/native/napi_exports.h
 $(NATIVE_HOST) $(NATIVE_SIGNALS):
 	@mkdir -p $(@D)
 	@if [ -n "$(NODE_API_INC)" ] && command -v $(GCC) >/dev/null; then \

@@ -73,6 +73,18 @@ int sem_trywait(sem_t *s) {
   return -1;
 }
 
+// sem_timedwait's start in both builds: a cancellation point, then the semaphore if it can be
+// taken at once (0), else a bad deadline (-1, EINVAL) or "wait" (1)
+static int timedwait_start(sem_t *restrict s, const struct timespec *restrict at) {
+  __wasip2_thread_testcancel();
+  if (sem_trywait(s) == 0) return 0;
+  if (!at || at->tv_nsec < 0 || at->tv_nsec >= 1000000000) {
+    errno = EINVAL;
+    return -1;
+  }
+  return 1;
+}
+
 // Nothing but an alarm's handler can post: sleep until it, then EINTR
 // unless the handler posted (Linux may say EINTR then too; either is
 // allowed).  No alarm: nothing ever will, EDEADLK.
@@ -109,12 +121,8 @@ int sem_wait(sem_t *s) {
 }
 
 int sem_timedwait(sem_t *restrict s, const struct timespec *restrict at) {
-  __wasip2_thread_testcancel();
-  if (sem_trywait(s) == 0) return 0;
-  if (!at || at->tv_nsec < 0 || at->tv_nsec >= 1000000000) {
-    errno = EINVAL;
-    return -1;
-  }
+  int r = timedwait_start(s, at);
+  if (r <= 0) return r;
   return park(s, __wasip2_thread_deadline(CLOCK_REALTIME, at));
 }
 #else
@@ -125,13 +133,9 @@ int sem_wait(sem_t *s) {
 }
 
 int sem_timedwait(sem_t *restrict s, const struct timespec *restrict at) {
-  __wasip2_thread_testcancel();
-  if (sem_trywait(s) == 0) return 0;
-  if (!at || at->tv_nsec < 0 || at->tv_nsec >= 1000000000) {
-    errno = EINVAL;
-    return -1;
-  }
-  int r = clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, at, NULL);
+  int r = timedwait_start(s, at);
+  if (r <= 0) return r;
+  r = clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, at, NULL);
   if (sem_trywait(s) == 0) return 0;
   errno = r == EINTR ? EINTR : ETIMEDOUT;
   return -1;

@@ -10,6 +10,7 @@
 // leave it: EXDEV, reported as EPERM), never by comparing strings.
 #define _GNU_SOURCE
 #include <node_api.h>
+#include "napi_exports.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -850,7 +851,7 @@ static napi_value n_init(napi_env env, napi_callback_info info) {
 }
 
 static napi_value Init(napi_env env, napi_value exports) {
-  static const struct { const char *name; napi_callback fn; } fns[] = {
+  static const struct napi_export fns[] = {
     { "init", n_init }, { "openroot", n_openroot }, { "realtime", n_realtime }, { "constants", n_constants }, { "open", n_open }, { "statat", n_statat },
     { "fstat", n_fstat }, { "pathop", n_pathop }, { "utimens", n_utimens }, { "close", n_close },
     { "pread", n_pread }, { "pwrite", n_pwrite }, { "fdop", n_fdop }, { "readdir", n_readdir },
@@ -859,12 +860,7 @@ static napi_value Init(napi_env env, napi_value exports) {
     { "set_fs_codes", n_set_fs_codes }, { "statat_raw", n_statat_raw }, { "hashat_raw", n_hashat_raw },
     { "fstat_raw", n_fstat_raw }, { "openat_raw", n_openat_raw }, { "inject", n_inject },
   };
-  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-    napi_value f;
-    napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].fn, NULL, &f);
-    napi_set_named_property(env, exports, fns[i].name, f);
-  }
-  return exports;
+  return napi_export_all(env, exports, fns, sizeof fns / sizeof fns[0]);
 }
 
 NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <node_api.h>
+#include "napi_exports.h"
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -116,15 +117,10 @@ static napi_value n_drain(napi_env env, napi_callback_info info) {
 }
 
 static napi_value Init(napi_env env, napi_value exports) {
-  static const struct { const char *name; napi_callback fn; } fns[] = {
+  static const struct napi_export fns[] = {
     {"watch", n_watch}, {"take", n_take}, {"any", n_any}, {"fd", n_fd}, {"drain", n_drain},
   };
-  for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-    napi_value f;
-    napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].fn, NULL, &f);
-    napi_set_named_property(env, exports, fns[i].name, f);
-  }
-  return exports;
+  return napi_export_all(env, exports, fns, sizeof fns / sizeof fns[0]);
 }
 
 NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)
