@@ -7,23 +7,14 @@
 // as the file, and a CMake project that calls setjmp builds and runs.
 //! timeout: 600
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SYSROOT, skip } from '../build/lib.mjs';
+import { harness } from './lib.mjs';
 
 const BIN = join(ROOT, 'build/bin');
 if (!existsSync(join(BIN, 'wasip2-run'))) skip('build/bin not built (make all)');
-const tmp = mkdtempSync(join(tmpdir(), 'wasip2-cfg-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
-const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, XDG_CACHE_HOME: join(tmp, 'cache') };
-const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', env, timeout: 300000, ...opts });
-const out = (r) => `${r.stdout || ''}${r.stderr || ''}${r.error ? r.error.message : ''}`;
-let failures = 0;
-const check = (ok, what, detail = '') => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `\n     ${String(detail).trim().slice(-2000).replace(/\n/g, '\n     ')}`}`);
-  if (!ok) failures++;
-};
+const { tmp, env, sh, out, check, failures } = harness('cfg');
 const CFG = 'wasm32-unknown-wasip2.cfg';
 const options = execFileSync(join(ROOT, 'mk/clang-cfg.sh'), ['--options'], { encoding: 'utf8' }).trim();
 
@@ -83,4 +74,4 @@ if (spawnSync('sh', ['-c', 'command -v cmake']).status === 0) {
     check(r.status === 0 && r.stdout === 'setjmp returned 42\n', 'and runs', out(r));
   }
 } else console.log('skip: cmake not installed');
-process.exit(failures ? 1 : 0);
+process.exit(failures() ? 1 : 0);

@@ -9,27 +9,18 @@
 // legacy-encoded object linked with a standard one runs; a component with its own setjmp
 // runtime and no libc (as upstream's toolchain makes them), in the standard encoding, runs.
 //! timeout: 600
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SYSROOT, skip } from '../build/lib.mjs';
+import { harness } from './lib.mjs';
 import { coreModules, scanModule, usesLegacy } from '../../tools/lib/eh-scan.mjs';
 
 const BIN = join(ROOT, 'build/bin');
 const CC = join(BIN, 'wasip2-cc');
 const RUN = join(BIN, 'wasip2-run');
 if (!existsSync(CC) || !existsSync(RUN)) skip('build/bin not built (make all)');
-const tmp = mkdtempSync(join(tmpdir(), 'wasip2-stdeh-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
-const env = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, XDG_CACHE_HOME: join(tmp, 'cache') };
-const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', env, timeout: 300000, ...opts });
-const out = (r) => `${r.stdout || ''}${r.stderr || ''}${r.error ? r.error.message : ''}`;
-let failures = 0;
-const check = (ok, what, detail = '') => {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `\n     ${String(detail).trim().slice(-2000).replace(/\n/g, '\n     ')}`}`);
-  if (!ok) failures++;
-};
+const { tmp, env, sh, out, check, failures } = harness('stdeh');
 const WASM_TOOLS = join(homedir(), '.cargo/bin/wasm-tools');
 const WASMTIME = join(homedir(), '.cargo/bin/wasmtime');
 const INC = `-I${join(ROOT, 'test/include')}`;
@@ -71,7 +62,9 @@ for (const [src, flags] of programs) {
   check(r.status === 0 && (!n || (n.status === 0 && n.stdout === r.stdout)),
     `${name}: runs on wasip2-run${n ? ', output identical to its gcc build' : ''}`, `${out(r)}\n--- native:\n${n ? out(n) : out(g)}`);
   if (existsSync(WASMTIME)) {
-    const w = sh(WASMTIME, ['run', '-W', 'exceptions=y', wasm]);
+    // nested.c recurses 10,000 frames deep: more than wasmtime's default 512 KiB wasm stack
+    // (Node's is larger), so give it 8 MiB
+    const w = sh(WASMTIME, ['run', '-W', 'exceptions=y', '-W', 'max-wasm-stack=8388608', wasm]);
     check(w.status === 0 && w.stdout === r.stdout, `${name}: runs on wasmtime, same output`, out(w));
   } else console.log(`skip ${name}: wasmtime run (no ~/.cargo/bin/wasmtime)`);
 }
@@ -103,29 +96,9 @@ if (c.status === 0) {
 }
 
 // a component with no libc and its own setjmp runtime, standard encoding (upstream's kind)
-const { PRELUDE, compile, makeTestWit } = await import('../tools/fixtures.mjs');
-const RT = String.raw`
-typedef unsigned int u32;
-typedef struct { void *fid; u32 label; struct { void *env; int val; } arg; } jb_t;
-void __wasm_setjmp(void *env, u32 label, void *fid) { jb_t *j = env; j->fid = fid; j->label = label; }
-u32 __wasm_setjmp_test(void *env, void *fid) { jb_t *j = env; return j->fid == fid ? j->label : 0; }
-__asm__(".globl __c_longjmp\n.tagtype __c_longjmp i32\n__c_longjmp:\n");
-__attribute__((target("exception-handling"), noreturn))
-void __wasm_longjmp(void *env, int val) { jb_t *j = env; j->arg.env = env; j->arg.val = val ? val : 1; __builtin_wasm_throw(1, &j->arg); }
-`;
-const SRC = PRELUDE + String.raw`
-typedef struct { void *fid; u32 label; struct { void *env; int val; } arg; } jmp_buf[1];
-int setjmp(jmp_buf); void longjmp(jmp_buf, int) __attribute__((noreturn));
-static jmp_buf jb;
-__attribute__((noinline)) static void thrower(int n) { if (n == 0) longjmp(jb, 7); thrower(n - 1); }
-RUN {
-  int count = 0;
-  for (int i = 0; i < 1000; i++) { if (setjmp(jb) == 0) thrower(i % 50); else count++; }
-  int out = get_stdout();
-  put(out, count == 1000 ? "1000 longjmps ok\n" : "longjmp count wrong\n");
-  drop_out(out);
-  return count == 1000 ? 0 : 1;
-}`;
+const { SJLJ_RT, compile, makeTestWit, sjljProgram } = await import('../tools/fixtures.mjs');
+const RT = SJLJ_RT;
+const SRC = sjljProgram(1000);
 const STD = ['-mllvm', '-wasm-enable-sjlj', '-mllvm', '-wasm-use-legacy-eh=false'];
 writeFileSync(join(tmp, 'rt.c'), RT);
 c = sh('clang-22', ['--no-default-config', '--target=wasm32-wasip2', '-O2', '-c', join(tmp, 'rt.c'), '-o', join(tmp, 'rt.o')]);
@@ -137,4 +110,4 @@ if (built.status === 0) {
   const r = sh(RUN, ['--check-leaks', built.path]);
   check(r.status === 0 && r.stdout === '1000 longjmps ok\n', 'the libc-less component runs on wasip2-run', out(r));
 }
-process.exit(failures ? 1 : 0);
+process.exit(failures() ? 1 : 0);

@@ -7,19 +7,10 @@
 // see it, and with SIG_DFL the program dies of it (143 for SIGTERM, seen as the signal).
 // outside_threads.c does the same with -pthread. Then Ctrl-C typed at a terminal (a pty made by python3's pty module) reaches a handler.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { BIN, HERE, ROOT, RUNNER, signalTemp } from './lib.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const BIN = join(ROOT, 'build', 'bin');
-const RUNNER = join(BIN, 'wasip2-run');
-if (!existsSync(RUNNER)) { console.log('skip: build/bin/wasip2-run not built'); process.exit(77); }
-if (!existsSync(join(ROOT, 'build', 'native', 'wasip2_signals.node'))) { console.log('skip: native signal module not built'); process.exit(77); }
-const tmp = mkdtempSync(join(tmpdir(), 'wasip2-outside-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const tmp = signalTemp('outside');
 const build = (src, out, extra = []) => {
   const cc = spawnSync(join(BIN, 'wasip2-cc'), [`-I${ROOT}/test/include`, '-O2', ...extra, join(HERE, src), '-o', out], { encoding: 'utf8' });
   if (cc.status !== 0) { console.log(`FAIL cannot build ${src}:\n${cc.stderr}`); process.exit(1); }

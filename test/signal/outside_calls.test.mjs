@@ -6,19 +6,11 @@
 // exit), and a zero-timeout poll() stays exactly one host call (the wake pollable rides in
 // the same list).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, HERE, ROOT, RUNNER, signalTemp } from './lib.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const BIN = join(ROOT, 'build', 'bin');
-const RUNNER = join(BIN, 'wasip2-run');
-if (!existsSync(RUNNER)) { console.log('skip: build/bin/wasip2-run not built'); process.exit(77); }
-if (!existsSync(join(ROOT, 'build', 'native', 'wasip2_signals.node'))) { console.log('skip: native signal module not built'); process.exit(77); }
-const tmp = mkdtempSync(join(tmpdir(), 'wasip2-sigcalls-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const tmp = signalTemp('sigcalls');
 const wasm = join(tmp, 'outside_calls.wasm');
 const cc = spawnSync(join(BIN, 'wasip2-cc'), [`-I${ROOT}/test/include`, '-O2', join(HERE, 'outside_calls.c'), '-o', wasm], { encoding: 'utf8' });
 if (cc.status !== 0) { console.log(`FAIL cannot build outside_calls.c:\n${cc.stderr}`); process.exit(1); }

@@ -100,3 +100,28 @@ static u32 slen(const char *s) { u32 n = 0; while (s[n]) n++; return n; }
 static void put(int h, const char *s) { int ret[4]; write_flush(h, s, slen(s), ret); }
 #define RUN __attribute__((export_name("wasi:cli/run@0.2.0#run"))) int run(void)
 `;
+
+// A libc-less setjmp/longjmp runtime (clang's __wasm_setjmp/__wasm_longjmp contract and the
+// __c_longjmp tag) and a program that longjmps N times out of a recursion: the EH tests' guest.
+export const SJLJ_RT = String.raw`
+typedef unsigned int u32;
+typedef struct { void *fid; u32 label; struct { void *env; int val; } arg; } jb_t;
+void __wasm_setjmp(void *env, u32 label, void *fid) { jb_t *j = env; j->fid = fid; j->label = label; }
+u32 __wasm_setjmp_test(void *env, void *fid) { jb_t *j = env; return j->fid == fid ? j->label : 0; }
+__asm__(".globl __c_longjmp\n.tagtype __c_longjmp i32\n__c_longjmp:\n");
+__attribute__((target("exception-handling"), noreturn))
+void __wasm_longjmp(void *env, int val) { jb_t *j = env; j->arg.env = env; j->arg.val = val ? val : 1; __builtin_wasm_throw(1, &j->arg); }
+`;
+export const sjljProgram = (n) => PRELUDE + String.raw`
+typedef struct { void *fid; u32 label; struct { void *env; int val; } arg; } jmp_buf[1];
+int setjmp(jmp_buf); void longjmp(jmp_buf, int) __attribute__((noreturn));
+static jmp_buf jb;
+__attribute__((noinline)) static void thrower(int n) { if (n == 0) longjmp(jb, 7); thrower(n - 1); }
+RUN {
+  int count = 0;
+  for (int i = 0; i < ${n}; i++) { if (setjmp(jb) == 0) thrower(i % 50); else count++; }
+  int out = get_stdout();
+  put(out, count == ${n} ? "${n} longjmps ok\n" : "longjmp count wrong\n");
+  drop_out(out);
+  return count == ${n} ? 0 : 1;
+}`;
