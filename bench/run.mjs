@@ -616,9 +616,11 @@ function wrkPercentile(out, pct) {
   if (!m) return null;
   return Number(m[1]) * { us: 1e-3, ms: 1, s: 1e3 }[m[2]];
 }
-// A row made from values another row's runs collected (the latency of the same wrk runs).
-async function collectedRow(name, unit, got) {
+// A row made from values another row's runs collected (the latency of the same wrk runs);
+// n/a for the same reason as that row when it could not run (skip: its reason).
+async function collectedRow(name, unit, got, skip = null) {
   await row('speed', name, async () => {
+    if (skip) { const e = new Error(skip); e.skip = true; throw e; }
     if (!got.native.length || !got.wasm.length) throw new Error('no samples (see the requests/s row)');
     const n = stats(got.native), w = stats(got.wasm), sh = got.shim.length ? stats(got.shim) : null;
     const slower = (x) => Math.round((x.median / n.median) * 100) / 100;
@@ -626,6 +628,7 @@ async function collectedRow(name, unit, got) {
       note: 'from the same wrk runs as the requests/s row above' };
   });
 }
+const NO_WRK = 'wrk not installed (apt-get install wrk)';
 async function httpRows() {
   const wrk = process.env.WRK || findWrk();
   const secs = opt.smoke ? 1 : 3;
@@ -636,7 +639,7 @@ async function httpRows() {
       unit: 'requests/s', lowerIsBetter: false,
       prepare: async () => {
         need('http_server');
-        if (!wrk) { const e = new Error('wrk not installed (apt-get install wrk)'); e.skip = true; throw e; }
+        if (!wrk) { const e = new Error(NO_WRK); e.skip = true; throw e; }
         return { note: `wrk -t1 -c${conns} -d${secs}s --latency against bench/http_server.c on 127.0.0.1` };
       },
       measure: async (kind) => {
@@ -657,8 +660,8 @@ async function httpRows() {
         } finally { await srv.stop(); }
       },
     });
-    await collectedRow(`${base}, p50 latency`, 'ms', lat.p50);
-    await collectedRow(`${base}, p99 latency`, 'ms', lat.p99);
+    await collectedRow(`${base}, p50 latency`, 'ms', lat.p50, wrk ? null : NO_WRK);
+    await collectedRow(`${base}, p99 latency`, 'ms', lat.p99, wrk ? null : NO_WRK);
   }
 }
 

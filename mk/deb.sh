@@ -33,7 +33,7 @@ Architecture: $arch
 Maintainer: wasip2-libc developers <wasip2-libc@localhost>
 Installed-Size: $size
 Depends: clang-22, lld-22, libclang-rt-22-dev-wasm32
-Recommends: nodejs (>= 20), llvm-22
+Recommends: nodejs (>= 20), llvm-22, pkg-config
 Suggests: cmake, meson, pkg-config
 Section: devel
 Priority: optional

@@ -2,15 +2,16 @@
 # Install what building wasip2-libc needs on a fresh Debian bookworm machine.
 # Called by `make deps`; cheap when everything is already there.
 #   mk/deps.sh apt     Debian packages (clang-22, lld-22, llvm-22, libclang-rt-22-dev-wasm32, wasi-libc,
-#                      libc++-22-dev-wasm32 + libc++abi-22-dev-wasm32 for C++)
+#                      libc++-22-dev-wasm32 + libc++abi-22-dev-wasm32 for C++, iproute2, pkg-config)
 #   mk/deps.sh npm     node_modules from package-lock.json (npm ci --ignore-scripts) when stale
 set -euo pipefail
 # Under set -e a failing step would end the script silently: say which one failed.
 trap 'echo "deps: failed (status $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 APT_PACKAGES=(clang-22 lld-22 llvm-22 libclang-rt-22-dev-wasm32 wasi-libc libc++-22-dev-wasm32 libc++abi-22-dev-wasm32
-              iproute2)  # ip: tests run in a network namespace with only lo up
-COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22 ip unshare)
+              iproute2   # ip: tests run in a network namespace with only lo up
+              pkg-config)  # what build/bin/wasm32-wasip2-pkg-config runs, over the sysroot only
+COMMANDS=(clang-22 wasm-ld-22 llvm-ar-22 llvm-nm-22 ip unshare pkg-config)
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
   elif command -v sudo >/dev/null 2>&1; then sudo "$@"

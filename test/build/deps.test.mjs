@@ -42,7 +42,7 @@ for (const t of ['curl', 'gpg', 'wget']) fake(t, 'exit 1');
 // the commands deps.sh looks for: present only in the "installed" scenario
 const commandsDir = path.join(tmp, 'cmds');
 fs.mkdirSync(commandsDir);
-for (const c of ['clang-22', 'wasm-ld-22', 'llvm-ar-22', 'llvm-nm-22', 'ip', 'unshare']) {
+for (const c of ['clang-22', 'wasm-ld-22', 'llvm-ar-22', 'llvm-nm-22', 'ip', 'unshare', 'pkg-config']) {
   fs.writeFileSync(path.join(commandsDir, c), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
 }
 // node, npm, gcc and the shell utilities come from a directory of links to the real ones
@@ -79,7 +79,7 @@ const installCall = (calls) => calls.find((c) => /^apt-get install -y /.test(c))
 }
 // 2. everything installed
 {
-  const r = run({ installed: [...PACKAGES, 'iproute2'], candidate: '1:22.1.8-1~deb12u1', commands: true });
+  const r = run({ installed: [...PACKAGES, 'iproute2', 'pkg-config'], candidate: '1:22.1.8-1~deb12u1', commands: true });
   check(r.status === 0, `all installed: exit 0 (got ${r.status})`);
   check(!r.calls.some(isApt), `all installed: no apt command (${r.calls.filter(isApt).join('; ') || 'none'})`);
 }
