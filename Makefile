@@ -80,7 +80,7 @@ $(shell mkdir -p $(STAMPS); echo '$(LIB_OBJS)' | cmp -s - $(OBJLIST) 2>/dev/null
 endif
 
 TOOLS     := wasm-component-ld wasip2-run
-BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc $(BIN)/wasm32-wasip2-pkg-config
+BIN_FILES := $(addprefix $(BIN)/,$(TOOLS)) $(BIN)/wasip2-cc $(BIN)/wasip2-c++ $(BIN)/wasm32-wasip2-pkg-config
 # wasip2-run's native host (tools/native/wasip2_host.c, Node-API). Optional: when gcc or
 # node_api.h is missing, the runner says so and uses preview2-shim.
 GCC            ?= gcc
@@ -236,6 +236,11 @@ $(BIN)/wasip2-cc: mk/cc-wrapper.sh mk/clang-cfg.sh
 	@mkdir -p $(@D)
 	mk/cc-wrapper.sh $@ ../sysroot $(CLANG)
 
+# the C++ launcher, as the SDK tarball has it (the Meson cross file names both)
+$(BIN)/wasip2-c++: mk/cc-wrapper.sh mk/clang-cfg.sh
+	@mkdir -p $(@D)
+	mk/cc-wrapper.sh $@ ../sysroot $(CLANGXX)
+
 $(BIN)/wasm32-wasip2-pkg-config: mk/pkg-config-wrapper.sh
 	@mkdir -p $(@D)
 	mk/pkg-config-wrapper.sh $@ ../sysroot
@@ -255,6 +260,7 @@ install: all
 	cp -RH node_modules $(SHARE)/node_modules
 	for t in $(TOOLS); do mk/wrapper.sh $(PREFIX)/bin/$$t ../share/wasip2-libc/tools/$$t ../share/wasip2-libc/sysroot ../share/wasip2-libc; done
 	mk/cc-wrapper.sh $(PREFIX)/bin/wasip2-cc ../share/wasip2-libc/sysroot $(CLANG)
+	mk/cc-wrapper.sh $(PREFIX)/bin/wasip2-c++ ../share/wasip2-libc/sysroot $(CLANGXX)
 	mk/pkg-config-wrapper.sh $(PREFIX)/bin/wasm32-wasip2-pkg-config ../share/wasip2-libc/sysroot
 	@echo "installed into $(PREFIX): compile with $(PREFIX)/bin/wasip2-cc app.c -o app.wasm"
 	@$(MAKE) --no-print-directory install-clang-cfg
